@@ -1,0 +1,66 @@
+package com.example.monitor;
+
+import com.example.monitor.config.DatabaseConfig;
+import com.example.monitor.config.DatabasesConfig;
+import com.example.monitor.config.DatabasesFileLoader;
+import com.example.monitor.config.MonitorSettings;
+import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.jdbc.CompactRowMapperFactory;
+import com.example.monitor.jdbc.DataSourceFactory;
+import com.example.monitor.jdbc.DatabasePools;
+import com.example.monitor.jdbc.StartDateBinding;
+import com.example.monitor.jdbc.StatementTracker;
+import com.example.monitor.jdbc.TrackedDataSource;
+import com.example.monitor.progress.ProgressPublisher;
+import com.example.monitor.report.RunReporter;
+import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.NestedResultAggregationStrategy;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Builds the beans the YAML routes refer to by name, from the {@code monitor.*} properties and
+ * databases.yaml. Both are validated here, before any connection is opened.
+ */
+public final class MonitorConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        MonitorSettings settings = new MonitorSettingsReader(context.getPropertiesComponent()::resolveProperty)
+                .read();
+        DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
+
+        Registry registry = context.getRegistry();
+        StatementTracker statements = new StatementTracker();
+        DataSourceFactory dataSources = new DataSourceFactory(settings, statements);
+        DatabasePools pools = new DatabasePools();
+        for (DatabaseConfig database : config.databases()) {
+            TrackedDataSource pool = dataSources.create(database);
+            pools.add(database, pool);
+            registry.bind(DatabasePools.beanName(database.name()), DataSource.class, pool);
+        }
+        context.addService(pools, true, true);
+        context.addService(statements, true, true);
+
+        AnalysisRuns runs = new AnalysisRuns(statements);
+        ExecutorService databaseThreads = context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "database", settings.parallelismFor(config.databases().size()));
+
+        registry.bind("monitorSettings", settings);
+        registry.bind("databasesConfig", config);
+        registry.bind("databasePools", pools);
+        registry.bind("statementTracker", statements);
+        registry.bind("analysisRuns", runs);
+        registry.bind("databaseThreads", databaseThreads);
+        registry.bind("startDateBinding", new StartDateBinding());
+        registry.bind("compactRows", new CompactRowMapperFactory());
+        registry.bind("nestedResults", new NestedResultAggregationStrategy());
+        registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
+                new ProgressPublisher(context), new RunReporter(settings.outputDir()), Clock.systemDefaultZone()));
+    }
+}

@@ -1,0 +1,117 @@
+package com.example.monitor.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Loads and completely validates databases.yaml before any connection is made. All problems are
+ * collected and thrown together, one line each, so users can fix the file in one pass.
+ */
+public final class DatabasesFileLoader {
+    private static final List<String> TOP_LEVEL_KEYS = List.of("databases");
+
+    // duplicate keys would otherwise silently keep the last value; sources stay out of error locations
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build());
+
+    private final EnvironmentSubstitution environment;
+
+    public DatabasesFileLoader() {
+        this(System::getenv);
+    }
+
+    /** @param environment looks up {@code ${env:NAME}} references; null result = variable not set */
+    public DatabasesFileLoader(Function<String, String> environment) {
+        this.environment = new EnvironmentSubstitution(environment);
+    }
+
+    /** @throws InvalidConfigurationException listing every problem found */
+    public DatabasesConfig load(Path file) {
+        Problems problems = new Problems(file.toString());
+        Problems.Scope scope = problems.fileScope();
+        Optional<JsonNode> root = FileReading.bytes(file, scope::report).flatMap(bytes -> parse(bytes, scope));
+        List<DatabaseConfig> databases = root.map(tree -> databases(tree, file, scope)).orElse(List.of());
+        if (problems.count() > 0) {
+            throw new InvalidConfigurationException(problems.lines());
+        }
+        return new DatabasesConfig(file, databases);
+    }
+
+    private static Optional<JsonNode> parse(byte[] bytes, Problems.Scope scope) {
+        try (JsonParser parser = YAML.createParser(bytes)) {
+            JsonNode tree = YAML.readTree(parser);
+            if (parser.nextToken() != null) {
+                scope.report("contains more than one YAML document ('---'); put all databases in one document");
+                return Optional.empty();
+            }
+            if (tree == null || tree.isMissingNode()) {
+                scope.report("is empty; expected a mapping with key 'databases'");
+                return Optional.empty();
+            }
+            return Optional.of(tree);
+        } catch (JsonProcessingException e) {
+            scope.report(syntaxError(e));
+        } catch (IOException e) {
+            scope.report("cannot be parsed (" + e.getMessage() + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** Only the parser's problem and position: its full message quotes file content, which may hold secrets. */
+    private static String syntaxError(JsonProcessingException e) {
+        String problem = e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null
+                ? yaml.getProblem()
+                : e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+        problem = problem.replace("Duplicate field", "duplicate key");
+        JsonLocation location = e.getLocation();
+        String position = location == null || location.getLineNr() < 1
+                ? ""
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+        return position + "invalid YAML: " + problem;
+    }
+
+    private List<DatabaseConfig> databases(JsonNode root, Path file, Problems.Scope scope) {
+        if (!root.isObject()) {
+            scope.report("top level must be a mapping with key 'databases', not " + MappingReader.describe(root));
+            return List.of();
+        }
+        MappingReader reader = new MappingReader(root, scope, environment, "", TOP_LEVEL_KEYS);
+        JsonNode list = reader.node("databases");
+        if (list == null) {
+            reader.reportMissing("databases", "");
+            return List.of();
+        }
+        if (!list.isArray()) {
+            reader.report("databases", "must be a list of databases, not " + MappingReader.describe(list));
+            return List.of();
+        }
+        if (list.isEmpty()) {
+            reader.report("databases", "must list at least one database");
+            return List.of();
+        }
+        Path baseDirectory = file.toAbsolutePath().normalize().getParent();
+        DatabaseEntryReader entryReader = new DatabaseEntryReader(baseDirectory, environment, scope);
+        List<DatabaseConfig> databases = new ArrayList<>();
+        int position = 0;
+        for (Iterator<JsonNode> entries = list.elements(); entries.hasNext(); ) {
+            entryReader.read(entries.next(), ++position).ifPresent(databases::add);
+        }
+        return databases;
+    }
+}

@@ -1,0 +1,52 @@
+package com.example.monitor.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses the duration forms users write in databases.yaml: {@code 500ms, 15s, 10m, 1h, 2d} or ISO-8601. */
+public final class Durations {
+    private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException naming the accepted forms when {@code text} is not a positive duration */
+    public static Duration parse(String text) {
+        return parse(text, text);
+    }
+
+    /** {@code shownAs} replaces the text in messages, so values taken from the environment are never echoed. */
+    static Duration parse(String text, String shownAs) {
+        Duration duration = parseOrNull(text == null ? "" : text.strip());
+        if (duration == null) {
+            throw new IllegalArgumentException("'" + shownAs
+                    + "' is not a duration; use e.g. 15s, 10m, 1h or ISO-8601 PT15S");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("'" + shownAs + "' is not a duration greater than zero");
+        }
+        return duration;
+    }
+
+    private static Duration parseOrNull(String text) {
+        Matcher shortForm = SHORT_FORM.matcher(text.toLowerCase(Locale.ROOT));
+        try {
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                return switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            }
+            return text.toUpperCase(Locale.ROOT).startsWith("P") ? Duration.parse(text) : null;
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException tooLargeOrMalformed) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.example.monitor.config;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Replaces every {@code ${env:NAME}} in a string value; unset variables are reported, never guessed. */
+final class EnvironmentSubstitution {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{env:([^}]*)}");
+
+    private final Function<String, String> environment;
+
+    EnvironmentSubstitution(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Empty when at least one reference could not be resolved (each one is reported). */
+    Optional<String> resolve(String raw, Problems.Scope scope, String key) {
+        Matcher matcher = REFERENCE.matcher(raw);
+        StringBuilder resolved = new StringBuilder();
+        boolean complete = true;
+        while (matcher.find()) {
+            String name = matcher.group(1).strip();
+            String value = name.isEmpty() ? null : environment.apply(name);
+            if (name.isEmpty()) {
+                scope.report(key, "'${env:}' names no environment variable");
+                complete = false;
+            } else if (value == null) {
+                scope.report(key, "environment variable " + name + " is not set");
+                complete = false;
+            } else {
+                matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
+            }
+        }
+        matcher.appendTail(resolved);
+        return complete ? Optional.of(resolved.toString()) : Optional.empty();
+    }
+}

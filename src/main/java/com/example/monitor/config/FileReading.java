@@ -1,0 +1,56 @@
+package com.example.monitor.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Reads a file or explains, in one phrase naming the absolute path, why it cannot be read. */
+final class FileReading {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private FileReading() {
+    }
+
+    static Optional<byte[]> bytes(Path path, Consumer<String> onFailure) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            onFailure.accept(cannotRead(absolute, "is a directory"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(absolute));
+        } catch (NoSuchFileException e) {
+            onFailure.accept(cannotRead(absolute, "no such file"));
+        } catch (AccessDeniedException e) {
+            onFailure.accept(cannotRead(absolute, "permission denied"));
+        } catch (IOException e) {
+            onFailure.accept(cannotRead(absolute, String.valueOf(e.getMessage())));
+        }
+        return Optional.empty();
+    }
+
+    /** Strict UTF-8, so a wrongly encoded file is reported rather than silently mangled. */
+    static Optional<String> utf8Text(Path path, Consumer<String> onFailure) {
+        return bytes(path, onFailure).flatMap(bytes -> {
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                // editors on Windows may prepend a BOM, which would hide the first SQL keyword
+                return Optional.of(text.isEmpty() || text.charAt(0) != BYTE_ORDER_MARK ? text : text.substring(1));
+            } catch (CharacterCodingException e) {
+                onFailure.accept(cannotRead(path.toAbsolutePath().normalize(), "not valid UTF-8 text"));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String cannotRead(Path absolute, String reason) {
+        return "cannot read " + absolute + " (" + reason + ")";
+    }
+}

@@ -1,0 +1,21 @@
+package com.example.monitor.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The {@code monitor.*} properties, parsed and checked. */
+public record MonitorSettings(
+        Path databasesFile,
+        StartDatePolicy startDate,
+        Path outputDir,
+        int maxParallelDatabases,
+        Duration connectTimeout,
+        Duration queryTimeout,
+        int fetchSize) {
+
+    /** Threads for the database split: all databases at once unless capped. */
+    public int parallelismFor(int databaseCount) {
+        int all = Math.max(1, databaseCount);
+        return maxParallelDatabases > 0 ? Math.min(maxParallelDatabases, all) : all;
+    }
+}

@@ -1,0 +1,78 @@
+package com.example.monitor.jdbc;
+
+import com.example.monitor.config.AuthMode;
+import com.example.monitor.config.DatabaseConfig;
+import com.example.monitor.config.MonitorSettings;
+import com.example.monitor.config.QueryConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds one DBCP2 pool per database, with every wait bounded. */
+public final class DataSourceFactory {
+
+    /** A query runs alone on its database, so two connections leave room for a validation borrow. */
+    static final int MAX_CONNECTIONS = 2;
+    /** The read timeout is the last net for a dead connection, so it must sit above any query timeout. */
+    static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(30);
+
+    private final MonitorSettings settings;
+    private final StatementTracker tracker;
+
+    public DataSourceFactory(MonitorSettings settings, StatementTracker tracker) {
+        this.settings = settings;
+        this.tracker = tracker;
+    }
+
+    public TrackedDataSource create(DatabaseConfig database) {
+        TrackedDataSource pool = new TrackedDataSource(tracker);
+        pool.setUrl(database.url());
+        if (database.auth() == AuthMode.PASSWORD) {
+            pool.setUsername(database.username());
+            pool.setPassword(database.password().value());
+        }
+        Dialect dialect = Dialect.of(database.url());
+        Duration connect = connectTimeout(database);
+        connectionProperties(database, dialect, connect).forEach(pool::addConnectionProperty);
+
+        pool.setMaxTotal(MAX_CONNECTIONS);
+        pool.setMaxIdle(MAX_CONNECTIONS);
+        pool.setInitialSize(0);
+        // DBCP waits forever for a connection by default
+        pool.setMaxWait(connect);
+        pool.setTestOnBorrow(true);
+        pool.setValidationQueryTimeout(connect);
+        // a connection that failed with a disconnection SQL state is destroyed, never handed out again
+        pool.setFastFailValidation(true);
+        pool.setDefaultQueryTimeout(settings.queryTimeout());
+        pool.setDefaultReadOnly(Boolean.TRUE);
+        if (dialect == Dialect.POSTGRESQL) {
+            // pgjdbc honours the fetch size only inside a transaction; otherwise it loads the whole result
+            pool.setDefaultAutoCommit(Boolean.FALSE);
+        }
+        pool.setRegisterConnectionMBean(false);
+        return pool;
+    }
+
+    public Duration connectTimeout(DatabaseConfig database) {
+        return database.connectTimeout() != null ? database.connectTimeout() : settings.connectTimeout();
+    }
+
+    public Duration queryTimeout(QueryConfig query) {
+        return query.timeout() != null ? query.timeout() : settings.queryTimeout();
+    }
+
+    public int fetchSize(QueryConfig query) {
+        return query.fetchSize() != null ? query.fetchSize() : settings.fetchSize();
+    }
+
+    /** The driver properties for a database: bounded timeouts first, then the user's own, which win. */
+    public Map<String, String> connectionProperties(DatabaseConfig database, Dialect dialect, Duration connect) {
+        Duration longestQuery = database.queries().stream().map(this::queryTimeout)
+                .max(Duration::compareTo).orElse(settings.queryTimeout());
+        Map<String, String> props = new LinkedHashMap<>(
+                dialect.timeoutProperties(connect, longestQuery.plus(READ_TIMEOUT_MARGIN), settings.fetchSize()));
+        props.putAll(database.properties());
+        return props;
+    }
+}

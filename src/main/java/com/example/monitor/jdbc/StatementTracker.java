@@ -1,0 +1,104 @@
+package com.example.monitor.jdbc;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Knows every statement open on any pool, so a cancel can stop the work on the servers.
+ * Camel has no handle on camel-sql's statements and a split timeout only stops waiting, hence this.
+ * Runs never overlap, so one tracker serves the whole application.
+ */
+public final class StatementTracker implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementTracker.class);
+    private static final long RECANCEL_EVERY_MS = 100;
+    private static final long RECANCEL_FOR_MS = 10_000;
+
+    private final Set<Statement> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService recanceller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "statement-canceller");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean cancelled;
+    private ScheduledFuture<?> recancel;
+
+    /** Clears the cancelled state at the start of a run. */
+    public synchronized void reset() {
+        cancelled = false;
+        if (recancel != null) {
+            recancel.cancel(false);
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public int openStatements() {
+        return open.size();
+    }
+
+    void opened(Statement statement) {
+        open.add(statement);
+    }
+
+    void closed(Statement statement) {
+        open.remove(statement);
+    }
+
+    void beforeExecute() throws SQLException {
+        if (cancelled) {
+            throw new SQLException("the run was cancelled before this statement started", "57014");
+        }
+    }
+
+    /**
+     * Cancels every open statement at its server. A statement that passed {@link #beforeExecute()} a
+     * moment before may not have reached the server yet, where a cancel is a no-op; so statements that
+     * stay open are cancelled again until they close.
+     */
+    public synchronized void cancelAll() {
+        cancelled = true;
+        cancelOpen();
+        if (recancel != null) {
+            recancel.cancel(false);
+        }
+        long until = System.currentTimeMillis() + RECANCEL_FOR_MS;
+        recancel = recanceller.scheduleWithFixedDelay(() -> {
+            if (!cancelled || open.isEmpty() || System.currentTimeMillis() > until) {
+                throw new IllegalStateException("done"); // ends the periodic task
+            }
+            cancelOpen();
+        }, RECANCEL_EVERY_MS, RECANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelOpen() {
+        for (Statement statement : open) {
+            try {
+                statement.cancel();
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("cancel of a statement failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        // the canceller thread starts with the first cancel
+    }
+
+    @Override
+    public void stop() {
+        recanceller.shutdownNow();
+    }
+}

@@ -1,0 +1,87 @@
+package com.example.monitor.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.apache.commons.dbcp2.BasicDataSource;
+
+/**
+ * A DBCP2 pool whose statements register with a {@link StatementTracker} while open, and refuse to
+ * start once the run is cancelled. JDK proxies keep this to the few calls that matter.
+ */
+public final class TrackedDataSource extends BasicDataSource {
+
+    private final StatementTracker tracker;
+
+    public TrackedDataSource(StatementTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = super.getConnection();
+        return proxy(Connection.class, connection, new ConnectionHandler(connection));
+    }
+
+    private static <T> T proxy(Class<T> type, Object target, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(TrackedDataSource.class.getClassLoader(), new Class<?>[] {type},
+                handler));
+    }
+
+    private static Object call(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private final class ConnectionHandler implements InvocationHandler {
+        private final Connection target;
+
+        ConnectionHandler(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object result = call(method, target, args);
+            if (result instanceof Statement statement) {
+                tracker.opened(statement);
+                Class<? extends Statement> type = statement instanceof CallableStatement ? CallableStatement.class
+                        : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+                return proxy(type, statement, new StatementHandler(statement));
+            }
+            return result;
+        }
+    }
+
+    private final class StatementHandler implements InvocationHandler {
+        private final Statement target;
+
+        StatementHandler(Statement target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("execute")) {
+                tracker.beforeExecute();
+            }
+            try {
+                return call(method, target, args);
+            } finally {
+                if (name.equals("close")) {
+                    tracker.closed(target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.example.monitor.progress;
+
+import org.apache.camel.spi.CamelEvent;
+
+/**
+ * One progress step of a run, delivered to every Camel {@code EventNotifier} as a custom event.
+ * {@code query} is null for database-level events; {@code rows}, {@code elapsedMs} and {@code error}
+ * are null where they do not apply.
+ */
+public final class ProgressEvent implements CamelEvent {
+
+    private final String runId;
+    private final String database;
+    private final String query;
+    private final String status;
+    private final Integer rows;
+    private final Long elapsedMs;
+    private final String error;
+    private long timestamp = System.currentTimeMillis();
+
+    public ProgressEvent(String runId, String database, String query, String status, Integer rows,
+                         Long elapsedMs, String error) {
+        this.runId = runId;
+        this.database = database;
+        this.query = query;
+        this.status = status;
+        this.rows = rows;
+        this.elapsedMs = elapsedMs;
+        this.error = error;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** The query name, or null for an event about the whole database. */
+    public String query() {
+        return query;
+    }
+
+    public boolean isDatabaseLevel() {
+        return query == null;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Integer rows() {
+        return rows;
+    }
+
+    public Long elapsedMs() {
+        return elapsedMs;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** The console form: {@code progress database=.. query=".." status=.. rows=.. elapsedMs=.. error=".."}. */
+    public String logLine() {
+        StringBuilder line = new StringBuilder("progress database=").append(database)
+                .append(" query=").append(quoted(query == null ? "all" : query))
+                .append(" status=").append(status);
+        if (rows != null) {
+            line.append(" rows=").append(rows);
+        }
+        if (elapsedMs != null) {
+            line.append(" elapsedMs=").append(elapsedMs);
+        }
+        if (error != null) {
+            line.append(" error=").append(quoted(error));
+        }
+        return line.toString();
+    }
+
+    private static String quoted(String text) {
+        // one event, one line: driver messages often span lines and contain quotes
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\s*[\\r\\n]+\\s*", " ") + '"';
+    }
+
+    @Override
+    public Type getType() {
+        return Type.Custom;
+    }
+
+    @Override
+    public Object getSource() {
+        return this;
+    }
+
+    @Override
+    public long getTimestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public void setTimestamp(long timestamp) {
+        this.timestamp = timestamp;
+    }
+
+    @Override
+    public String toString() {
+        return logLine();
+    }
+}

@@ -1,0 +1,105 @@
+package com.example.monitor.report;
+
+import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.run.DatabaseOutcome;
+import com.example.monitor.run.QueryOutcome;
+import com.example.monitor.run.Row;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Writes {@code <dir>/<runId>.json} row by row with Jackson's streaming generator, into a temp file
+ * that is renamed into place, so a reader never sees half a report.
+ */
+public final class ReportWriter {
+
+    private final JsonFactory json = JsonFactory.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    public Path write(AnalysisRun run, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path target = directory.resolve(run.runId() + ".json");
+        Path temp = Files.createTempFile(directory, "." + run.runId() + "-", ".json.tmp");
+        try {
+            try (JsonGenerator out = json.createGenerator(temp.toFile(), JsonEncoding.UTF8)) {
+                writeRun(out, run);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void writeRun(JsonGenerator out, AnalysisRun run) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("runId", run.runId());
+        out.writeStringField("trigger", run.trigger());
+        out.writeStringField("startDate", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
+        out.writeStringField("startedAt", run.startedAt().toString());
+        out.writeStringField("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        out.writeNumberField("elapsedMs", run.elapsedMs());
+        out.writeStringField("status", run.status().label());
+        out.writeObjectFieldStart("databases");
+        for (DatabaseOutcome database : run.databases()) {
+            writeDatabase(out, database);
+        }
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void writeDatabase(JsonGenerator out, DatabaseOutcome database) throws IOException {
+        out.writeObjectFieldStart(database.name());
+        out.writeStringField("status", database.status().label());
+        out.writeStringField("error", database.error());
+        out.writeNumberField("elapsedMs", database.elapsedMs());
+        out.writeObjectFieldStart("queries");
+        for (QueryOutcome query : database.queries()) {
+            writeQuery(out, query);
+        }
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void writeQuery(JsonGenerator out, QueryOutcome query) throws IOException {
+        out.writeObjectFieldStart(query.name());
+        out.writeStringField("status", query.status().label());
+        out.writeFieldName("rowCount");
+        if (query.rowCount() == null) {
+            out.writeNull();
+        } else {
+            out.writeNumber(query.rowCount());
+        }
+        out.writeNumberField("elapsedMs", query.elapsedMs());
+        out.writeStringField("error", query.error());
+        out.writeArrayFieldStart("columns");
+        for (String column : query.columns()) {
+            out.writeString(column);
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("rows");
+        for (Row row : query.rows()) {
+            out.writeStartObject();
+            for (int i = 0; i < row.size(); i++) {
+                out.writeFieldName(row.columns().name(i));
+                JsonValues.write(out, row.value(i));
+            }
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+}

@@ -1,0 +1,58 @@
+package com.example.monitor.report;
+
+import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.run.DatabaseOutcome;
+import com.example.monitor.run.QueryOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Ends a run on paper: the JSON report file, the console summary and the row-free {@link RunReport}. */
+public final class RunReporter {
+
+    public static final String REPORT_PROPERTY = "analysisReport";
+    private static final Logger LOG = LoggerFactory.getLogger("summary");
+
+    private final Path outputDir;
+    private final ReportWriter writer = new ReportWriter();
+    private final SummaryTable table = new SummaryTable();
+
+    public RunReporter(Path outputDir) {
+        this.outputDir = outputDir;
+    }
+
+    public RunReport report(AnalysisRun run) {
+        Path file;
+        try {
+            file = writer.write(run, outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report of run " + run.runId() + " to "
+                    + outputDir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        RunReport report = summarise(run, file);
+        LOG.info("{}{}", System.lineSeparator(), table.render(report));
+        return report;
+    }
+
+    static RunReport summarise(AnalysisRun run, Path file) {
+        List<RunReport.DatabaseReport> databases = new ArrayList<>();
+        for (DatabaseOutcome database : run.databases()) {
+            List<RunReport.QueryReport> queries = new ArrayList<>();
+            for (QueryOutcome query : database.queries()) {
+                queries.add(new RunReport.QueryReport(query.name(), query.status().label(), query.rowCount(),
+                        query.elapsedMs(), query.error()));
+            }
+            databases.add(new RunReport.DatabaseReport(database.name(), database.status().label(),
+                    database.error(), database.elapsedMs(), List.copyOf(queries)));
+        }
+        return new RunReport(run.runId(), run.trigger(),
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()), run.startedAt().toString(),
+                run.finishedAt() == null ? null : run.finishedAt().toString(), run.elapsedMs(),
+                run.status().label(), file.toAbsolutePath().toString(), List.copyOf(databases));
+    }
+}

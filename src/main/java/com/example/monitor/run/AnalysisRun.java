@@ -1,0 +1,108 @@
+package com.example.monitor.run;
+
+import com.example.monitor.config.DatabaseConfig;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The state of one run, shared by every database branch through an exchange property (split copies
+ * are shallow), so no status is ever rebuilt from headers.
+ */
+public final class AnalysisRun {
+
+    private final String runId;
+    private final String trigger;
+    private final LocalDateTime startDate;
+    private final Instant startedAt;
+    private final Map<String, DatabaseOutcome> databases = new LinkedHashMap<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile Instant finishedAt;
+
+    public AnalysisRun(String runId, String trigger, LocalDateTime startDate, Instant startedAt,
+                       List<DatabaseConfig> databases) {
+        this.runId = runId;
+        this.trigger = trigger;
+        this.startDate = startDate;
+        this.startedAt = startedAt;
+        for (DatabaseConfig database : databases) {
+            this.databases.put(database.name(), new DatabaseOutcome(database));
+        }
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String trigger() {
+        return trigger;
+    }
+
+    public LocalDateTime startDate() {
+        return startDate;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public long elapsedMs() {
+        Instant end = finishedAt == null ? Instant.now() : finishedAt;
+        return end.toEpochMilli() - startedAt.toEpochMilli();
+    }
+
+    public List<DatabaseOutcome> databases() {
+        return Collections.unmodifiableList(new ArrayList<>(databases.values()));
+    }
+
+    public DatabaseOutcome database(String name) {
+        DatabaseOutcome outcome = databases.get(name);
+        if (outcome == null) {
+            throw new IllegalArgumentException("run " + runId + " has no database '" + name + "'");
+        }
+        return outcome;
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    /** @return true for the call that actually cancelled the run */
+    public boolean cancel() {
+        return cancelled.compareAndSet(false, true);
+    }
+
+    public boolean isFinished() {
+        return finishedAt != null;
+    }
+
+    void finish(Instant at) {
+        finishedAt = at;
+    }
+
+    public RunStatus status() {
+        if (cancelled.get()) {
+            return RunStatus.CANCELLED;
+        }
+        if (finishedAt == null) {
+            return RunStatus.RUNNING;
+        }
+        for (DatabaseOutcome database : databases.values()) {
+            for (QueryOutcome query : database.queries()) {
+                if (query.status() != QueryStatus.COMPLETED) {
+                    return RunStatus.PARTIAL;
+                }
+            }
+        }
+        return RunStatus.COMPLETED;
+    }
+}

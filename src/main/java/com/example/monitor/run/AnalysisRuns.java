@@ -1,0 +1,85 @@
+package com.example.monitor.run;
+
+import com.example.monitor.jdbc.StatementTracker;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Knows the run in flight, and cancels it: flag first, then every statement at its server. */
+public final class AnalysisRuns {
+
+    private final StatementTracker statements;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private AnalysisRun current;
+
+    public AnalysisRuns(StatementTracker statements) {
+        this.statements = statements;
+    }
+
+    void begin(AnalysisRun run) {
+        lock.lock();
+        try {
+            if (current != null) {
+                throw new IllegalStateException("run " + current.runId() + " is still in flight");
+            }
+            statements.reset();
+            current = run;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void end(AnalysisRun run) {
+        lock.lock();
+        try {
+            if (current == run) {
+                current = null;
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public AnalysisRun current() {
+        lock.lock();
+        try {
+            return current;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the run that was cancelled, or null when none was in flight */
+    public AnalysisRun cancel() {
+        AnalysisRun run = current();
+        if (run != null && run.cancel()) {
+            statements.cancelAll();
+        }
+        return run;
+    }
+
+    /** Waits until no run is in flight; true if that happened within the timeout. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (current != null) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = idle.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** For callers that poll, like a signal handler bounded in time. */
+    public boolean awaitIdle(long amount, TimeUnit unit) throws InterruptedException {
+        return awaitIdle(Duration.ofNanos(unit.toNanos(amount)));
+    }
+}

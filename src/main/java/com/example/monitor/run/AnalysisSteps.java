@@ -1,0 +1,229 @@
+package com.example.monitor.run;
+
+import com.example.monitor.config.DatabaseConfig;
+import com.example.monitor.config.DatabasesConfig;
+import com.example.monitor.config.MonitorSettings;
+import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.QueryConfig;
+import com.example.monitor.jdbc.DataSourceFactory;
+import com.example.monitor.jdbc.DatabasePools;
+import com.example.monitor.jdbc.StartDateBinding;
+import com.example.monitor.progress.ProgressEvent;
+import com.example.monitor.progress.ProgressPublisher;
+import com.example.monitor.report.RunReporter;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+
+/**
+ * The steps the YAML routes call, one method per step. Routes say what happens and in which order;
+ * this class keeps the run's bookkeeping and progress in one place.
+ */
+public final class AnalysisSteps {
+
+    public static final String TRIGGER_HEADER = "monitorTrigger";
+    public static final String START_DATE_HEADER = "monitorStartDate";
+    public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
+    public static final String RUN_PROPERTY = StartDateBinding.RUN_PROPERTY;
+    public static final String ROWS_HEADER = "monitorRows";
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final DatabasesConfig config;
+    private final MonitorSettings settings;
+    private final DataSourceFactory dataSources;
+    private final DatabasePools pools;
+    private final AnalysisRuns runs;
+    private final ProgressPublisher progress;
+    private final RunReporter reporter;
+    private final ErrorMessages errors;
+    private final Clock clock;
+
+    public AnalysisSteps(DatabasesConfig config, MonitorSettings settings, DataSourceFactory dataSources,
+                         DatabasePools pools, AnalysisRuns runs, ProgressPublisher progress, RunReporter reporter,
+                         Clock clock) {
+        this.config = config;
+        this.settings = settings;
+        this.dataSources = dataSources;
+        this.pools = pools;
+        this.runs = runs;
+        this.progress = progress;
+        this.reporter = reporter;
+        this.clock = clock;
+        this.errors = new ErrorMessages(config.databases().stream().map(DatabaseConfig::password)
+                .filter(Objects::nonNull).map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
+    }
+
+    /** Opens a run: resolves start_date and puts the database list in the body for the split. */
+    public void begin(Exchange exchange) {
+        String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "cli", String.class);
+        Instant now = now();
+        AnalysisRun run = new AnalysisRun(RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8),
+                trigger, startDate(exchange), now, config.databases());
+        runs.begin(run);
+        exchange.setProperty(RUN_PROPERTY, run);
+        exchange.getMessage().setBody(config.databases());
+    }
+
+    private LocalDateTime startDate(Exchange exchange) {
+        Object given = exchange.getMessage().getHeader(START_DATE_HEADER);
+        if (given instanceof LocalDateTime dateTime) {
+            return dateTime;
+        }
+        if (given != null) {
+            return MonitorSettingsReader.parseStartDate(given.toString());
+        }
+        Integer lookback = exchange.getMessage().getHeader(LOOKBACK_DAYS_HEADER, Integer.class);
+        return lookback != null ? settings.startDate().lookback(lookback, clock)
+                : settings.startDate().resolve(clock);
+    }
+
+    /** Checks the database answers before its queries; if not, they are skipped and the others go on. */
+    public void connect(Exchange exchange) {
+        AnalysisRun run = run(exchange);
+        DatabaseConfig database = exchange.getMessage().getBody(DatabaseConfig.class);
+        DatabaseOutcome outcome = run.database(database.name());
+        exchange.setProperty("databaseName", database.name());
+        exchange.setProperty("dataSourceName", DatabasePools.beanName(database.name()));
+        exchange.setProperty("databaseStartNanos", System.nanoTime());
+        outcome.connecting();
+        publish(run, database.name(), null, "connecting", null, null, null);
+        exchange.getMessage().setBody(List.of());
+        if (run.isCancelled()) {
+            return;
+        }
+        try (Connection ignored = pools.pool(database.name()).getConnection()) {
+            outcome.running();
+            exchange.getMessage().setBody(database.queries());
+        } catch (Exception e) {
+            String error = run.isCancelled() ? null : errors.describe(e);
+            outcome.finished(run.isCancelled() ? DatabaseStatus.CANCELLED : DatabaseStatus.FAILED, error,
+                    elapsedMs(exchange, "databaseStartNanos"));
+        }
+    }
+
+    /** Marks a query running, or refuses to start it once the run is cancelled. */
+    public void startQuery(Exchange exchange) {
+        AnalysisRun run = run(exchange);
+        QueryConfig query = exchange.getMessage().getBody(QueryConfig.class);
+        exchange.setProperty("queryName", query.name());
+        exchange.setProperty("queryStartNanos", System.nanoTime());
+        if (run.isCancelled()) {
+            throw new RunCancelledException();
+        }
+        QueryOutcome outcome = queryOutcome(exchange);
+        exchange.setProperty("queryFile", query.location().toAbsolutePath().toString());
+        exchange.setProperty("queryTimeoutSeconds", Math.max(1, dataSources.queryTimeout(query).toSeconds()));
+        exchange.setProperty("fetchSize", dataSources.fetchSize(query));
+        outcome.running();
+        publish(run, databaseName(exchange), query.name(), "running", null, null, null);
+    }
+
+    /** Takes the rows camel-sql left in the {@value #ROWS_HEADER} header. */
+    public void completeQuery(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Row> rows = exchange.getMessage().getHeader(ROWS_HEADER, List.class);
+        exchange.getMessage().removeHeader(ROWS_HEADER);
+        List<Row> kept = rows == null ? List.of() : rows;
+        List<String> columns = kept.isEmpty() ? List.of() : kept.get(0).columns().names();
+        long elapsed = elapsedMs(exchange, "queryStartNanos");
+        QueryOutcome outcome = queryOutcome(exchange);
+        outcome.completed(columns, kept, elapsed);
+        publish(run(exchange), databaseName(exchange), outcome.name(), "completed", kept.size(), elapsed, null);
+    }
+
+    /** A failed query fails alone; one that stopped because of a cancel is cancelled, not failed. */
+    public void failQuery(Exchange exchange) {
+        AnalysisRun run = run(exchange);
+        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        QueryOutcome outcome = queryOutcome(exchange);
+        long elapsed = elapsedMs(exchange, "queryStartNanos");
+        if (run.isCancelled()) {
+            outcome.cancelled(elapsed);
+            publish(run, databaseName(exchange), outcome.name(), "cancelled", null, elapsed, null);
+            return;
+        }
+        String message = ErrorMessages.isTimeoutOrCancel(error)
+                ? errors.timedOut(dataSources.queryTimeout(outcome.query()))
+                : errors.describe(error);
+        outcome.failed(message, elapsed);
+        publish(run, databaseName(exchange), outcome.name(), "failed", null, elapsed, message);
+    }
+
+    /** Settles the database's status and hands its outcome to the aggregation. */
+    public DatabaseOutcome finishDatabase(Exchange exchange) {
+        AnalysisRun run = run(exchange);
+        DatabaseOutcome outcome = run.database(databaseName(exchange));
+        long elapsed = elapsedMs(exchange, "databaseStartNanos");
+        if (outcome.status() == DatabaseStatus.FAILED) {
+            outcome.queries().forEach(q -> q.skipped("database unavailable: " + outcome.error()));
+        } else if (run.isCancelled()) {
+            outcome.queries().stream().filter(q -> q.status() == QueryStatus.PENDING)
+                    .forEach(q -> q.cancelled(0));
+            outcome.finished(DatabaseStatus.CANCELLED, null, elapsed);
+        } else if (outcome.status() != DatabaseStatus.CANCELLED) {
+            outcome.finished(DatabaseStatus.COMPLETED, null, elapsed);
+        }
+        publish(run, outcome.name(), null, outcome.status().label(), null, outcome.elapsedMs(), outcome.error());
+        return outcome;
+    }
+
+    /** A fault outside any query (a bug, a lost thread) fails the database, never the run. */
+    public DatabaseOutcome failDatabase(Exchange exchange) {
+        AnalysisRun run = run(exchange);
+        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        DatabaseOutcome outcome = run.database(databaseName(exchange));
+        if (outcome.status() != DatabaseStatus.FAILED && outcome.status() != DatabaseStatus.CANCELLED) {
+            outcome.finished(DatabaseStatus.FAILED, errors.describe(error), elapsedMs(exchange, "databaseStartNanos"));
+        }
+        return finishDatabase(exchange);
+    }
+
+    /** Closes the run: the body is the nested result map; writes the report and the console summary. */
+    public void finish(Exchange exchange) {
+        AnalysisRun run = run(exchange);
+        try {
+            run.finish(now());
+            exchange.setProperty(RunReporter.REPORT_PROPERTY, reporter.report(run));
+        } finally {
+            runs.end(run);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private QueryOutcome queryOutcome(Exchange exchange) {
+        return run(exchange).database(databaseName(exchange))
+                .query(exchange.getProperty("queryName", String.class));
+    }
+
+    private static String databaseName(Exchange exchange) {
+        return exchange.getProperty("databaseName", String.class);
+    }
+
+    private static AnalysisRun run(Exchange exchange) {
+        return exchange.getProperty(RUN_PROPERTY, AnalysisRun.class);
+    }
+
+    private static long elapsedMs(Exchange exchange, String startProperty) {
+        Long start = exchange.getProperty(startProperty, Long.class);
+        return start == null ? 0 : Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    private void publish(AnalysisRun run, String database, String query, String status, Integer rows,
+                         Long elapsedMs, String error) {
+        progress.publish(new ProgressEvent(run.runId(), database, query, status, rows, elapsedMs, error));
+    }
+}

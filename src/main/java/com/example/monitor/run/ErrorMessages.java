@@ -1,0 +1,63 @@
+package com.example.monitor.run;
+
+import com.example.monitor.config.Redaction;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.time.Duration;
+import java.util.Collection;
+
+/** Turns an exception from a query or a connect into the one line a user needs, with secrets scrubbed. */
+final class ErrorMessages {
+
+    private final Collection<String> secrets;
+
+    ErrorMessages(Collection<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /** The driver's own words when there are any; Spring's wrappers add only noise and the SQL text. */
+    String describe(Throwable error) {
+        SQLException sql = deepestSqlException(error);
+        Throwable source = sql != null ? sql : rootCause(error);
+        String message = source.getMessage() == null ? source.getClass().getSimpleName() : source.getMessage();
+        return Redaction.scrub(message.strip(), secrets);
+    }
+
+    String timedOut(Duration timeout) {
+        return "timed out after " + Math.max(1, timeout.toSeconds()) + " s (query timeout); the statement was"
+                + " cancelled on the server";
+    }
+
+    static boolean isTimeoutOrCancel(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ("57014".equals(sql.getSQLState()) || sql.getErrorCode() == 1013)) {
+                return true;
+            }
+            if (t.getClass().getName().equals("org.springframework.dao.QueryTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SQLException deepestSqlException(Throwable error) {
+        SQLException found = null;
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+            }
+        }
+        return found;
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,8 @@
+package com.example.monitor.run;
+
+/** Thrown instead of starting a query once its run is cancelled; the route records it as cancelled. */
+public final class RunCancelledException extends RuntimeException {
+    public RunCancelledException() {
+        super("the run was cancelled", null, false, false);
+    }
+}

@@ -1,0 +1,561 @@
+package com.example.monitor.config;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+class DatabasesFileLoaderTest {
+
+    /** A valid password-auth database; tests append or replace lines to break exactly one rule. */
+    private static final String VALID_ENTRY = """
+              - name: acct
+                url: jdbc:h2:mem:acct
+                auth: password
+                username: monitor
+                password: tiger
+                sql_queries:
+                  - name: q1
+                    query_location: q1.sql
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> environment = new HashMap<>();
+
+    @BeforeEach
+    void writeDefaultSql() throws IOException {
+        sql("q1.sql", "select 1 from dual");
+    }
+
+    // ---------------------------------------------------------------- valid files
+
+    @Test
+    void validFileParsesToExactRecords() throws IOException {
+        environment.put("CLIENT_DB_PASSWORD", "s3cret");
+        environment.put("KRB_USER", "1000");
+        Path emailChanges = sql("sql/client_activity_analysis/email_changes.sql", "SELECT * FROM email_changes");
+        Path tokenChanges = sql("elsewhere/token_changes.sql", "with t as (select 1 from dual) select * from t");
+        Path file = yaml("""
+                databases:
+                  - name: client_activity_analysis
+                    host: clientdb.example.com
+                    service_name: CLIENTS
+                    auth: kerberos
+                    kerberos:
+                      ccache: /tmp/krb5cc_${env:KRB_USER}
+                      krb5_conf: /etc/krb5.conf
+                    connect_timeout: 15s
+                    properties:
+                      oracle.net.kerberos5_cc_name: /tmp/krb5cc_${env:KRB_USER}
+                      b.second: 2
+                      a.third: true
+                    sql_queries:
+                      - name: Get all email changes
+                        query_location: sql/client_activity_analysis/email_changes.sql
+                        timeout: 30m
+                        fetch_size: 500
+                        max_rows: 100000
+                      - name: Get token changes
+                        query_location: %s
+                  - name: acct-2
+                    url: jdbc:postgresql://pg.example.com/acct
+                    auth: password
+                    username: monitor
+                    password: ${env:CLIENT_DB_PASSWORD}
+                    sql_queries:
+                      - name: Get all email changes
+                        query_location: ./sql/../sql/client_activity_analysis/email_changes.sql
+                """.formatted(tokenChanges));
+
+        DatabasesConfig config = loader().load(file);
+
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("oracle.net.kerberos5_cc_name", "/tmp/krb5cc_1000");
+        properties.put("b.second", "2");
+        properties.put("a.third", "true");
+        DatabaseConfig kerberosDatabase = new DatabaseConfig("client_activity_analysis",
+                "jdbc:oracle:thin:@//clientdb.example.com:1521/CLIENTS", AuthMode.KERBEROS, null, null,
+                new KerberosConfig("/tmp/krb5cc_1000", "/etc/krb5.conf"), properties, Duration.ofSeconds(15),
+                List.of(new QueryConfig("Get all email changes", emailChanges, Duration.ofMinutes(30), 500, 100000),
+                        new QueryConfig("Get token changes", tokenChanges, null, null, null)));
+        DatabaseConfig passwordDatabase = new DatabaseConfig("acct-2", "jdbc:postgresql://pg.example.com/acct",
+                AuthMode.PASSWORD, "monitor", Secret.of("s3cret"), null, Map.of(), null,
+                List.of(new QueryConfig("Get all email changes", emailChanges, null, null, null)));
+        assertEquals(new DatabasesConfig(file, List.of(kerberosDatabase, passwordDatabase)), config);
+        assertEquals(List.of("oracle.net.kerberos5_cc_name", "b.second", "a.third"),
+                List.copyOf(config.databases().get(0).properties().keySet()));
+    }
+
+    @Test
+    void hostWithExplicitPortBuildsEzConnectUrl() {
+        Path file = entries(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: db.example.com\n    port: 1600\n    service_name: SVC"));
+        assertEquals("jdbc:oracle:thin:@//db.example.com:1600/SVC", loader().load(file).databases().get(0).url());
+    }
+
+    @Test
+    void environmentVariablesAreSubstitutedSeveralTimesInOneString() {
+        environment.put("DB_HOST", "pg.example.com");
+        environment.put("DB_NAME", "acct");
+        Path file = entries(VALID_ENTRY.replace("jdbc:h2:mem:acct", "jdbc:postgresql://${env:DB_HOST}:5432/${env:DB_NAME}?ssl=true"));
+        assertEquals("jdbc:postgresql://pg.example.com:5432/acct?ssl=true", loader().load(file).databases().get(0).url());
+    }
+
+    @Test
+    void kerberosAuthWithoutBlockGetsDefaultKerberosSettings() {
+        Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger", "auth: Kerberos"));
+        DatabaseConfig database = loader().load(file).databases().get(0);
+        assertEquals(AuthMode.KERBEROS, database.auth());
+        assertEquals(new KerberosConfig(null, null), database.kerberos());
+    }
+
+    // ---------------------------------------------------------------- file and YAML level
+
+    @Test
+    void missingFileIsReportedWithAbsolutePath() {
+        Path file = dir.resolve("absent.yaml");
+        assertEquals(List.of(file + ": cannot read " + file.toAbsolutePath() + " (no such file)"), problems(file));
+    }
+
+    @Test
+    void directoryInsteadOfFileIsReported() {
+        assertEquals(List.of(dir + ": cannot read " + dir.toAbsolutePath() + " (is a directory)"), problems(dir));
+    }
+
+    @Test
+    void yamlSyntaxErrorReportsLineAndColumnWithoutFileContent() {
+        assertEquals(List.of(file() + ": line 3, column 4: invalid YAML: expected <block end>, but found '<block mapping start>'"),
+                problems("""
+                        databases:
+                          - name: acct
+                           password: tiger
+                        """));
+    }
+
+    @Test
+    void duplicateYamlKeyIsReportedWithLine() {
+        List<String> problems = problems(VALID_ENTRY.replace("auth: password", "auth: password\n    auth: kerberos"));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith(file() + ": line 5, column "), problems::toString);
+        assertTrue(problems.get(0).endsWith(": invalid YAML: duplicate key 'auth'"), problems::toString);
+    }
+
+    @Test
+    void secondYamlDocumentIsReported() {
+        assertEquals(List.of(file() + ": contains more than one YAML document ('---'); put all databases in one document"),
+                problems(VALID_ENTRY + "---\ndatabases: []\n"));
+    }
+
+    @Test
+    void emptyFileIsReported() {
+        assertEquals(List.of(file() + ": is empty; expected a mapping with key 'databases'"), problemsOf(""));
+    }
+
+    @Test
+    void topLevelListIsReported() {
+        assertEquals(List.of(file() + ": top level must be a mapping with key 'databases', not a list"),
+                problemsOf("- name: acct\n"));
+    }
+
+    @Test
+    void missingDatabasesKeyAndUnknownTopLevelKeyAreReported() {
+        assertEquals(List.of(file() + ": unknown key 'database'; allowed keys: databases",
+                        file() + ": missing required key 'databases'"),
+                problemsOf("database:\n  - name: acct\n"));
+    }
+
+    @Test
+    void databasesThatIsNotAListIsReported() {
+        assertEquals(List.of(file() + ": key 'databases': must be a list of databases, not a mapping"),
+                problemsOf("databases:\n  name: acct\n"));
+    }
+
+    @Test
+    void emptyDatabasesListIsReported() {
+        assertEquals(List.of(file() + ": key 'databases': must list at least one database"), problemsOf("databases: []\n"));
+    }
+
+    // ---------------------------------------------------------------- keys and types
+
+    @Test
+    void unknownDatabaseKeyIsReportedWithAllowedKeys() {
+        assertEquals(List.of(file() + ": database 'acct': unknown key 'usernme'; allowed keys: name, url, host, port,"
+                        + " service_name, auth, username, password, kerberos, connect_timeout, properties, sql_queries"),
+                problems(VALID_ENTRY + "    usernme: x\n"));
+    }
+
+    @Test
+    void unknownQueryKeyIsReportedWithQueryContext() {
+        assertEquals(List.of(file() + ": database 'acct', query 'q1': unknown key 'timout'; allowed keys:"
+                        + " name, query_location, timeout, fetch_size, max_rows"),
+                problems(VALID_ENTRY + "        timout: 5s\n"));
+    }
+
+    @Test
+    void unknownKerberosKeyIsReportedWithItsPath() {
+        String kerberos = VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                "auth: kerberos\n    kerberos:\n      cache: /tmp/cc");
+        assertEquals(List.of(file() + ": database 'acct': unknown key 'kerberos.cache'; allowed keys: ccache, krb5_conf"),
+                problems(kerberos));
+    }
+
+    @Test
+    void missingDatabaseNameIsReportedWithPosition() {
+        assertEquals(List.of(file() + ": database #1: missing required key 'name'"),
+                problems(VALID_ENTRY.replace("- name: acct\n    url:", "- url:")));
+    }
+
+    @Test
+    void missingAuthIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': missing required key 'auth'"),
+                problems(VALID_ENTRY.replace("    auth: password\n", "")));
+    }
+
+    @Test
+    void missingQueryNameAndLocationAreReportedWithQueryPosition() {
+        String yaml = VALID_ENTRY.replace("- name: q1\n        query_location: q1.sql", "- timeout: 5s");
+        assertEquals(List.of(file() + ": database 'acct', query #1: missing required key 'name'",
+                file() + ": database 'acct', query #1: missing required key 'query_location'"), problems(yaml));
+    }
+
+    @Test
+    void missingQueryListIsReported() {
+        String yaml = VALID_ENTRY.substring(0, VALID_ENTRY.indexOf("    sql_queries:"));
+        assertEquals(List.of(file() + ": database 'acct': missing required key 'sql_queries'"), problems(yaml));
+    }
+
+    @Test
+    void queryListThatIsNotAListIsReported() {
+        String yaml = VALID_ENTRY.replace("      - name: q1\n        query_location: q1.sql", "      name: q1");
+        assertEquals(List.of(file() + ": database 'acct': key 'sql_queries': must be a list of queries, not a mapping"),
+                problems(yaml));
+    }
+
+    @Test
+    void emptyQueryListIsReported() {
+        String yaml = VALID_ENTRY.substring(0, VALID_ENTRY.indexOf("    sql_queries:")) + "    sql_queries: []\n";
+        assertEquals(List.of(file() + ": database 'acct': key 'sql_queries': must list at least one query"), problems(yaml));
+    }
+
+    @Test
+    void databaseEntryThatIsNotAMappingIsReported() {
+        List<String> problems = problemsOf("databases:\n  - acct\n");
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith(file() + ": database #1: must be a mapping with keys name, url,"), problems::toString);
+        assertTrue(problems.get(0).endsWith(", not text"), problems::toString);
+    }
+
+    @Test
+    void emptyDatabaseEntryIsReportedAsEmpty() {
+        List<String> problems = problems(VALID_ENTRY + "  -\n");
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith(file() + ": database #2: must be a mapping with keys"), problems::toString);
+        assertTrue(problems.get(0).endsWith(", not empty"), problems::toString);
+    }
+
+    @Test
+    void portThatIsNotANumberIsReported() {
+        String yaml = VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h\n    port: abc\n    service_name: S");
+        assertEquals(List.of(file() + ": database 'acct': key 'port': must be a port number between 1 and 65535, not 'abc'"),
+                problems(yaml));
+    }
+
+    @Test
+    void nonTextValueIsRefusedBecauseYamlWouldAlterIt() {
+        assertEquals(List.of(file() + ": database 'acct': key 'password': must be text, not a number; put the value in quotes"),
+                problems(VALID_ENTRY.replace("password: tiger", "password: 0123")));
+    }
+
+    @Test
+    void nestedDriverPropertyIsReportedWithItsPath() {
+        assertEquals(List.of(file() + ": database 'acct': key 'properties.a.b': must be a single value, not a list"),
+                problems(VALID_ENTRY + "    properties:\n      a.b: [1, 2]\n"));
+    }
+
+    @Test
+    void invalidDatabaseNameIsReported() {
+        assertEquals(List.of(file() + ": database 'acct db': key 'name': 'acct db' may contain only letters, digits, _ and -"),
+                problems(VALID_ENTRY.replace("name: acct", "name: acct db")));
+    }
+
+    @Test
+    void duplicateDatabaseNamesAreReported() {
+        assertEquals(List.of(file() + ": database 'acct': key 'name': duplicate database name 'acct' (also used by database #1)"),
+                problems(VALID_ENTRY + VALID_ENTRY));
+    }
+
+    @Test
+    void duplicateQueryNamesWithinOneDatabaseAreReported() {
+        String yaml = VALID_ENTRY + "      - name: q1\n        query_location: q1.sql\n";
+        assertEquals(List.of(file() + ": database 'acct', query 'q1': key 'name': duplicate query name 'q1'"
+                + " (also used by query #1 of this database)"), problems(yaml));
+    }
+
+    @Test
+    void sameQueryNameInDifferentDatabasesIsAccepted() {
+        Path file = entries(VALID_ENTRY + VALID_ENTRY.replace("name: acct", "name: other"));
+        assertEquals(List.of("acct", "other"), loader().load(file).databases().stream().map(DatabaseConfig::name).toList());
+    }
+
+    // ---------------------------------------------------------------- environment
+
+    @Test
+    void unsetEnvironmentVariableIsReportedWithDatabaseAndKey() {
+        assertEquals(List.of(file() + ": database 'acct': key 'password': environment variable CLIENT_DB_PASSWORD is not set"),
+                problems(VALID_ENTRY.replace("password: tiger", "password: ${env:CLIENT_DB_PASSWORD}")));
+    }
+
+    @Test
+    void unsetEnvironmentVariablesInNestedKeysAreReportedWithPathAndQuery() {
+        String yaml = VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                        "auth: kerberos\n    kerberos:\n      ccache: /tmp/krb5cc_${env:KRB_UID}")
+                .replace("query_location: q1.sql", "query_location: ${env:SQL_DIR}/q1.sql");
+        assertEquals(List.of(
+                file() + ": database 'acct': key 'kerberos.ccache': environment variable KRB_UID is not set",
+                file() + ": database 'acct', query 'q1': key 'query_location': environment variable SQL_DIR is not set"),
+                problems(yaml));
+    }
+
+    @Test
+    void valueFromEnvironmentIsNeverQuotedInProblems() {
+        environment.put("DB_PORT", "s3cret-port");
+        environment.put("DB_PASSWORD", "");
+        String yaml = VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h\n    port: ${env:DB_PORT}\n    service_name: S")
+                .replace("password: tiger", "password: ${env:DB_PASSWORD}");
+        assertEquals(List.of(
+                file() + ": database 'acct': key 'port': must be a port number between 1 and 65535, not '${env:DB_PORT}'",
+                file() + ": database 'acct': key 'password': must not be empty"), problems(yaml));
+    }
+
+    // ---------------------------------------------------------------- auth
+
+    @Test
+    void unsupportedAuthIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': key 'auth': 'ldap' is not supported; use kerberos or password"),
+                problems(VALID_ENTRY.replace("auth: password", "auth: ldap")));
+    }
+
+    @Test
+    void passwordAuthWithoutUsernameOrPasswordIsReported() {
+        String yaml = VALID_ENTRY.replace("    username: monitor\n    password: tiger\n", "");
+        assertEquals(List.of(file() + ": database 'acct': missing required key 'username'",
+                file() + ": database 'acct': missing required key 'password'"), problems(yaml));
+    }
+
+    @Test
+    void kerberosAuthWithUsernameAndPasswordIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': keys 'username' and 'password': kerberos auth takes no"
+                        + " username/password; remove them or use auth: password"),
+                problems(VALID_ENTRY.replace("auth: password", "auth: kerberos")));
+    }
+
+    @Test
+    void kerberosBlockWithPasswordAuthIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': key 'kerberos': only allowed with auth: kerberos;"
+                        + " remove it or use auth: kerberos"),
+                problems(VALID_ENTRY + "    kerberos:\n      ccache: /tmp/cc\n"));
+    }
+
+    // ---------------------------------------------------------------- connection target
+
+    @Test
+    void urlAndHostTogetherAreReported() {
+        assertEquals(List.of(file() + ": database 'acct': keys 'url' and 'host' are both given;"
+                        + " use either url or host with service_name"),
+                problems(VALID_ENTRY + "    host: h\n    service_name: S\n"));
+    }
+
+    @Test
+    void neitherUrlNorHostIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': missing key 'url' (or 'host' and 'service_name');"
+                        + " give a JDBC url or host and service_name"),
+                problems(VALID_ENTRY.replace("    url: jdbc:h2:mem:acct\n", "")));
+    }
+
+    @Test
+    void hostWithoutServiceNameIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': missing required key 'service_name' (needed with 'host')"),
+                problems(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h")));
+    }
+
+    @Test
+    void portNextToUrlIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': key 'port': only used with 'host'; remove it or replace 'url' by 'host'"),
+                problems(VALID_ENTRY + "    port: 1521\n"));
+    }
+
+    // ---------------------------------------------------------------- durations and numbers
+
+    @Test
+    void badDurationsAreReported() {
+        String yaml = VALID_ENTRY.replace("    sql_queries:", "    connect_timeout: 0s\n    sql_queries:") + "        timeout: soon\n";
+        assertEquals(List.of(
+                file() + ": database 'acct': key 'connect_timeout': '0s' is not a duration greater than zero",
+                file() + ": database 'acct', query 'q1': key 'timeout': 'soon' is not a duration; use e.g. 15s, 10m, 1h or ISO-8601 PT15S"),
+                problems(yaml));
+    }
+
+    @Test
+    void nonPositiveFetchSizeAndMaxRowsAreReported() {
+        String yaml = VALID_ENTRY + "        fetch_size: 0\n        max_rows: -5\n";
+        assertEquals(List.of(
+                file() + ": database 'acct', query 'q1': key 'fetch_size': must be a whole number of at least 1, not '0'",
+                file() + ": database 'acct', query 'q1': key 'max_rows': must be a whole number of at least 1, not '-5'"),
+                problems(yaml));
+    }
+
+    // ---------------------------------------------------------------- SQL files
+
+    @Test
+    void missingSqlFileIsReportedWithResolvedAbsolutePath() {
+        Path expected = dir.resolve("sql/x.sql").toAbsolutePath();
+        String yaml = VALID_ENTRY.replace("name: q1\n        query_location: q1.sql",
+                "name: Get token changes\n        query_location: sql/x.sql");
+        assertEquals(List.of(file() + ": database 'acct', query 'Get token changes': key 'query_location': cannot read "
+                + expected + " (no such file)"), problems(yaml));
+    }
+
+    @Test
+    void sqlLocationThatIsADirectoryIsReported() throws IOException {
+        Files.createDirectories(dir.resolve("sql"));
+        assertEquals(List.of(file() + ": database 'acct', query 'q1': key 'query_location': cannot read "
+                        + dir.resolve("sql").toAbsolutePath() + " (is a directory)"),
+                problems(VALID_ENTRY.replace("query_location: q1.sql", "query_location: sql")));
+    }
+
+    @Test
+    void unreadableSqlFileIsReported() throws IOException {
+        Path locked = sql("locked.sql", "select 1 from dual");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(locked), "permissions are not enforced for this user (e.g. root)");
+        assertEquals(List.of(file() + ": database 'acct', query 'q1': key 'query_location': cannot read "
+                        + locked.toAbsolutePath() + " (permission denied)"),
+                problems(VALID_ENTRY.replace("query_location: q1.sql", "query_location: locked.sql")));
+    }
+
+    @Test
+    void sqlFileRejectedByValidatorIsReportedWithQueryAndPath() throws IOException {
+        Path insert = sql("insert.sql", "INSERT INTO audit VALUES (1)");
+        List<String> problems = problems(VALID_ENTRY.replace("query_location: q1.sql", "query_location: insert.sql"));
+        assertFalse(problems.isEmpty());
+        String prefix = file() + ": database 'acct', query 'q1': key 'query_location': " + insert.toAbsolutePath() + ": ";
+        assertTrue(problems.stream().allMatch(line -> line.startsWith(prefix) && line.length() > prefix.length()),
+                problems::toString);
+    }
+
+    // ---------------------------------------------------------------- everything at once
+
+    @Test
+    void allProblemsOfAFileAreReportedTogether() {
+        String yaml = """
+                databases:
+                  - name: acct
+                    url: jdbc:h2:mem:acct
+                    auth: kerberos
+                    password: ${env:UNSET_PASSWORD}
+                    sql_queries:
+                      - name: q1
+                        query_location: missing.sql
+                        fetch_size: 0
+                  - name: acct
+                    auth: ldap
+                    sql_queries: []
+                """;
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> loader().load(yaml(yaml)));
+
+        assertEquals(List.of(
+                file() + ": database 'acct': key 'password': kerberos auth takes no username/password;"
+                        + " remove them or use auth: password",
+                file() + ": database 'acct', query 'q1': key 'query_location': cannot read "
+                        + dir.resolve("missing.sql").toAbsolutePath() + " (no such file)",
+                file() + ": database 'acct', query 'q1': key 'fetch_size': must be a whole number of at least 1, not '0'",
+                file() + ": database 'acct': key 'name': duplicate database name 'acct' (also used by database #1)",
+                file() + ": database 'acct': missing key 'url' (or 'host' and 'service_name');"
+                        + " give a JDBC url or host and service_name",
+                file() + ": database 'acct': key 'auth': 'ldap' is not supported; use kerberos or password",
+                file() + ": database 'acct': key 'sql_queries': must list at least one query"), e.problems());
+        assertEquals(String.join("\n", e.problems()), e.getMessage());
+    }
+
+    @Test
+    void noProblemRevealsThePasswordOrAnEnvironmentValue() {
+        environment.put("DB_PASSWORD", "env-s3cret");
+        String yaml = """
+                databases:
+                  - name: acct
+                    url: jdbc:oracle:thin:@//h:1521/S
+                    auth: kerberos
+                    username: monitor
+                    password: ${env:DB_PASSWORD}
+                    sql_queries:
+                      - name: q1
+                        query_location: q1.sql
+                  - name: other
+                    auth: password
+                    username: u
+                    password: literal-s3cret
+                    kerberos:
+                    sql_queries: 5
+                """;
+        List<String> problems = problems(yaml);
+        assertEquals(4, problems.size(), problems::toString);
+        assertTrue(problems.stream().noneMatch(line -> line.contains("s3cret")), problems::toString);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private DatabasesFileLoader loader() {
+        return new DatabasesFileLoader(environment::get);
+    }
+
+    private String file() {
+        return dir.resolve("databases.yaml").toString();
+    }
+
+    private Path yaml(String text) {
+        try {
+            return Files.writeString(dir.resolve("databases.yaml"), text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path entries(String entries) {
+        return yaml("databases:\n" + entries);
+    }
+
+    private Path sql(String relative, String text) throws IOException {
+        Path path = dir.resolve(relative);
+        Files.createDirectories(path.getParent());
+        return Files.writeString(path, text);
+    }
+
+    /** Problems of a file made of a {@code databases:} header and the given entries. */
+    private List<String> problems(String entries) {
+        return problemsOf(entries.startsWith("databases:") ? entries : "databases:\n" + entries);
+    }
+
+    private List<String> problemsOf(String wholeFile) {
+        return problems(yaml(wholeFile));
+    }
+
+    private List<String> problems(Path file) {
+        return assertThrows(InvalidConfigurationException.class, () -> loader().load(file)).problems();
+    }
+}
