@@ -1,0 +1,80 @@
+package com.example.monitor.testing;
+
+import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.jdbc.DatabasePools;
+import com.example.monitor.report.RunReport;
+import com.example.monitor.report.RunReporter;
+import com.example.monitor.run.AnalysisSteps;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+
+/**
+ * Boots the application's Camel Main configuration and core routes against a databases.yaml the
+ * test writes, and runs analyses through {@code direct:run-analysis}.
+ */
+public abstract class MonitorTestSupport extends CamelMainTestSupport {
+
+    /** Reads numbers exactly, as a client that cares about every digit would. */
+    protected static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    /** The project folder (databases.yaml, sql/, output/) of the test. */
+    protected abstract ProjectFiles project();
+
+    /** Extra {@code monitor.*} properties for this test class. */
+    protected Properties monitorProperties() {
+        return new Properties();
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(new MonitorConfiguration());
+        configuration.withRoutesIncludePattern("classpath:routes/*.camel.yaml");
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = monitorProperties();
+        properties.setProperty("monitor.databases-file", project().databasesFile().toString());
+        properties.setProperty("monitor.output-dir", project().outputDir().toString());
+        return properties;
+    }
+
+    protected Exchange runAnalysis(Map<String, Object> headers) {
+        return template.send("direct:run-analysis", exchange -> exchange.getMessage().getHeaders().putAll(headers));
+    }
+
+    protected Exchange runAnalysis(String startDate) {
+        return runAnalysis(Map.of(AnalysisSteps.START_DATE_HEADER, startDate));
+    }
+
+    protected static RunReport report(Exchange done) {
+        return done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+    }
+
+    protected static JsonNode reportJson(Exchange done) throws IOException {
+        return JSON.readTree(Path.of(report(done).reportFile()).toFile());
+    }
+
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Map<String, List<Map<String, Object>>>> results(Exchange done) {
+        return done.getMessage().getBody(Map.class);
+    }
+
+    protected DatabasePools pools() {
+        return context.getRegistry().lookupByNameAndType("databasePools", DatabasePools.class);
+    }
+}
