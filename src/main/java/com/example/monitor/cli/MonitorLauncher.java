@@ -6,6 +6,8 @@ import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisSteps;
 import java.io.PrintStream;
+import com.example.monitor.run.AnalysisRuns;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -16,9 +18,12 @@ import org.apache.camel.main.Main;
  */
 public final class MonitorLauncher {
 
-    /** Defaults ship in the jar; an application.properties in the working directory overrides them. */
+    /**
+     * Defaults ship in the jar; an application.properties in the working directory overrides them.
+     * Camel takes a key from the first location that has it, so the working directory comes first.
+     */
     static final String PROPERTY_LOCATIONS =
-            "classpath:application.properties;optional=true,file:application.properties;optional=true";
+            "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -48,13 +53,19 @@ public final class MonitorLauncher {
             return startFailure(e);
         }
         try {
-            return runOnce(main.getCamelContext().createProducerTemplate());
+            CamelContext context = main.getCamelContext();
+            SignalCancellation signals = SignalCancellation.install(
+                    context.getRegistry().lookupByNameAndType("analysisRuns", AnalysisRuns.class));
+            return runOnce(context.createProducerTemplate(), signals);
         } finally {
             main.stop();
         }
     }
 
-    private int runOnce(ProducerTemplate template) {
+    private int runOnce(ProducerTemplate template, SignalCancellation signals) {
+        if (signals.signalled()) {
+            return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
+        }
         Exchange done = template.send("direct:run-analysis",
                 exchange -> exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "cli"));
         RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
@@ -63,7 +74,7 @@ public final class MonitorLauncher {
                     + (done.getException() == null ? "unknown cause" : done.getException().getMessage()));
             return ExitCodes.INTERNAL_ERROR;
         }
-        return ExitCodes.forStatus(report.status());
+        return signals.exitCodeOr(ExitCodes.forStatus(report.status()));
     }
 
     private int startFailure(Exception e) {
