@@ -8,6 +8,7 @@ import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
+import com.example.monitor.jdbc.KerberosSettings;
 import com.example.monitor.jdbc.StartDateBinding;
 import com.example.monitor.jdbc.StatementTracker;
 import com.example.monitor.jdbc.TrackedDataSource;
@@ -21,7 +22,10 @@ import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.EventNotifier;
+import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Builds the beans the YAML routes refer to by name, from the {@code monitor.*} properties and
@@ -37,7 +41,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
 
         Registry registry = context.getRegistry();
         StatementTracker statements = new StatementTracker();
-        DataSourceFactory dataSources = new DataSourceFactory(settings, statements);
+        DataSourceFactory dataSources = new DataSourceFactory(settings, statements,
+                new KerberosSettings(System::getenv));
         DatabasePools pools = new DatabasePools();
         for (DatabaseConfig database : config.databases()) {
             TrackedDataSource pool = dataSources.create(database);
@@ -60,7 +65,20 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("startDateBinding", new StartDateBinding());
         registry.bind("compactRows", new CompactRowMapperFactory());
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
+        // Camel Main adds EventNotifier beans before it runs configurations and binds camel.beans.*, so
+        // notifier beans bound there would never hear of progress: add them once the context starts
+        context.addStartupListener((started, alreadyStarted) -> addNotifierBeans(started));
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context), new RunReporter(settings.outputDir()), Clock.systemDefaultZone()));
+    }
+
+    private static void addNotifierBeans(CamelContext context) throws Exception {
+        ManagementStrategy management = context.getManagementStrategy();
+        for (EventNotifier notifier : context.getRegistry().findByType(EventNotifier.class)) {
+            if (!management.getEventNotifiers().contains(notifier)) {
+                management.addEventNotifier(notifier);
+                ServiceHelper.startService(notifier);
+            }
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class MonitorLauncher {
         try {
             main.start();
         } catch (Exception e) {
+            main.stop();
             return startFailure(e);
         }
         try {

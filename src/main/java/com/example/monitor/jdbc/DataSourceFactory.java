@@ -7,6 +7,7 @@ import com.example.monitor.config.QueryConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds one DBCP2 pool per database, with every wait bounded. */
 public final class DataSourceFactory {
@@ -18,10 +19,12 @@ public final class DataSourceFactory {
 
     private final MonitorSettings settings;
     private final StatementTracker tracker;
+    private final KerberosSettings kerberos;
 
-    public DataSourceFactory(MonitorSettings settings, StatementTracker tracker) {
+    public DataSourceFactory(MonitorSettings settings, StatementTracker tracker, KerberosSettings kerberos) {
         this.settings = settings;
         this.tracker = tracker;
+        this.kerberos = kerberos;
     }
 
     public TrackedDataSource create(DatabaseConfig database) {
@@ -30,6 +33,8 @@ public final class DataSourceFactory {
         if (database.auth() == AuthMode.PASSWORD) {
             pool.setUsername(database.username());
             pool.setPassword(database.password().value());
+        } else {
+            kerberos.krb5Conf(database).ifPresent(conf -> System.setProperty("java.security.krb5.conf", conf));
         }
         Dialect dialect = Dialect.of(database.url());
         Duration connect = connectTimeout(database);
@@ -49,6 +54,9 @@ public final class DataSourceFactory {
         if (dialect == Dialect.POSTGRESQL) {
             // pgjdbc honours the fetch size only inside a transaction; otherwise it loads the whole result
             pool.setDefaultAutoCommit(Boolean.FALSE);
+            if (!database.properties().containsKey("socketTimeout")) {
+                pool.setReadTimeoutAfterLogon(readTimeout(database));
+            }
         }
         pool.setRegisterConnectionMBean(false);
         return pool;
@@ -66,13 +74,26 @@ public final class DataSourceFactory {
         return query.fetchSize() != null ? query.fetchSize() : settings.fetchSize();
     }
 
-    /** The driver properties for a database: bounded timeouts first, then the user's own, which win. */
-    public Map<String, String> connectionProperties(DatabaseConfig database, Dialect dialect, Duration connect) {
+    /** The last net for a dead connection: above the longest query timeout of the database. */
+    public Duration readTimeout(DatabaseConfig database) {
         Duration longestQuery = database.queries().stream().map(this::queryTimeout)
                 .max(Duration::compareTo).orElse(settings.queryTimeout());
+        return longestQuery.plus(READ_TIMEOUT_MARGIN);
+    }
+
+    /** The driver properties for a database: bounded timeouts first, then the user's own, which win. */
+    public Map<String, String> connectionProperties(DatabaseConfig database, Dialect dialect, Duration connect) {
         Map<String, String> props = new LinkedHashMap<>(
-                dialect.timeoutProperties(connect, longestQuery.plus(READ_TIMEOUT_MARGIN), settings.fetchSize()));
+                dialect.timeoutProperties(connect, readTimeout(database), settings.fetchSize()));
+        if (database.auth() == AuthMode.KERBEROS) {
+            props.putAll(kerberos.connectionProperties(database));
+        }
         props.putAll(database.properties());
         return props;
+    }
+
+    /** A problem that makes connecting pointless, found without touching the network. */
+    public Optional<String> preflightProblem(DatabaseConfig database) {
+        return database.auth() == AuthMode.KERBEROS ? kerberos.ticketCacheProblem(database) : Optional.empty();
     }
 }

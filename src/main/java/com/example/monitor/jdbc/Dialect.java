@@ -25,7 +25,9 @@ public enum Dialect {
             Map<String, String> props = new LinkedHashMap<>();
             props.put("connectTimeout", Long.toString(seconds(connect)));
             props.put("loginTimeout", Long.toString(seconds(connect)));
-            props.put("socketTimeout", Long.toString(seconds(read)));
+            // bounds every read of the logon too: a host that accepts TCP and never answers must not keep
+            // the driver's logon thread blocked; TrackedDataSource raises it to the read timeout after logon
+            props.put("socketTimeout", Long.toString(seconds(connect)));
             return props;
         }
     },

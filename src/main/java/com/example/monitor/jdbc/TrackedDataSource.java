@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.apache.commons.dbcp2.BasicDataSource;
+import org.apache.commons.dbcp2.ConnectionFactory;
 
 /**
  * A DBCP2 pool whose statements register with a {@link StatementTracker} while open, and refuse to
@@ -18,9 +20,38 @@ import org.apache.commons.dbcp2.BasicDataSource;
 public final class TrackedDataSource extends BasicDataSource {
 
     private final StatementTracker tracker;
+    private volatile Duration readTimeoutAfterLogon;
 
     public TrackedDataSource(StatementTracker tracker) {
         this.tracker = tracker;
+    }
+
+    /**
+     * The network timeout each new connection gets once logged on, for drivers whose socket timeout
+     * property also bounds the logon (PostgreSQL): the logon is bounded by the connect timeout, reads
+     * afterwards by this.
+     */
+    public void setReadTimeoutAfterLogon(Duration timeout) {
+        this.readTimeoutAfterLogon = timeout;
+    }
+
+    @Override
+    protected ConnectionFactory createConnectionFactory() throws SQLException {
+        ConnectionFactory driver = super.createConnectionFactory();
+        Duration readTimeout = readTimeoutAfterLogon;
+        if (readTimeout == null) {
+            return driver;
+        }
+        return () -> {
+            Connection connection = driver.createConnection();
+            try {
+                connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        };
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 
@@ -100,6 +101,11 @@ public final class AnalysisSteps {
         publish(run, database.name(), null, "connecting", null, null, null);
         exchange.getMessage().setBody(List.of());
         if (run.isCancelled()) {
+            return;
+        }
+        Optional<String> preflight = dataSources.preflightProblem(database);
+        if (preflight.isPresent()) {
+            outcome.finished(DatabaseStatus.FAILED, preflight.get(), elapsedMs(exchange, "databaseStartNanos"));
             return;
         }
         try (Connection ignored = pools.pool(database.name()).getConnection()) {

@@ -1,6 +1,7 @@
 package com.example.monitor.run;
 
 import com.example.monitor.config.Redaction;
+import com.example.monitor.jdbc.OracleErrors;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
@@ -20,7 +21,7 @@ final class ErrorMessages {
         SQLException sql = deepestSqlException(error);
         Throwable source = sql != null ? sql : rootCause(error);
         String message = source.getMessage() == null ? source.getClass().getSimpleName() : source.getMessage();
-        return Redaction.scrub(message.strip(), secrets);
+        return Redaction.scrub(OracleErrors.explain(message.strip()), secrets);
     }
 
     String timedOut(Duration timeout) {

@@ -1,0 +1,155 @@
+package com.example.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as users start it: {@code java -jar client-activity-monitor.jar} in a child
+ * process, from different working directories. Runs in the failsafe integration-test phase, after
+ * {@code package} built the jar.
+ */
+class JarProcessIT {
+
+    private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .toAbsolutePath();
+    private static final Path JAR = PROJECT.resolve("target/client-activity-monitor.jar");
+    private static final String H2_DEMO_URL = "jdbc:h2:mem:jar_it;MODE=Oracle;DB_CLOSE_DELAY=-1;"
+            + "INIT=RUNSCRIPT FROM 'classpath:demo/client_activity_analysis.sql'";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void jarIsBuilt() {
+        assumeTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR + " is missing");
+    }
+
+    @Test
+    void runsFromAFolderWithOnlyDatabasesYamlAndWritesTheReportThere() throws Exception {
+        writeH2Project(dir);
+
+        Result result = java(dir, "--monitor.start-date=2020-01-01");
+
+        assertThat(result.exit).as(result.log).isZero();
+        JsonNode report = onlyReport(dir.resolve("output"));
+        assertThat(report.get("status").asText()).isEqualTo("completed");
+        JsonNode emails = report.at("/databases/it_demo/queries/Recent email changes");
+        assertThat(emails.get("status").asText()).isEqualTo("completed");
+        assertThat(emails.get("rowCount").asInt()).isEqualTo(4);
+        assertThat(result.log).contains("progress database=it_demo query=\"all\" status=connecting")
+                .contains("progress database=it_demo query=\"Recent email changes\" status=completed rows=4 elapsedMs=");
+    }
+
+    @Test
+    void runsTheDemoFromTheRepoRootWithoutLoadingARouteTwice() throws Exception {
+        Path output = dir.resolve("demo-output");
+
+        Result result = java(PROJECT, "--monitor.output-dir=" + output);
+
+        assertThat(result.exit).as(result.log).isZero();
+        assertThat(result.log).doesNotContainIgnoringCase("duplicate")
+                .contains("progress database=client_activity_analysis query=\"all\" status=connecting")
+                .contains("progress database=client_activity_analysis query=\"Get all email changes\" status=completed rows=")
+                .contains("progress database=account_activity_analysis query=\"all\" status=completed elapsedMs=");
+        JsonNode report = onlyReport(output);
+        assertThat(report.get("status").asText()).isEqualTo("completed");
+        assertThat(report.get("databases").fieldNames()).toIterable()
+                .containsExactly("client_activity_analysis", "account_activity_analysis");
+    }
+
+    @Test
+    void applicationPropertiesInTheWorkingFolderOverridesTheDefaults() throws Exception {
+        writeH2Project(dir);
+        Files.writeString(dir.resolve("application.properties"), "monitor.output-dir = custom-reports\n");
+
+        Result result = java(dir, "--monitor.start-date=2020-01-01");
+
+        assertThat(result.exit).as(result.log).isZero();
+        assertThat(onlyReport(dir.resolve("custom-reports")).get("status").asText()).isEqualTo("completed");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void aBadStartDateExitsTwoWithTheAcceptedFormsAndWritesNoReport() throws Exception {
+        writeH2Project(dir);
+
+        Result result = java(dir, "--monitor.start-date=yesterday");
+
+        assertThat(result.exit).as(result.log).isEqualTo(2);
+        assertThat(result.log).contains("error: monitor.start-date: 'yesterday' is not a date")
+                .contains("2026-10-01T06:00:00")
+                .doesNotContain("status=connecting");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    /** A databases.yaml and its sql/ file, on an H2 database in Oracle mode filled by the jar's demo script. */
+    private static void writeH2Project(Path root) throws IOException {
+        Files.createDirectories(root.resolve("sql"));
+        Files.writeString(root.resolve("sql/emails.sql"), """
+                -- every email change since :start_date
+                SELECT client_id, new_email, changed_at
+                  FROM client_email_changes
+                 WHERE changed_at >= :start_date
+                 ORDER BY change_id
+                """);
+        Files.writeString(root.resolve("databases.yaml"), """
+                databases:
+                  - name: it_demo
+                    url: "%s"
+                    auth: password
+                    username: demo
+                    password: demo
+                    sql_queries:
+                      - name: Recent email changes
+                        query_location: sql/emails.sql
+                """.formatted(H2_DEMO_URL));
+    }
+
+    private Result java(Path workingDir, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("jar-process-it", ".log");
+        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+            assertThat(exited).as("jar exited within 120 s; log so far:%n%s", read(log)).isTrue();
+            return new Result(process.exitValue(), read(log));
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode onlyReport(Path output) throws IOException {
+        assertThat(output).isDirectory();
+        try (Stream<Path> files = Files.list(output)) {
+            List<Path> reports = files.toList();
+            assertThat(reports).singleElement().satisfies(path -> assertThat(path.toString()).endsWith(".json"));
+            return new ObjectMapper().readTree(reports.get(0).toFile());
+        }
+    }
+
+    private record Result(int exit, String log) {
+    }
+}

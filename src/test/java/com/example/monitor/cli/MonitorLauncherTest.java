@@ -1,0 +1,226 @@
+package com.example.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.ProjectFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in process: arguments, validation messages, exit codes and the report. */
+class MonitorLauncherTest {
+
+    private static PostgresServer postgres;
+    private static String crmUrl;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        postgres = PostgresServer.start();
+        crmUrl = postgres.createDatabase("launcher_crm",
+                "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
+                "INSERT INTO email_changes VALUES (1, '2026-11-02 10:00:00'), (2, '2026-01-01 00:00:00')");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void allQueriesCompletedExitsZeroAndWritesTheReport() throws Exception {
+        ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl)
+                .query("Get all email changes", "email_changes.sql",
+                        "SELECT client_id FROM email_changes WHERE changed_at >= :start_date\n");
+        project.write();
+
+        int exit = run(project, "--monitor.start-date=2026-10-29");
+
+        assertThat(exit).as(errText()).isZero();
+        assertThat(errorLines()).isEmpty();
+        JsonNode report = onlyReport(project);
+        assertThat(report.get("status").asText()).isEqualTo("completed");
+        assertThat(report.get("trigger").asText()).isEqualTo("cli");
+        assertThat(report.get("startDate").asText()).isEqualTo("2026-10-29T00:00:00");
+        assertThat(report.at("/databases/crm/queries/Get all email changes/rowCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingQueryExitsThreeAndStillWritesTheReport() throws Exception {
+        ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl)
+                .query("Broken query", "broken.sql", "SELECT * FROM no_such_table\n")
+                .query("Get all email changes", "email_changes.sql",
+                        "SELECT client_id FROM email_changes WHERE changed_at >= :start_date\n");
+        project.write();
+
+        int exit = run(project, "--monitor.start-date=2026-10-29");
+
+        assertThat(exit).as(errText()).isEqualTo(3);
+        JsonNode report = onlyReport(project);
+        assertThat(report.get("status").asText()).isEqualTo("partial");
+        assertThat(report.at("/databases/crm/queries/Broken query/status").asText()).isEqualTo("failed");
+        assertThat(report.at("/databases/crm/queries/Get all email changes/status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void anUnknownArgumentExitsTwoAndRunsNothing() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--nope");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().startsWith("error: ").contains("--nope").contains("--help");
+        assertNoReport(project);
+    }
+
+    @Test
+    void anUnknownMonitorPropertyExitsTwoAndNamesIt() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.typo=1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .contains("monitor.typo").contains("unknown property").contains("monitor.start-date");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aStartDateThatIsNotADateExitsTwoAndSaysWhatIsAccepted() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.start-date=yesterday");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.start-date: 'yesterday' is not a date;"
+                + " use an ISO date like 2026-10-01 or a date-time like 2026-10-01T06:00:00");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aDurationThatIsNotADurationExitsTwoAndSaysWhatIsAccepted() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.query-timeout=forever");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .startsWith("error: monitor.query-timeout: 'forever' is not a duration")
+                .contains("15s");
+        assertNoReport(project);
+    }
+
+    @Test
+    void everyProblemInDatabasesYamlGetsItsOwnLineAndNothingRuns() throws Exception {
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql/ok.sql"), "SELECT 1\n");
+        Path file = dir.resolve("databases.yaml");
+        Files.writeString(file, """
+                databases:
+                  - name: crm
+                    url: "%s"
+                    auth: password
+                    username: postgres
+                    password: postgres
+                    sql_queries:
+                      - name: Fine
+                        query_location: sql/ok.sql
+                      - name: Gone
+                        query_location: sql/missing.sql
+                  - name: crm
+                    url: "%s"
+                    auth: password
+                    username: postgres
+                    password: ${env:SURELY_UNSET_VAR_123}
+                    sql_queries:
+                      - name: Fine
+                        query_location: sql/ok.sql
+                """.formatted(crmUrl, crmUrl));
+        Path output = dir.resolve("output");
+
+        int exit = new MonitorLauncher(stream(out), stream(err)).run("--monitor.databases-file=" + file,
+                "--monitor.output-dir=" + output, "--monitor.start-date=2026-10-29");
+
+        assertThat(exit).isEqualTo(2);
+        List<String> errors = errorLines();
+        assertThat(errors).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("error: " + file + ": "));
+        assertThat(errors).anySatisfy(line -> assertThat(line)
+                .contains("database 'crm', query 'Gone'").contains("query_location").contains("missing.sql"));
+        assertThat(errors).anySatisfy(line -> assertThat(line)
+                .contains("database 'crm'").contains("key 'name'").contains("duplicate database name"));
+        assertThat(errors).anySatisfy(line -> assertThat(line)
+                .contains("database 'crm'").contains("key 'password'").contains("SURELY_UNSET_VAR_123"));
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void helpExitsZeroAndPrintsTheUsage() {
+        int exit = new MonitorLauncher(stream(out), stream(err)).run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar client-activity-monitor.jar")
+                .contains("--monitor.start-date=").contains("--monitor.databases-file=")
+                .contains("--monitor.max-parallel-databases=");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    private ProjectFiles validProject() {
+        ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl)
+                .query("One", "one.sql", "SELECT 1\n");
+        project.write();
+        return project;
+    }
+
+    private int run(ProjectFiles project, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--monitor.databases-file=" + project.databasesFile(),
+                "--monitor.output-dir=" + project.outputDir()));
+        args.addAll(List.of(extra));
+        return new MonitorLauncher(stream(out), stream(err)).run(args.toArray(String[]::new));
+    }
+
+    private static PrintStream stream(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    private String errText() {
+        return "stderr: " + err.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> errorLines() {
+        return err.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    private static JsonNode onlyReport(ProjectFiles project) throws IOException {
+        try (Stream<Path> files = Files.list(project.outputDir())) {
+            List<Path> reports = files.toList();
+            assertThat(reports).singleElement().satisfies(path -> assertThat(path.toString()).endsWith(".json"));
+            return new ObjectMapper().readTree(reports.get(0).toFile());
+        }
+    }
+
+    private static void assertNoReport(ProjectFiles project) throws IOException {
+        if (Files.exists(project.outputDir())) {
+            try (Stream<Path> files = Files.list(project.outputDir())) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.example.monitor.faults;
+
+import static com.example.monitor.faults.Outcomes.activeQueriesLike;
+import static com.example.monitor.faults.Outcomes.database;
+import static com.example.monitor.faults.Outcomes.query;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.monitor.report.RunReport;
+import com.example.monitor.report.RunReport.QueryReport;
+import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.ProjectFiles;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A query past its timeout is cancelled on the server and fails alone; the database's next query runs. */
+class QueryTimeoutTest extends MonitorTestSupport {
+
+    private static PostgresServer postgres;
+    private static ProjectFiles project;
+
+    @BeforeAll
+    static void createDatabases() throws Exception {
+        postgres = PostgresServer.start();
+        String crm = postgres.createDatabase("crm",
+                "CREATE TABLE logins (client_id int, who text)", "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')");
+        project = new ProjectFiles(Files.createTempDirectory("query-timeout-test"))
+                .database("crm", crm)
+                .query("Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
+                .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id");
+        project.write();
+    }
+
+    @AfterAll
+    static void stopDatabases() throws Exception {
+        postgres.close();
+    }
+
+    @Override
+    protected ProjectFiles project() {
+        return project;
+    }
+
+    @Override
+    protected Properties monitorProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("monitor.connect-timeout", "2s");
+        // the per-query timeout: 1s must win over this
+        properties.setProperty("monitor.query-timeout", "1m");
+        return properties;
+    }
+
+    @Test
+    void queryPastItsTimeoutFailsWithTimedOutAndTheNextQueryCompletes() throws Exception {
+        long start = System.nanoTime();
+        Exchange done = runAnalysis("2026-10-29");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("run with a 1 s query timeout took %d ms%n", took.toMillis());
+
+        RunReport report = report(done);
+        QueryReport slow = query(report, "crm", "Slow");
+        assertThat(slow.status()).isEqualTo("failed");
+        assertThat(slow.error()).contains("timed out after 1 s");
+        assertThat(slow.rowCount()).isNull();
+        assertThat(slow.elapsedMs()).isBetween(900L, 5_000L);
+        QueryReport logins = query(report, "crm", "Logins");
+        assertThat(logins.status()).isEqualTo("completed");
+        assertThat(logins.rowCount()).isEqualTo(2);
+        assertThat(results(done).get("crm").get("Logins"))
+                .containsExactly(Map.of("client_id", 1, "who", "ann"), Map.of("client_id", 2, "who", "bob"));
+        assertThat(database(report, "crm").status()).isEqualTo("completed");
+        assertThat(report.status()).isEqualTo("partial");
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+
+        // the sleep was cancelled on the server, not left running after the client stopped waiting
+        assertThat(activeQueriesLike(postgres, "pg_sleep")).isEmpty();
+        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        assertThat(pools().activeConnections()).isZero();
+    }
+}
