@@ -29,6 +29,7 @@ MERGE INTO client_phone_changes KEY (change_id) VALUES (1, 1001, '+44 20 7946 00
 MERGE INTO client_phone_changes KEY (change_id) VALUES (2, 1001, '+44 20 7946 0002',    TRUNC(SYSDATE) - 6 + 16.0/24);
 MERGE INTO client_phone_changes KEY (change_id) VALUES (3, 1004, NULL,                  TRUNC(SYSDATE) - 12);
 MERGE INTO client_phone_changes KEY (change_id) VALUES (4, 1002, '+33 1 70 36 00 00',   TRUNC(SYSDATE) - 75);
+MERGE INTO client_phone_changes KEY (change_id) VALUES (5, 1002, '+33 1 70 36 00 01',   TRUNC(SYSDATE) - 7 + 12.0/24);
 
 MERGE INTO client_token_changes KEY (change_id) VALUES (1, 1002, 'api',                 TRUNC(SYSDATE) - 3 + 8.25/24);
 MERGE INTO client_token_changes KEY (change_id) VALUES (2, 1003, 'mfa',                 TRUNC(SYSDATE) - 20 + 23.0/24);

@@ -5,6 +5,10 @@ import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.RunMode;
+import com.example.monitor.trigger.InboxRequests;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
@@ -65,11 +69,28 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("startDateBinding", new StartDateBinding());
         registry.bind("compactRows", new CompactRowMapperFactory());
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
+        registry.bind("inboxRequests", new InboxRequests());
+        triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         // Camel Main adds EventNotifier beans before it runs configurations and binds camel.beans.*, so
         // notifier beans bound there would never hear of progress: add them once the context starts
         context.addStartupListener((started, alreadyStarted) -> addNotifierBeans(started));
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context), new RunReporter(settings.outputDir()), Clock.systemDefaultZone()));
+    }
+
+    /** What the trigger routes in triggers.camel.yaml need: they start only in service mode. */
+    static Map<String, String> triggerProperties(MonitorSettings settings) {
+        boolean service = settings.mode() == RunMode.SERVICE;
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("monitor.trigger.schedule-enabled", Boolean.toString(service && settings.schedule() != null));
+        properties.put("monitor.trigger.schedule-uri", settings.schedule() != null
+                ? settings.schedule().endpointUri() : "timer:monitor-schedule-unused");
+        properties.put("monitor.trigger.inbox-enabled", Boolean.toString(service && settings.inboxDir() != null));
+        properties.put("monitor.trigger.inbox-dir", settings.inboxDir() != null
+                ? settings.inboxDir().toAbsolutePath().toString() : "inbox-unused");
+        properties.put("monitor.trigger.inbox-read-lock-interval",
+                Long.toString(settings.inboxReadLockInterval().toMillis()));
+        return properties;
     }
 
     private static void addNotifierBeans(CamelContext context) throws Exception {

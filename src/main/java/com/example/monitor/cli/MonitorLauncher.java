@@ -5,12 +5,19 @@ import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.config.MonitorSettings;
+import com.example.monitor.config.RunMode;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import com.example.monitor.run.AnalysisRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One-shot run from the command line: validate, start Camel, send one request to
@@ -24,6 +31,15 @@ public final class MonitorLauncher {
      */
     static final String PROPERTY_LOCATIONS =
             "file:application.properties;optional=true,classpath:application.properties;optional=true";
+
+    static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
+    static final String CORE_ROUTES = "classpath:routes/*.camel.yaml";
+    /** Integration teams drop their own routes here, in the working directory. */
+    static final String TEAM_ROUTES_DIR = "routes";
+    static final String TEAM_ROUTES = "file:routes/*.camel.yaml";
+    /** SIGTERM must end the service within 10 s; the rest is left to stopping Camel. */
+    static final Duration RUN_WIND_DOWN = Duration.ofSeconds(7);
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorLauncher.class);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -46,6 +62,9 @@ public final class MonitorLauncher {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(new MonitorConfiguration());
+        if (Files.isDirectory(Path.of(TEAM_ROUTES_DIR))) {
+            main.addOverrideProperty(ROUTES_INCLUDE, CORE_ROUTES + "," + TEAM_ROUTES);
+        }
         arguments.properties().forEach(main::addOverrideProperty);
         try {
             main.start();
@@ -55,12 +74,35 @@ public final class MonitorLauncher {
         }
         try {
             CamelContext context = main.getCamelContext();
-            SignalCancellation signals = SignalCancellation.install(
-                    context.getRegistry().lookupByNameAndType("analysisRuns", AnalysisRuns.class));
-            return runOnce(context.createProducerTemplate(), signals);
+            AnalysisRuns runs = context.getRegistry().lookupByNameAndType("analysisRuns", AnalysisRuns.class);
+            SignalCancellation signals = SignalCancellation.install(runs);
+            MonitorSettings settings = context.getRegistry().lookupByNameAndType("monitorSettings",
+                    MonitorSettings.class);
+            return settings.mode() == RunMode.SERVICE ? serve(settings, runs, signals)
+                    : runOnce(context.createProducerTemplate(), signals);
         } finally {
             main.stop();
         }
+    }
+
+    /**
+     * Service mode: the trigger routes start runs until SIGTERM or SIGINT, which cancels the run in
+     * flight and leaves time for its report before Camel stops; the exit is clean (0).
+     */
+    private int serve(MonitorSettings settings, AnalysisRuns runs, SignalCancellation signals) {
+        LOG.info("service started: schedule {}, inbox {}",
+                settings.schedule() == null ? "none" : settings.schedule(),
+                settings.inboxDir() == null ? "none" : settings.inboxDir().toAbsolutePath());
+        try {
+            signals.awaitSignal();
+            if (!runs.awaitIdle(RUN_WIND_DOWN)) {
+                LOG.warn("the cancelled run did not finish within {}; stopping anyway", RUN_WIND_DOWN);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("service stopping");
+        return ExitCodes.COMPLETED;
     }
 
     private int runOnce(ProducerTemplate template, SignalCancellation signals) {

@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.run.AnalysisRuns;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ final class SignalCancellation {
 
     private final AnalysisRuns runs;
     private final AtomicInteger exitCode = new AtomicInteger();
+    private final CountDownLatch signalled = new CountDownLatch(1);
 
     private SignalCancellation(AnalysisRuns runs) {
         this.runs = runs;
@@ -40,6 +42,11 @@ final class SignalCancellation {
         return exitCode.get() != 0;
     }
 
+    /** Blocks until SIGINT or SIGTERM; the run in flight is already being cancelled when this returns. */
+    void awaitSignal() throws InterruptedException {
+        signalled.await();
+    }
+
     private void handle(String signal, int code) {
         Signal.handle(new Signal(signal), received -> {
             if (!exitCode.compareAndSet(0, code)) {
@@ -48,6 +55,7 @@ final class SignalCancellation {
             }
             LOG.warn("SIG{} received: cancelling the run in flight", signal);
             runs.cancel();
+            signalled.countDown();
         });
     }
 }

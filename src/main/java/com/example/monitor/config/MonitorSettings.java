@@ -11,7 +11,16 @@ public record MonitorSettings(
         int maxParallelDatabases,
         Duration connectTimeout,
         Duration queryTimeout,
-        int fetchSize) {
+        int fetchSize,
+        RunMode mode,
+        Schedule schedule,
+        Path inboxDir,
+        Duration inboxReadLockInterval) {
+
+    /** The settings a one-shot run uses when nothing else is configured; handy for tests and tools. */
+    public static MonitorSettings defaults() {
+        return new MonitorSettingsReader(key -> java.util.Optional.empty()).read();
+    }
 
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {

@@ -20,7 +20,8 @@ public final class MonitorSettingsReader {
     public static final Set<String> KNOWN = Set.of(
             "monitor.databases-file", "monitor.start-date", "monitor.lookback-days", "monitor.zone",
             "monitor.output-dir", "monitor.max-parallel-databases", "monitor.connect-timeout",
-            "monitor.query-timeout", "monitor.fetch-size");
+            "monitor.query-timeout", "monitor.fetch-size", "monitor.mode", "monitor.schedule",
+            "monitor.inbox-dir", "monitor.inbox-read-lock-interval");
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -39,11 +40,41 @@ public final class MonitorSettingsReader {
         Duration connectTimeout = duration("monitor.connect-timeout", "15s");
         Duration queryTimeout = duration("monitor.query-timeout", "30m");
         int fetchSize = integer("monitor.fetch-size", 1000, 1);
+        RunMode mode = mode();
+        Schedule schedule = schedule();
+        Path inboxDir = value("monitor.inbox-dir").map(Path::of).orElse(null);
+        Duration readLockInterval = duration("monitor.inbox-read-lock-interval", "1s");
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new MonitorSettings(databasesFile, new StartDatePolicy(fixedStart, lookbackDays, zone),
-                outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize);
+                outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize, mode, schedule, inboxDir,
+                readLockInterval);
+    }
+
+    private RunMode mode() {
+        String value = text("monitor.mode", "once");
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "once" -> RunMode.ONCE;
+            case "service" -> RunMode.SERVICE;
+            default -> {
+                problems.add("monitor.mode: '" + value + "' is not a mode; use once or service");
+                yield RunMode.ONCE;
+            }
+        };
+    }
+
+    private Schedule schedule() {
+        Optional<String> value = value("monitor.schedule");
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Schedule.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            problems.add("monitor.schedule: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Accepts an ISO date (midnight) or an ISO date-time, the two forms analysts type. */

@@ -3,6 +3,7 @@ package com.example.monitor.run;
 import com.example.monitor.jdbc.StatementTracker;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,17 +19,26 @@ public final class AnalysisRuns {
         this.statements = statements;
     }
 
-    void begin(AnalysisRun run) {
+    /**
+     * Waits for the run in flight to end, so two runs never overlap whatever started them, then
+     * opens the next one; it is created only then, so its start time is when it really started.
+     */
+    AnalysisRun begin(Supplier<AnalysisRun> nextRun) throws InterruptedException {
         lock.lock();
         try {
-            if (current != null) {
-                throw new IllegalStateException("run " + current.runId() + " is still in flight");
+            while (current != null) {
+                idle.await();
             }
             statements.reset();
-            current = run;
+            current = nextRun.get();
+            return current;
         } finally {
             lock.unlock();
         }
+    }
+
+    public boolean isBusy() {
+        return current() != null;
     }
 
     void end(AnalysisRun run) {

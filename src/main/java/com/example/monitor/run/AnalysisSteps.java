@@ -66,12 +66,14 @@ public final class AnalysisSteps {
     }
 
     /** Opens a run: resolves start_date and puts the database list in the body for the split. */
-    public void begin(Exchange exchange) {
+    public void begin(Exchange exchange) throws InterruptedException {
         String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "cli", String.class);
-        Instant now = now();
-        AnalysisRun run = new AnalysisRun(RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8),
-                trigger, startDate(exchange), now, config.databases());
-        runs.begin(run);
+        LocalDateTime startDate = startDate(exchange);
+        AnalysisRun run = runs.begin(() -> {
+            Instant now = now();
+            return new AnalysisRun(RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8),
+                    trigger, startDate, now, config.databases());
+        });
         exchange.setProperty(RUN_PROPERTY, run);
         exchange.getMessage().setBody(config.databases());
     }

@@ -1,0 +1,99 @@
+package com.example.monitor.trigger;
+
+import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.run.AnalysisSteps;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a request file dropped in the inbox: {@code {}}, {@code {"startDate": "2026-10-01"}} or
+ * {@code {"lookbackDays": 7}}. A valid one becomes the run's headers; an invalid one gets a
+ * {@code <name>.reason.txt} in {@code .error/} and is moved there by the route, never deleted.
+ */
+public final class InboxRequests {
+
+    public static final String OUTCOME_PROPERTY = "requestOutcome";
+    public static final String VALID_PROPERTY = "requestValid";
+    private static final Set<String> KEYS = Set.of("startDate", "lookbackDays");
+    private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    public void read(Exchange exchange) throws IOException {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        List<String> problems = new ArrayList<>();
+        JsonNode request = parse(exchange.getMessage().getBody(String.class), problems);
+        if (request != null) {
+            apply(request, exchange, problems);
+        }
+        if (problems.isEmpty()) {
+            exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "file:" + name);
+            exchange.setProperty(OUTCOME_PROPERTY, ".done");
+            exchange.setProperty(VALID_PROPERTY, true);
+            return;
+        }
+        Path errors = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class), ".error");
+        Files.createDirectories(errors);
+        Files.writeString(errors.resolve(name + ".reason.txt"), String.join(System.lineSeparator(), problems)
+                + System.lineSeparator(), StandardCharsets.UTF_8);
+        LOG.warn("request {} is invalid, moved to {}: {}", name, errors, String.join("; ", problems));
+        exchange.setProperty(OUTCOME_PROPERTY, ".error");
+        exchange.setProperty(VALID_PROPERTY, false);
+    }
+
+    private JsonNode parse(String text, List<String> problems) {
+        try {
+            JsonNode node = json.readTree(text == null ? "" : text);
+            if (node == null || !node.isObject()) {
+                problems.add("a request must be a JSON object such as {} or {\"startDate\": \"2026-10-01\"}");
+                return null;
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            problems.add("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private static void apply(JsonNode request, Exchange exchange, List<String> problems) {
+        for (Iterator<String> keys = request.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!KEYS.contains(key)) {
+                problems.add("unknown key '" + key + "'; a request may have startDate and lookbackDays");
+            }
+        }
+        JsonNode startDate = request.get("startDate");
+        JsonNode lookbackDays = request.get("lookbackDays");
+        if (startDate != null && lookbackDays != null) {
+            problems.add("give startDate or lookbackDays, not both");
+        }
+        if (startDate != null) {
+            try {
+                exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER,
+                        MonitorSettingsReader.parseStartDate(startDate.asText()));
+            } catch (IllegalArgumentException e) {
+                problems.add("startDate: " + e.getMessage());
+            }
+        }
+        if (lookbackDays != null) {
+            if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
+                exchange.getMessage().setHeader(AnalysisSteps.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
+            } else {
+                problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
+            }
+        }
+    }
+}
