@@ -5,6 +5,7 @@ import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.ResultsMode;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.trigger.InboxRequests;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.jdbc.KerberosSettings;
-import com.example.monitor.jdbc.StartDateBinding;
+import com.example.monitor.jdbc.QueryStatementStrategy;
 import com.example.monitor.jdbc.StatementTracker;
 import com.example.monitor.jdbc.TrackedDataSource;
 import com.example.monitor.progress.ProgressPublisher;
@@ -66,7 +67,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("statementTracker", statements);
         registry.bind("analysisRuns", runs);
         registry.bind("databaseThreads", databaseThreads);
-        registry.bind("startDateBinding", new StartDateBinding());
+        registry.bind("queryStatements", new QueryStatementStrategy());
         registry.bind("compactRows", new CompactRowMapperFactory());
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
         registry.bind("inboxRequests", new InboxRequests());
@@ -78,7 +79,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
                 new ProgressPublisher(context), new RunReporter(settings.outputDir()), Clock.systemDefaultZone()));
     }
 
-    /** What the trigger routes in triggers.camel.yaml need: they start only in service mode. */
+    /** Values the YAML routes need, derived from the settings: trigger routes start only in service mode. */
     static Map<String, String> triggerProperties(MonitorSettings settings) {
         boolean service = settings.mode() == RunMode.SERVICE;
         Map<String, String> properties = new LinkedHashMap<>();
@@ -90,6 +91,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
                 ? settings.inboxDir().toAbsolutePath().toString() : "inbox-unused");
         properties.put("monitor.trigger.inbox-read-lock-interval",
                 Long.toString(settings.inboxReadLockInterval().toMillis()));
+        properties.put("monitor.sql-output-type", settings.results() == ResultsMode.STREAM ? "StreamList" : "SelectList");
         return properties;
     }
 

@@ -15,7 +15,8 @@ public record MonitorSettings(
         RunMode mode,
         Schedule schedule,
         Path inboxDir,
-        Duration inboxReadLockInterval) {
+        Duration inboxReadLockInterval,
+        ResultsMode results) {
 
     /** The settings a one-shot run uses when nothing else is configured; handy for tests and tools. */
     public static MonitorSettings defaults() {

@@ -21,7 +21,7 @@ public final class MonitorSettingsReader {
             "monitor.databases-file", "monitor.start-date", "monitor.lookback-days", "monitor.zone",
             "monitor.output-dir", "monitor.max-parallel-databases", "monitor.connect-timeout",
             "monitor.query-timeout", "monitor.fetch-size", "monitor.mode", "monitor.schedule",
-            "monitor.inbox-dir", "monitor.inbox-read-lock-interval");
+            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results");
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -44,12 +44,13 @@ public final class MonitorSettingsReader {
         Schedule schedule = schedule();
         Path inboxDir = value("monitor.inbox-dir").map(Path::of).orElse(null);
         Duration readLockInterval = duration("monitor.inbox-read-lock-interval", "1s");
+        ResultsMode results = results();
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new MonitorSettings(databasesFile, new StartDatePolicy(fixedStart, lookbackDays, zone),
                 outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize, mode, schedule, inboxDir,
-                readLockInterval);
+                readLockInterval, results);
     }
 
     private RunMode mode() {
@@ -60,6 +61,18 @@ public final class MonitorSettingsReader {
             default -> {
                 problems.add("monitor.mode: '" + value + "' is not a mode; use once or service");
                 yield RunMode.ONCE;
+            }
+        };
+    }
+
+    private ResultsMode results() {
+        String value = text("monitor.results", "memory");
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "memory" -> ResultsMode.MEMORY;
+            case "stream" -> ResultsMode.STREAM;
+            default -> {
+                problems.add("monitor.results: '" + value + "' is not a results mode; use memory or stream");
+                yield ResultsMode.MEMORY;
             }
         };
     }

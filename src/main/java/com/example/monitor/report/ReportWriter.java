@@ -83,6 +83,7 @@ public final class ReportWriter {
         } else {
             out.writeNumber(query.rowCount());
         }
+        out.writeBooleanField("truncated", query.truncated());
         out.writeNumberField("elapsedMs", query.elapsedMs());
         out.writeStringField("error", query.error());
         out.writeArrayFieldStart("columns");
@@ -91,6 +92,9 @@ public final class ReportWriter {
         }
         out.writeEndArray();
         out.writeArrayFieldStart("rows");
+        if (query.spool() != null) {
+            RowSpool.copyInto(out, query.spool());
+        }
         for (Row row : query.rows()) {
             out.writeStartObject();
             for (int i = 0; i < row.size(); i++) {

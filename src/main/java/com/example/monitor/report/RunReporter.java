@@ -5,6 +5,7 @@ import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,10 +34,33 @@ public final class RunReporter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of run " + run.runId() + " to "
                     + outputDir.toAbsolutePath() + ": " + e.getMessage(), e);
+        } finally {
+            deleteSpool(run);
         }
         RunReport report = summarise(run, file);
         LOG.info("{}{}", System.lineSeparator(), table.render(report));
         return report;
+    }
+
+    /** Where stream mode spools a run's rows until the report has them. */
+    public Path spoolDir(AnalysisRun run) {
+        return outputDir.resolve(".spool").resolve(run.runId());
+    }
+
+    private void deleteSpool(AnalysisRun run) {
+        Path dir = spoolDir(run);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+            Files.deleteIfExists(dir.getParent());
+        } catch (IOException e) {
+            LOG.warn("could not remove the spool folder {}: {}", dir, e.getMessage());
+        }
     }
 
     static RunReport summarise(AnalysisRun run, Path file) {

@@ -7,7 +7,8 @@ import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.QueryConfig;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
-import com.example.monitor.jdbc.StartDateBinding;
+import com.example.monitor.jdbc.QueryStatementStrategy;
+import com.example.monitor.report.RowSpool;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RunReporter;
@@ -19,6 +20,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +38,7 @@ public final class AnalysisSteps {
     public static final String TRIGGER_HEADER = "monitorTrigger";
     public static final String START_DATE_HEADER = "monitorStartDate";
     public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
-    public static final String RUN_PROPERTY = StartDateBinding.RUN_PROPERTY;
+    public static final String RUN_PROPERTY = QueryStatementStrategy.RUN_PROPERTY;
     public static final String ROWS_HEADER = "monitorRows";
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -48,6 +52,7 @@ public final class AnalysisSteps {
     private final ProgressPublisher progress;
     private final RunReporter reporter;
     private final ErrorMessages errors;
+    private final RowSpool rowSpool = new RowSpool();
     private final Clock clock;
 
     public AnalysisSteps(DatabasesConfig config, MonitorSettings settings, DataSourceFactory dataSources,
@@ -131,23 +136,46 @@ public final class AnalysisSteps {
         }
         QueryOutcome outcome = queryOutcome(exchange);
         exchange.setProperty("queryFile", query.location().toAbsolutePath().toString());
-        exchange.setProperty("queryTimeoutSeconds", Math.max(1, dataSources.queryTimeout(query).toSeconds()));
+        exchange.setProperty(QueryStatementStrategy.TIMEOUT_SECONDS_PROPERTY,
+                (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
+        exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
         exchange.setProperty("fetchSize", dataSources.fetchSize(query));
         outcome.running();
         publish(run, databaseName(exchange), query.name(), "running", null, null, null);
     }
 
-    /** Takes the rows camel-sql left in the {@value #ROWS_HEADER} header. */
-    public void completeQuery(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        List<Row> rows = exchange.getMessage().getHeader(ROWS_HEADER, List.class);
-        exchange.getMessage().removeHeader(ROWS_HEADER);
-        List<Row> kept = rows == null ? List.of() : rows;
-        List<String> columns = kept.isEmpty() ? List.of() : kept.get(0).columns().names();
-        long elapsed = elapsedMs(exchange, "queryStartNanos");
+    /**
+     * Takes the rows camel-sql left in the {@value #ROWS_HEADER} header: a list in memory mode, or in
+     * stream mode an open iterator that is spooled to disk and closed here, freeing the connection.
+     */
+    public void completeQuery(Exchange exchange) throws Exception {
+        Object result = exchange.getMessage().removeHeader(ROWS_HEADER);
         QueryOutcome outcome = queryOutcome(exchange);
-        outcome.completed(columns, kept, elapsed);
-        publish(run(exchange), databaseName(exchange), outcome.name(), "completed", kept.size(), elapsed, null);
+        Integer maxRows = outcome.query().maxRows();
+        if (result instanceof Iterator<?> iterator) {
+            Path spool = reporter.spoolDir(run(exchange)).resolve(UUID.randomUUID() + ".ndjson");
+            RowSpool.Spooled spooled;
+            try {
+                spooled = rowSpool.write(iterator, spool, maxRows);
+            } finally {
+                if (iterator instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+            outcome.spooled(spooled.columns(), spool, spooled.rowCount(), spooled.truncated(),
+                    elapsedMs(exchange, "queryStartNanos"));
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Row> rows = result == null ? new ArrayList<>() : (List<Row>) result;
+            boolean truncated = maxRows != null && rows.size() > maxRows;
+            if (truncated) {
+                rows.subList(maxRows, rows.size()).clear();
+            }
+            List<String> columns = rows.isEmpty() ? List.of() : rows.get(0).columns().names();
+            outcome.completed(columns, rows, truncated, elapsedMs(exchange, "queryStartNanos"));
+        }
+        publish(run(exchange), databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
+                outcome.elapsedMs(), null);
     }
 
     /** A failed query fails alone; one that stopped because of a cancel is cancelled, not failed. */

@@ -1,6 +1,7 @@
 package com.example.monitor.run;
 
 import com.example.monitor.config.QueryConfig;
+import java.nio.file.Path;
 import java.util.List;
 
 /** What happened to one query in one run. Written by its database's branch, read after the split joins. */
@@ -10,6 +11,9 @@ public final class QueryOutcome {
     private volatile QueryStatus status = QueryStatus.PENDING;
     private volatile List<String> columns = List.of();
     private volatile List<Row> rows = List.of();
+    private volatile int rowCount;
+    private volatile boolean truncated;
+    private volatile Path spool;
     private volatile long elapsedMs;
     private volatile String error;
 
@@ -39,7 +43,17 @@ public final class QueryOutcome {
 
     /** Rows only count for a completed query: a failed one has none, and must not look like "zero rows". */
     public Integer rowCount() {
-        return status == QueryStatus.COMPLETED ? rows.size() : null;
+        return status == QueryStatus.COMPLETED ? rowCount : null;
+    }
+
+    /** True when max_rows cut the result short. */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /** In stream mode, the file holding the rows (one JSON object per line) instead of {@link #rows()}. */
+    public Path spool() {
+        return spool;
     }
 
     public long elapsedMs() {
@@ -54,9 +68,20 @@ public final class QueryOutcome {
         status = QueryStatus.RUNNING;
     }
 
-    void completed(List<String> columns, List<Row> rows, long elapsedMs) {
+    void completed(List<String> columns, List<Row> rows, boolean truncated, long elapsedMs) {
         this.columns = List.copyOf(columns);
         this.rows = rows;
+        this.rowCount = rows.size();
+        this.truncated = truncated;
+        this.elapsedMs = elapsedMs;
+        this.status = QueryStatus.COMPLETED;
+    }
+
+    void spooled(List<String> columns, Path spool, int rowCount, boolean truncated, long elapsedMs) {
+        this.columns = List.copyOf(columns);
+        this.spool = spool;
+        this.rowCount = rowCount;
+        this.truncated = truncated;
         this.elapsedMs = elapsedMs;
         this.status = QueryStatus.COMPLETED;
     }

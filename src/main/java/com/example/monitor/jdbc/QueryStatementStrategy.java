@@ -1,0 +1,100 @@
+package com.example.monitor.jdbc;
+
+import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.sql.StartDateTranslator;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.sql.SqlPrepareStatementStrategy;
+
+/**
+ * Prepares each query's statement for camel-sql: turns an analyst's {@code :start_date} into a JDBC
+ * parameter, and applies the query's timeout and row cap on the statement itself, so they hold in
+ * memory and in stream mode alike (stream mode bypasses camel-sql's JdbcTemplate options).
+ * camel-sql's own {@code :#name} parsing rewrites every {@code #} in the text, so endpoints run with
+ * {@code usePlaceholder=false} and the translation uses a real tokenizer instead.
+ */
+public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
+
+    public static final String RUN_PROPERTY = "analysisRun";
+    public static final String TIMEOUT_SECONDS_PROPERTY = "queryTimeoutSeconds";
+    public static final String MAX_ROWS_PROPERTY = "queryMaxRows";
+
+    @Override
+    public String prepareQuery(String query, boolean allowNamedParameters, Exchange exchange) {
+        return StartDateTranslator.translate(query).jdbcSql();
+    }
+
+    @Override
+    public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams,
+                                              Exchange exchange, Object value) throws SQLException {
+        AnalysisRun run = exchange.getProperty(RUN_PROPERTY, AnalysisRun.class);
+        if (run == null) {
+            throw new SQLException("no analysis run on the exchange to take start_date from");
+        }
+        return new StatementSettings(run.startDate(), expectedParams,
+                exchange.getProperty(TIMEOUT_SECONDS_PROPERTY, Integer.class),
+                exchange.getProperty(MAX_ROWS_PROPERTY, Integer.class));
+    }
+
+    @Override
+    public void populateStatement(PreparedStatement ps, Iterator<?> iterator, int expectedParams)
+            throws SQLException {
+        StatementSettings settings = (StatementSettings) iterator;
+        if (settings.timeoutSeconds != null) {
+            ps.setQueryTimeout(settings.timeoutSeconds);
+        }
+        if (settings.maxRows != null) {
+            // one more than kept, so the result can say whether it was truncated
+            ps.setMaxRows(settings.maxRows + 1);
+        }
+        boolean oracle = ps.isWrapperFor(oracle.jdbc.OraclePreparedStatement.class);
+        for (int index = 1; index <= expectedParams && settings.hasNext(); index++) {
+            LocalDateTime startDate = settings.next();
+            if (oracle) {
+                // a DATE bind keeps an index on a DATE column usable; TIMESTAMP would wrap the column
+                // in INTERNAL_FUNCTION and scan the table. oracle.sql.DATE keeps the time of day.
+                ps.setObject(index, oracleDate(startDate));
+            } else {
+                ps.setObject(index, startDate);
+            }
+        }
+    }
+
+    static oracle.sql.DATE oracleDate(LocalDateTime startDate) {
+        return new oracle.sql.DATE(Timestamp.valueOf(startDate));
+    }
+
+    /** The start date once per bind, plus the statement limits; camel-sql hands it back to us. */
+    private static final class StatementSettings implements Iterator<LocalDateTime> {
+        private final LocalDateTime startDate;
+        private final Integer timeoutSeconds;
+        private final Integer maxRows;
+        private int remaining;
+
+        StatementSettings(LocalDateTime startDate, int binds, Integer timeoutSeconds, Integer maxRows) {
+            this.startDate = startDate;
+            this.remaining = binds;
+            this.timeoutSeconds = timeoutSeconds;
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return remaining > 0;
+        }
+
+        @Override
+        public LocalDateTime next() {
+            if (remaining <= 0) {
+                throw new NoSuchElementException();
+            }
+            remaining--;
+            return startDate;
+        }
+    }
+}

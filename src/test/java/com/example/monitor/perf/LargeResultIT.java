@@ -1,0 +1,111 @@
+package com.example.monitor.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.ProjectFiles;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * 1,000,000 rows x 6 columns through the packaged jar with a 512 MB heap, in both result modes.
+ * Behaviour only (it completes, every row is in the report); speed and memory are in bench/.
+ */
+class LargeResultIT {
+
+    private static final Path JAR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .toAbsolutePath().resolve("target/client-activity-monitor.jar");
+    private static final int ROWS = 1_000_000;
+
+    private static PostgresServer postgres;
+    private static ProjectFiles project;
+
+    @BeforeAll
+    static void createMillionRows() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR + " is missing");
+        postgres = PostgresServer.start();
+        String url = postgres.createDatabase("large",
+                "CREATE TABLE activity (client_id int, email text, amount numeric(12,2), changed_at timestamp,"
+                        + " channel_id int, note text)",
+                "INSERT INTO activity SELECT g, md5(g::text), (g % 100000) / 100.0,"
+                        + " timestamp '2026-11-01' + g * interval '1 second', g % 7, 'note ' || g"
+                        + " FROM generate_series(1, " + ROWS + ") g");
+        project = new ProjectFiles(Files.createTempDirectory("large-result"))
+                .database("large", url)
+                .query("Million rows", "million.sql",
+                        "SELECT client_id, email, amount, changed_at, channel_id, note FROM activity"
+                                + " WHERE changed_at >= :start_date");
+        project.write();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "stream"})
+    void millionRowsCompleteWithinHalfAGigabyteOfHeap(String mode) throws Exception {
+        Path output = Files.createTempDirectory(project.root(), "out-" + mode);
+        Path log = project.root().resolve("log-" + mode + ".txt");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(),
+                "--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + output,
+                "--monitor.start-date=2026-01-01", "--monitor.results=" + mode));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(Files.readString(log)).contains("query=\"Million rows\" status=completed rows=" + ROWS + " ");
+        assertThat(countRows(onlyReport(output))).isEqualTo(ROWS);
+    }
+
+    /** Streams through the report, as a consumer of a big report would, counting the row objects. */
+    private static int countRows(Path report) throws IOException {
+        int rows = 0;
+        try (JsonParser parser = new JsonFactory().createParser(report.toFile())) {
+            int depthOfRows = -1;
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                    if (token == JsonToken.START_OBJECT && depth == depthOfRows + 1 && depthOfRows > 0) {
+                        rows++;
+                    }
+                    if (token == JsonToken.START_ARRAY && "rows".equals(parser.currentName())) {
+                        depthOfRows = depth;
+                    }
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    if (token == JsonToken.END_ARRAY && depth == depthOfRows) {
+                        depthOfRows = -1;
+                    }
+                    depth--;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Path onlyReport(Path output) throws IOException {
+        try (Stream<Path> files = Files.list(output)) {
+            List<Path> reports = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertThat(reports).hasSize(1);
+            return reports.get(0);
+        }
+    }
+}

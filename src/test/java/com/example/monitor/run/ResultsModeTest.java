@@ -1,0 +1,109 @@
+package com.example.monitor.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.monitor.cli.MonitorLauncher;
+import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.ProjectFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** max_rows and monitor.results=memory|stream, through the whole application. */
+class ResultsModeTest {
+
+    private static PostgresServer postgres;
+    private static ProjectFiles project;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        postgres = PostgresServer.start();
+        String url = postgres.createDatabase("results",
+                "CREATE TABLE events (id int, label text, amount numeric(12,2), at timestamp, blob bytea,"
+                        + " zoned timestamptz)",
+                "INSERT INTO events SELECT g, 'label ' || g, g * 1.25, timestamp '2026-11-01 00:00:00'"
+                        + " + g * interval '1 minute', decode('cafe', 'hex'), timestamptz '2026-11-01 00:00:00Z'"
+                        + " FROM generate_series(1, 2500) g");
+        project = new ProjectFiles(Files.createTempDirectory("results-mode"))
+                .database("results", url)
+                .query("All events", "all.sql",
+                        "SELECT id, label, amount, at, blob, zoned FROM events WHERE at >= :start_date ORDER BY id")
+                .query("Capped events", "capped.sql", "SELECT id FROM events ORDER BY id", "max_rows: 100")
+                .query("Exactly at cap", "exact.sql", "SELECT id FROM events WHERE id <= 100", "max_rows: 100")
+                .query("No events", "none.sql", "SELECT id FROM events WHERE id < 0");
+        project.write();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void maxRowsKeepsThatManyAndSaysTheResultWasTruncated() throws Exception {
+        JsonNode queries = run("memory").get("databases").get("results").get("queries");
+
+        assertThat(queries.get("Capped events").get("rowCount").asInt()).isEqualTo(100);
+        assertThat(queries.get("Capped events").get("rows")).hasSize(100);
+        assertThat(queries.get("Capped events").get("truncated").asBoolean()).isTrue();
+        assertThat(queries.get("Exactly at cap").get("rowCount").asInt()).isEqualTo(100);
+        assertThat(queries.get("Exactly at cap").get("truncated").asBoolean()).isFalse();
+        assertThat(queries.get("All events").get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void streamModeWritesTheSameReportAsMemoryMode() throws Exception {
+        JsonNode memory = withoutTimings(run("memory"));
+        JsonNode stream = withoutTimings(run("stream"));
+
+        assertThat(stream.get("databases").get("results").get("queries").get("All events").get("rows"))
+                .hasSize(2500);
+        assertThat(stream).isEqualTo(memory);
+    }
+
+    @Test
+    void streamModeLeavesNoSpoolFilesBehind() throws Exception {
+        run("stream");
+
+        try (Stream<Path> files = Files.walk(project.root())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .isNotEmpty()
+                    .noneMatch(name -> name.endsWith(".ndjson") || name.equals(".spool"));
+        }
+    }
+
+    private static JsonNode run(String mode) throws IOException {
+        Path output = Files.createTempDirectory(project.root(), "out-" + mode);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new MonitorLauncher(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)).run(
+                "--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + output,
+                "--monitor.start-date=2026-10-01", "--monitor.results=" + mode);
+        assertThat(exit).as(err.toString()).isZero();
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(output)) {
+            reports = files.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        assertThat(reports).hasSize(1);
+        return new ObjectMapper().readTree(reports.get(0).toFile());
+    }
+
+    private static JsonNode withoutTimings(JsonNode report) {
+        ObjectNode copy = report.deepCopy();
+        copy.remove(List.of("runId", "startedAt", "finishedAt", "elapsedMs"));
+        copy.get("databases").forEach(database -> {
+            ((ObjectNode) database).remove("elapsedMs");
+            database.get("queries").forEach(query -> ((ObjectNode) query).remove("elapsedMs"));
+        });
+        return copy;
+    }
+}
