@@ -27,12 +27,13 @@ public record Schedule(String cron, Duration period) {
     }
 
     /**
-     * A timer that runs its route synchronously, so its own ticks never pile up while a run is in
-     * flight; quartz with {@code stateful} for the same reason.
+     * A period timer runs its route synchronously, so its own ticks never pile up. Quartz fires each
+     * tick on its own thread and the route skips one that comes while a run is in flight; a stateful
+     * Quartz job would instead queue the tick and fire it late, right after the run.
      */
     public String endpointUri() {
         if (cron != null) {
-            return "quartz:monitor/schedule?stateful=true&cron=" + cron.replace(' ', '+');
+            return "quartz:monitor/schedule?cron=" + cron.replace(' ', '+');
         }
         long millis = period.toMillis();
         return "timer:monitor-schedule?synchronous=true&fixedRate=false&delay=" + millis + "&period=" + millis;

@@ -1,5 +1,6 @@
 package com.example.monitor.jdbc;
 
+import com.example.monitor.config.Redaction;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,14 +11,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.commons.dbcp2.ConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A DBCP2 pool whose statements register with a {@link StatementTracker} while open, and refuse to
  * start once the run is cancelled. JDK proxies keep this to the few calls that matter.
  */
 public final class TrackedDataSource extends BasicDataSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackedDataSource.class);
 
     private final StatementTracker tracker;
     private volatile Duration readTimeoutAfterLogon;
@@ -52,6 +58,26 @@ public final class TrackedDataSource extends BasicDataSource {
             }
             return connection;
         };
+    }
+
+    /**
+     * DBCP prints some failures, such as "Cannot create JDBC driver ... for connect URL '&lt;url&gt;'", with the
+     * full URL to its own writer on System.out. They go to the log instead, with credentials masked; the
+     * same failure also reaches the caller as an exception.
+     */
+    @Override
+    protected void log(String message) {
+        LOG.debug(scrub(message));
+    }
+
+    @Override
+    protected void log(String message, Throwable throwable) {
+        LOG.debug("{} ({})", scrub(message), scrub(String.valueOf(throwable)));
+    }
+
+    private String scrub(String text) {
+        String password = getPassword();
+        return Redaction.scrub(text, password == null ? List.of() : List.of(password));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.example.monitor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.jdbc.TrackedDataSource;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresServer;
 import com.example.monitor.testing.ProjectFiles;
@@ -143,6 +144,16 @@ class RunAnalysisTest extends MonitorTestSupport {
 
         assertThat(row).containsExactly(Map.entry("literal", ":start_date"), Map.entry("hms", "13:14:15"),
                 Map.entry("hash", "#"), Map.entry("x:start_date", 1));
+    }
+
+    @Test
+    void everyPoolIsClosedWhenTheApplicationStops() {
+        runAnalysis("2026-10-29");
+        List<TrackedDataSource> opened = List.copyOf(pools().all().values());
+
+        context.stop();
+
+        assertThat(opened).hasSize(3).allMatch(TrackedDataSource::isClosed);
     }
 
     @Test

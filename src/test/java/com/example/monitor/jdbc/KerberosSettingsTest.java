@@ -1,0 +1,156 @@
+package com.example.monitor.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.example.monitor.config.AuthMode;
+import com.example.monitor.config.DatabaseConfig;
+import com.example.monitor.config.DatabasesFileLoader;
+import com.example.monitor.config.InvalidConfigurationException;
+import com.example.monitor.config.KerberosConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ticket cache check made before connecting, Kerberos validation, and the translated driver failures. */
+class KerberosSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> environment = new HashMap<>();
+    private final KerberosSettings kerberos = new KerberosSettings(environment::get, System::getProperty);
+
+    @Test
+    void missingTicketCacheIsReportedWithItsPathAndWhatToRun() {
+        Path cache = dir.resolve("krb5cc_missing");
+
+        assertThat(kerberos.ticketCacheProblem(database(cache.toString())))
+                .contains("no Kerberos ticket cache at " + cache
+                        + ": run kinit (or set kerberos.ccache in databases.yaml, or KRB5CCNAME)");
+    }
+
+    @Test
+    void missingTicketCacheNamedByKrb5ccnameIsReportedWithoutTheFilePrefix() {
+        Path cache = dir.resolve("krb5cc_env");
+        environment.put("KRB5CCNAME", "FILE:" + cache);
+
+        assertThat(kerberos.ticketCacheProblem(database(null)))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("no Kerberos ticket cache at " + cache + ": run kinit"));
+    }
+
+    @Test
+    void aDirectoryIsNotAReadableTicketCache() {
+        assertThat(kerberos.ticketCacheProblem(database(dir.toString())))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("no Kerberos ticket cache at " + dir + ": run kinit"));
+    }
+
+    @Test
+    void aReadableTicketCacheFileIsNoProblem() throws Exception {
+        Path cache = Files.write(dir.resolve("krb5cc_1000"), new byte[] {5, 4});
+
+        assertThat(kerberos.ticketCacheProblem(database("FILE:" + cache))).isEmpty();
+    }
+
+    @Test
+    void preflightChecksTheTicketCacheOnlyForKerberosDatabases() {
+        DataSourceFactory factory = new DataSourceFactory(null, new StatementTracker(), kerberos);
+        Path cache = dir.resolve("gone");
+        DatabaseConfig password = new DatabaseConfig("pw", "jdbc:oracle:thin:@//h:1521/s", AuthMode.PASSWORD,
+                "monitor", com.example.monitor.config.Secret.of("x"), null, Map.of(), null, List.of());
+
+        assertThat(factory.preflightProblem(database(cache.toString())))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("no Kerberos ticket cache at " + cache));
+        assertThat(factory.preflightProblem(password)).isEmpty();
+    }
+
+    @Test
+    void kerberosWithUsernameAndPasswordIsAValidationError() throws Exception {
+        Files.writeString(dir.resolve("q.sql"), "SELECT 1 FROM dual\n");
+        Path file = dir.resolve("databases.yaml");
+        Files.writeString(file, """
+                databases:
+                  - name: crm
+                    host: clientdb.example.com
+                    service_name: CLIENTS
+                    auth: kerberos
+                    username: monitor
+                    password: secret
+                    sql_queries:
+                      - name: Q
+                        query_location: q.sql
+                """);
+
+        InvalidConfigurationException invalid = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> new DatabasesFileLoader(environment::get).load(file));
+
+        assertThat(invalid.problems()).containsExactly(file + ": database 'crm': keys 'username' and 'password':"
+                + " kerberos auth takes no username/password; remove them or use auth: password");
+    }
+
+    @Test
+    void kerberosWithOnlyAUsernameIsAValidationErrorToo() throws Exception {
+        Files.writeString(dir.resolve("q.sql"), "SELECT 1 FROM dual\n");
+        Path file = dir.resolve("databases.yaml");
+        Files.writeString(file, """
+                databases:
+                  - name: crm
+                    url: jdbc:oracle:thin:@//clientdb.example.com:1521/CLIENTS
+                    auth: kerberos
+                    username: monitor
+                    sql_queries:
+                      - name: Q
+                        query_location: q.sql
+                """);
+
+        InvalidConfigurationException invalid = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> new DatabasesFileLoader(environment::get).load(file));
+
+        assertThat(invalid.problems()).containsExactly(file + ": database 'crm': key 'username':"
+                + " kerberos auth takes no username/password; remove them or use auth: password");
+    }
+
+    @Test
+    void principalNameFailureSaysToRunKinitAndCheckTheCacheType() {
+        String driver = "The service in process is not supported. Unable to obtain Principal Name for authentication";
+
+        assertThat(OracleErrors.explain(driver)).isEqualTo(driver + " (Kerberos: no usable ticket; run kinit, check"
+                + " the ticket cache is a FILE: cache and not expired)");
+    }
+
+    @Test
+    void ora01017SaysWhatToCheckForKerberosAndForPasswords() {
+        String driver = "ORA-01017: invalid username/password; logon denied";
+
+        assertThat(OracleErrors.explain(driver)).isEqualTo(driver + " (with Kerberos: check auth: kerberos is set"
+                + " and the database user is IDENTIFIED EXTERNALLY AS your principal; with a password: check username"
+                + " and password)");
+    }
+
+    @Test
+    void ora12631SaysToCheckTheServicePrincipalAndForwardableTickets() {
+        String driver = "ORA-12631: Username retrieval failed";
+
+        assertThat(OracleErrors.explain(driver)).isEqualTo(driver + " (Kerberos username retrieval failed: check the"
+                + " service principal oracle/<host>@REALM exists and the host name is the FQDN; with forwardable"
+                + " tickets retry with kinit without -f)");
+    }
+
+    @Test
+    void otherMessagesAreLeftAsTheDriverWroteThem() {
+        String driver = "IO Error: The Network Adapter could not establish the connection";
+
+        assertThat(OracleErrors.explain(driver)).isEqualTo(driver);
+    }
+
+    private static DatabaseConfig database(String ccache) {
+        return new DatabaseConfig("db", "jdbc:oracle:thin:@//h:1521/s", AuthMode.KERBEROS, null, null,
+                new KerberosConfig(ccache, null), Map.of(), null, List.of());
+    }
+}

@@ -1,0 +1,124 @@
+package com.example.monitor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.monitor.testing.Inbox;
+import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.ReportFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A file named {@code cancel} dropped in the inbox of a running service: the run in flight stops on
+ * the server and is reported cancelled, and the service goes on taking requests.
+ */
+@ExtendWith(PerTest.class)
+class CancelFileTest extends MonitorTestSupport {
+
+    private static PostgresServer postgres;
+    private static ProjectFiles project;
+
+    private final Inbox inbox = new Inbox(PerTest.folder().resolve("inbox"));
+    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        postgres = PostgresServer.start();
+        String url = postgres.createDatabase("cancel_file");
+        project = new ProjectFiles(Files.createTempDirectory("cancel-file-test"))
+                .database("cancel_file", url)
+                // a request for a start date before 2000 sleeps 30 s; any other returns at once
+                .query("Sleep for old dates", "cancel_file/sleep.sql", """
+                        SELECT :start_date::timestamp AS start_date
+                          FROM pg_sleep(CASE WHEN :start_date::timestamp < timestamp '2000-01-01' THEN 30 ELSE 0 END)
+                        """)
+                .query("After the sleep", "cancel_file/after.sql", "SELECT 1 AS one\n");
+        project.write();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Override
+    protected ProjectFiles project() {
+        return project;
+    }
+
+    @Override
+    protected Properties monitorProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("monitor.mode", "service");
+        properties.setProperty("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString());
+        properties.setProperty("monitor.inbox-read-lock-interval", "200ms");
+        properties.setProperty("monitor.query-timeout", "2m");
+        return properties;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = super.useOverridePropertiesWithPropertiesComponent();
+        properties.setProperty("monitor.output-dir", PerTest.folder().resolve("output").toString());
+        return properties;
+    }
+
+    @Test
+    void cancelFileCancelsTheRunInFlightOnTheServerAndTheServiceKeepsServing() throws Exception {
+        inbox.drop("long.json", "{\"startDate\": \"1999-01-01\"}");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> postgres.activeQueriesOfApplication().stream().anyMatch(q -> q.contains("pg_sleep")));
+
+        Instant cancelledAt = Instant.now();
+        inbox.drop("cancel", "");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reports.oneWithTrigger("file:long.json").isPresent());
+        JsonNode cancelled = reports.oneWithTrigger("file:long.json").orElseThrow();
+        assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.at("/databases/cancel_file/queries/Sleep for old dates/status").asText())
+                .isEqualTo("cancelled");
+        assertThat(cancelled.at("/databases/cancel_file/queries/After the sleep/status").asText())
+                .isEqualTo("cancelled");
+        // polled every 200 ms, then at most 2 s from the cancel to the report
+        assertThat(Duration.between(cancelledAt, ReportFiles.finishedAt(cancelled))).isLessThan(Duration.ofMillis(2500));
+        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.doneFiles().contains("long.json"));
+        assertThat(inbox.has("cancel")).isFalse();
+        assertThat(inbox.doneFiles()).anySatisfy(name -> assertThat(name).startsWith("cancel"));
+
+        inbox.drop("next.json", "{\"startDate\": \"2026-10-01\"}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> reports.oneWithTrigger("file:next.json").isPresent());
+        JsonNode next = reports.oneWithTrigger("file:next.json").orElseThrow();
+        assertThat(next.get("status").asText()).isEqualTo("completed");
+        assertThat(next.at("/databases/cancel_file/queries/Sleep for old dates/rows/0/start_date").asText())
+                .isEqualTo("2026-10-01T00:00:00");
+        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.doneFiles().contains("next.json"));
+        assertThat(inbox.allFiles()).hasSize(3).contains(".done/long.json", ".done/next.json");
+        assertThat(pools().activeConnections()).isZero();
+    }
+
+    @Test
+    void cancelFileWithNoRunInFlightIsMovedAwayAndDoesNotCancelTheNextRun() {
+        inbox.drop("cancel", "");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !inbox.has("cancel"));
+        assertThat(inbox.doneFiles()).singleElement().satisfies(name -> assertThat(name).startsWith("cancel"));
+
+        inbox.drop("after-cancel.json", "{\"startDate\": \"2026-10-01\"}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> reports.oneWithTrigger("file:after-cancel.json").isPresent());
+        assertThat(reports.oneWithTrigger("file:after-cancel.json").orElseThrow().get("status").asText())
+                .isEqualTo("completed");
+    }
+}

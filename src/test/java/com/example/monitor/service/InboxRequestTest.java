@@ -1,0 +1,191 @@
+package com.example.monitor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.monitor.testing.Inbox;
+import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.ReportFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Request files dropped in {@code monitor.inbox-dir} of a running service, on real files and a real
+ * PostgreSQL: what starts a run, where each file ends up, and what is never taken early.
+ */
+@ExtendWith(PerTest.class)
+class InboxRequestTest extends MonitorTestSupport {
+
+    private static final Duration REQUEST_DONE = Duration.ofSeconds(15);
+
+    private static PostgresServer postgres;
+    private static ProjectFiles project;
+
+    private final Inbox inbox = new Inbox(PerTest.folder().resolve("inbox"));
+    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        postgres = PostgresServer.start();
+        String url = postgres.createDatabase("inbox");
+        project = new ProjectFiles(Files.createTempDirectory("inbox-request-test"))
+                .database("inbox", url)
+                // long enough that two runs let in together would overlap
+                .query("Start date", "inbox/start_date.sql",
+                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n");
+        project.write();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Override
+    protected ProjectFiles project() {
+        return project;
+    }
+
+    @Override
+    protected Properties monitorProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("monitor.mode", "service");
+        properties.setProperty("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString());
+        properties.setProperty("monitor.inbox-read-lock-interval", "200ms");
+        properties.setProperty("monitor.zone", "UTC");
+        return properties;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = super.useOverridePropertiesWithPropertiesComponent();
+        properties.setProperty("monitor.output-dir", PerTest.folder().resolve("output").toString());
+        return properties;
+    }
+
+    @Test
+    void requestWithAStartDateRunsWithItAndIsMovedToDoneAfterTheRun() {
+        inbox.drop("october.json", "{\"startDate\": \"2026-10-01\"}");
+
+        JsonNode report = awaitReport("file:october.json");
+        assertThat(report.get("startDate").asText()).isEqualTo("2026-10-01T00:00:00");
+        assertThat(report.get("status").asText()).isEqualTo("completed");
+        assertThat(report.at("/databases/inbox/queries/Start date/rows/0/start_date").asText())
+                .isEqualTo("2026-10-01T00:00:00");
+        await().atMost(REQUEST_DONE).until(() -> Files.exists(inbox.done().resolve("october.json")));
+        assertThat(inbox.has("october.json")).isFalse();
+        assertThat(inbox.allFiles()).containsExactly(".done/october.json");
+    }
+
+    @Test
+    void requestWithLookbackDaysStartsAtMidnightThatManyDaysAgo() {
+        LocalDate before = LocalDate.now(ZoneOffset.UTC);
+        inbox.drop("last-week.json", "{\"lookbackDays\": 7}");
+
+        JsonNode report = awaitReport("file:last-week.json");
+        LocalDate after = LocalDate.now(ZoneOffset.UTC);
+        assertThat(report.get("startDate").asText()).isIn(
+                before.minusDays(7).atStartOfDay().toString() + ":00",
+                after.minusDays(7).atStartOfDay().toString() + ":00");
+        await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().contains("last-week.json"));
+    }
+
+    @Test
+    void invalidRequestsGoToErrorWithTheirReasonAndStartNoRun() throws Exception {
+        inbox.drop("malformed.json", "{\"startDate\": \"2026-10-01\"");
+        inbox.drop("unknown-key.json", "{\"startDate\": \"2026-10-01\", \"colour\": \"red\"}");
+        inbox.drop("bad-date.json", "{\"startDate\": \"2026-13-45\"}");
+
+        await().atMost(REQUEST_DONE).until(() -> inbox.allFiles().size() == 6);
+        assertThat(inbox.allFiles()).containsExactly(
+                ".error/bad-date.json", ".error/bad-date.json.reason.txt",
+                ".error/malformed.json", ".error/malformed.json.reason.txt",
+                ".error/unknown-key.json", ".error/unknown-key.json.reason.txt");
+        assertThat(reason("malformed.json")).contains("malformed JSON");
+        assertThat(reason("unknown-key.json")).contains("unknown key 'colour'");
+        assertThat(reason("bad-date.json")).contains("'2026-13-45' is not a date");
+        // moved, not rewritten: the user can fix the file and drop it again
+        assertThat(Files.readString(inbox.error().resolve("bad-date.json"))).isEqualTo("{\"startDate\": \"2026-13-45\"}");
+        // a file is moved only after its route is done, so a run it had started would have its report by now
+        assertThat(reports.all()).isEmpty();
+    }
+
+    @Test
+    void halfWrittenRequestIsNotTakenWhileItKeepsChanging() throws Exception {
+        Path slow = inbox.dir().resolve("slow.json");
+        Files.writeString(slow, "{\"startDate\": ");
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            writer.scheduleAtFixedRate(() -> append(slow, " "), 100, 100, TimeUnit.MILLISECONDS);
+
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() ->
+                    inbox.has("slow.json") && reports.withTrigger("file:slow.json").isEmpty()
+                            && !Files.exists(inbox.error().resolve("slow.json")));
+        } finally {
+            writer.shutdownNow();
+            assertThat(writer.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+        append(slow, "\"2026-10-02\"}");
+
+        JsonNode report = awaitReport("file:slow.json");
+        assertThat(report.get("startDate").asText()).isEqualTo("2026-10-02T00:00:00");
+        await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().contains("slow.json"));
+        assertThat(inbox.allFiles()).containsExactly(".done/slow.json");
+    }
+
+    @Test
+    void twoRequestsDroppedTogetherRunOneAfterTheOtherInArrivalOrder() {
+        Instant now = Instant.now();
+        // names sort the other way round, so only the arrival order can put "b-first" first
+        inbox.drop("b-first.json", "{\"startDate\": \"2026-09-01\"}", now.minusMillis(1000));
+        inbox.drop("a-second.json", "{\"startDate\": \"2026-09-02\"}", now.minusMillis(500));
+
+        JsonNode second = awaitReport("file:a-second.json");
+        JsonNode first = awaitReport("file:b-first.json");
+        assertThat(reports.all()).as("reports by start time")
+                .extracting(report -> report.get("trigger").asText())
+                .containsExactly("file:b-first.json", "file:a-second.json");
+        assertThat(first.get("startDate").asText()).isEqualTo("2026-09-01T00:00:00");
+        assertThat(second.get("startDate").asText()).isEqualTo("2026-09-02T00:00:00");
+        assertThat(ReportFiles.startedAt(second)).isAfterOrEqualTo(ReportFiles.finishedAt(first));
+        assertThat(first.get("elapsedMs").asLong()).isGreaterThanOrEqualTo(500);
+        await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().equals(List.of("a-second.json", "b-first.json")));
+        assertThat(inbox.allFiles()).containsExactly(".done/a-second.json", ".done/b-first.json");
+    }
+
+    private JsonNode awaitReport(String trigger) {
+        await().atMost(REQUEST_DONE).until(() -> reports.oneWithTrigger(trigger).isPresent());
+        return reports.oneWithTrigger(trigger).orElseThrow();
+    }
+
+    private String reason(String name) throws Exception {
+        return Files.readString(inbox.error().resolve(name + ".reason.txt"), StandardCharsets.UTF_8);
+    }
+
+    private static void append(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.example.monitor.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The run reports ({@code <runId>.json}) a service wrote into its output folder, as a reader finds them. */
+public final class ReportFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path outputDir;
+
+    public ReportFiles(Path outputDir) {
+        this.outputDir = outputDir;
+    }
+
+    public Path dir() {
+        return outputDir;
+    }
+
+    /** Every finished report, oldest run first; temp files and other teams' files are left out. */
+    public List<JsonNode> all() {
+        if (!Files.isDirectory(outputDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(outputDir)) {
+            return files.filter(ReportFiles::isReport).map(ReportFiles::read)
+                    .sorted(Comparator.comparing(ReportFiles::startedAt)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<JsonNode> withTrigger(String trigger) {
+        return all().stream().filter(report -> report.get("trigger").asText().equals(trigger)).toList();
+    }
+
+    public Optional<JsonNode> oneWithTrigger(String trigger) {
+        List<JsonNode> reports = withTrigger(trigger);
+        if (reports.size() > 1) {
+            throw new AssertionError(reports.size() + " reports with trigger " + trigger + ": " + reports);
+        }
+        return reports.stream().findFirst();
+    }
+
+    public static Instant startedAt(JsonNode report) {
+        return Instant.parse(report.get("startedAt").asText());
+    }
+
+    public static Instant finishedAt(JsonNode report) {
+        return Instant.parse(report.get("finishedAt").asText());
+    }
+
+    private static boolean isReport(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && name.endsWith(".json") && !name.endsWith("-clients.json");
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
