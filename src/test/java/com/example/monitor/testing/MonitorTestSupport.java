@@ -39,10 +39,10 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
         return new Properties();
     }
 
+    /** The routes come from the application's own properties: the core routes on the classpath. */
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addConfiguration(new MonitorConfiguration());
-        configuration.withRoutesIncludePattern("classpath:routes/*.camel.yaml");
     }
 
     @Override
