@@ -96,6 +96,34 @@ class JarProcessIT {
         assertThat(dir.resolve("output")).doesNotExist();
     }
 
+    @Test
+    void teamRoutesInTheWorkingFoldersRoutesAreLoadedNextToTheCoreRoutes() throws Exception {
+        writeH2Project(dir);
+        Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(dir.resolve("routes/team-summary.camel.yaml"), """
+                - route:
+                    id: team-summary
+                    from:
+                      uri: direct:analysis-completed
+                      steps:
+                        - setBody:
+                            expression:
+                              simple:
+                                expression: "${exchangeProperty.analysisReport.status()} ${body[it_demo][Recent email changes].size()}"
+                        - to:
+                            uri: file:team
+                            parameters:
+                              fileName: summary.txt
+                """);
+        // a copy of a core route, as when running from the repo root, must be skipped, not loaded twice
+        Files.copy(PROJECT.resolve("routes/run-analysis.camel.yaml"), dir.resolve("routes/run-analysis.camel.yaml"));
+
+        Result result = java(dir, "--monitor.start-date=2020-01-01");
+
+        assertThat(result.exit).as(result.log).isZero();
+        assertThat(Files.readString(dir.resolve("team/summary.txt"))).isEqualTo("completed 4");
+    }
+
     /** A databases.yaml and its sql/ file, on an H2 database in Oracle mode filled by the jar's demo script. */
     private static void writeH2Project(Path root) throws IOException {
         Files.createDirectories(root.resolve("sql"));
