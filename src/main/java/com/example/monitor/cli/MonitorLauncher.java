@@ -33,7 +33,9 @@ public final class MonitorLauncher {
             "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
-    static final String CORE_ROUTES = "classpath:routes/*.camel.yaml";
+    /** As in application.properties: named, since a classpath wildcard scans the whole jar. */
+    static final String CORE_ROUTES =
+            "classpath:routes/run-analysis.camel.yaml,classpath:routes/triggers.camel.yaml";
     /** Integration teams drop their own routes here, in the working directory. */
     static final String TEAM_ROUTES_DIR = "routes";
     static final String TEAM_ROUTES = "file:routes/*.camel.yaml";
