@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 /** Removes secrets from text that may be logged, such as JDBC driver error messages that echo the URL. */
 public final class Redaction {
     private static final String MASK = Secret.MASK;
+    /**
+     * A short secret is masked only where it stands alone, so a password like "x" does not turn
+     * "does not exist" into "does not e******ist"; longer ones are masked wherever they appear.
+     */
+    static final int WHOLE_TOKEN_BELOW = 8;
 
     /** {@code jdbc:oracle:thin:scott/tiger@//host...}: the password runs to the first '@' unless quoted. */
     private static final Pattern ORACLE_CREDENTIALS =
@@ -34,7 +39,10 @@ public final class Redaction {
         }
         String scrubbed = text;
         for (String secret : variants(secrets)) {
-            scrubbed = scrubbed.replace(secret, MASK);
+            scrubbed = secret.length() < WHOLE_TOKEN_BELOW
+                    ? Pattern.compile("(?<![\\p{Alnum}])" + Pattern.quote(secret) + "(?![\\p{Alnum}])")
+                            .matcher(scrubbed).replaceAll(Matcher.quoteReplacement(MASK))
+                    : scrubbed.replace(secret, MASK);
         }
         for (Pattern pattern : List.of(ORACLE_CREDENTIALS, URL_USER_INFO, PASSWORD_PARAMETER)) {
             scrubbed = maskSecondGroup(pattern, scrubbed);

@@ -70,4 +70,17 @@ class RedactionTest {
     void returnsNullForNullText() {
         assertNull(Redaction.scrub(null, List.of("x")));
     }
+
+    @Test
+    void shortSecretIsMaskedWhereItStandsAloneButNotInsideWords() {
+        String message = "file does not exist; password=x; user/x@host";
+
+        assertEquals("file does not exist; password=******; user/******@host",
+                Redaction.scrub(message, List.of("x")));
+    }
+
+    @Test
+    void longSecretIsMaskedEvenInsideOtherText() {
+        assertEquals("token******tail", Redaction.scrub("tokenS3cretPassw0rdtail", List.of("S3cretPassw0rd")));
+    }
 }

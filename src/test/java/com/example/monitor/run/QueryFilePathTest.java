@@ -1,0 +1,58 @@
+package com.example.monitor.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.monitor.cli.MonitorLauncher;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Analysts name folders and files as they like; the path reaches camel-sql unchanged. */
+class QueryFilePathTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void queryFileWithSpacesAndHashInItsPathRunsAndItsHashLiteralIsKept() throws Exception {
+        Files.createDirectories(dir.resolve("team sql"));
+        Files.writeString(dir.resolve("team sql/changes #1.sql"),
+                "SELECT '#' AS hash, 1 AS one FROM dual WHERE :start_date IS NOT NULL\n");
+        Files.writeString(dir.resolve("databases.yaml"), """
+                databases:
+                  - name: paths
+                    url: "jdbc:h2:mem:query_file_path;MODE=Oracle;DB_CLOSE_DELAY=-1"
+                    auth: password
+                    username: sa
+                    password: x
+                    sql_queries:
+                      - name: Hash in the name
+                        query_location: "team sql/changes #1.sql"
+                """);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = new MonitorLauncher(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)).run(
+                "--monitor.databases-file=" + dir.resolve("databases.yaml"),
+                "--monitor.output-dir=" + dir.resolve("output"));
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode query = report(dir.resolve("output")).at("/databases/paths/queries/Hash in the name");
+        assertThat(query.get("status").asText()).isEqualTo("completed");
+        assertThat(query.get("rows").toString()).isEqualTo("[{\"HASH\":\"#\",\"ONE\":1}]");
+    }
+
+    private static JsonNode report(Path output) throws Exception {
+        try (Stream<Path> files = Files.list(output)) {
+            List<Path> reports = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertThat(reports).hasSize(1);
+            return new ObjectMapper().readTree(reports.get(0).toFile());
+        }
+    }
+}
