@@ -2,16 +2,16 @@ package com.example.monitor.cli;
 
 import com.example.monitor.MonitorConfiguration;
 import com.example.monitor.config.InvalidConfigurationException;
-import com.example.monitor.report.RunReport;
-import com.example.monitor.report.RunReporter;
-import com.example.monitor.run.AnalysisSteps;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
+import com.example.monitor.report.RunReport;
+import com.example.monitor.report.RunReporter;
+import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.AnalysisSteps;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import com.example.monitor.run.AnalysisRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -115,8 +115,11 @@ public final class MonitorLauncher {
                 exchange -> exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "cli"));
         RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         if (report == null) {
-            err.println("error: the run ended without a report: "
-                    + (done.getException() == null ? "unknown cause" : done.getException().getMessage()));
+            String cause = done.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, String.class);
+            if (cause == null && done.getException() != null) {
+                cause = done.getException().getMessage();
+            }
+            err.println("error: the run ended without a report: " + (cause == null ? "unknown cause" : cause));
             return ExitCodes.INTERNAL_ERROR;
         }
         return signals.exitCodeOr(ExitCodes.forStatus(report.status()));

@@ -1,5 +1,6 @@
 package com.example.monitor.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class MonitorSettingsReader {
     public MonitorSettings read() {
         Path databasesFile = Path.of(text("monitor.databases-file", "databases.yaml"));
         Path outputDir = Path.of(text("monitor.output-dir", "output"));
+        checkWritable("monitor.output-dir", outputDir);
         int lookbackDays = integer("monitor.lookback-days", 30, 0);
         ZoneId zone = zone();
         LocalDateTime fixedStart = startDate();
@@ -63,6 +65,19 @@ public final class MonitorSettingsReader {
                 yield RunMode.ONCE;
             }
         };
+    }
+
+    /** Checked up front, without creating anything, so a run never does its work and then cannot report it. */
+    private void checkWritable(String key, Path dir) {
+        Path absolute = dir.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            problems.add(key + ": cannot write reports to " + absolute + " ("
+                    + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
+        }
     }
 
     private ResultsMode results() {

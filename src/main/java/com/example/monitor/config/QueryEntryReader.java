@@ -2,7 +2,6 @@ package com.example.monitor.config;
 
 import com.example.monitor.sql.SqlStatementValidator;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -33,7 +33,7 @@ public final class RunReporter {
             file = writer.write(run, outputDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of run " + run.runId() + " to "
-                    + outputDir.toAbsolutePath() + ": " + e.getMessage(), e);
+                    + outputDir.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } finally {
             deleteSpool(run);
         }

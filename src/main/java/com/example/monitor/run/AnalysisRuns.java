@@ -3,9 +3,9 @@ package com.example.monitor.run;
 import com.example.monitor.jdbc.StatementTracker;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /** Knows the run in flight, and cancels it: flag first, then every statement at its server. */
 public final class AnalysisRuns {

@@ -8,10 +8,12 @@ import com.example.monitor.config.QueryConfig;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.jdbc.QueryStatementStrategy;
-import com.example.monitor.report.RowSpool;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
+import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +22,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps the YAML routes call, one method per step. Routes say what happens and in which order;
@@ -40,6 +43,8 @@ public final class AnalysisSteps {
     public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
     public static final String RUN_PROPERTY = QueryStatementStrategy.RUN_PROPERTY;
     public static final String ROWS_HEADER = "monitorRows";
+    public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisSteps.class);
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -225,12 +230,19 @@ public final class AnalysisSteps {
         return finishDatabase(exchange);
     }
 
-    /** Closes the run: the body is the nested result map; writes the report and the console summary. */
+    /**
+     * Closes the run: the body is the nested result map; writes the report and the console summary.
+     * A report that cannot be written (disk full, folder gone) is said in one line, and the results
+     * still go on to the next step.
+     */
     public void finish(Exchange exchange) {
         AnalysisRun run = run(exchange);
         try {
             run.finish(now());
             exchange.setProperty(RunReporter.REPORT_PROPERTY, reporter.report(run));
+        } catch (UncheckedIOException e) {
+            LOG.error(e.getMessage());
+            exchange.setProperty(REPORT_ERROR_PROPERTY, e.getMessage());
         } finally {
             runs.end(run);
         }

@@ -1,7 +1,6 @@
 package com.example.monitor.sql;
 
 import com.example.monitor.sql.SqlToken.Kind;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,0 +1,115 @@
+package com.example.monitor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The monitor.* properties: defaults, accepted forms, and one problem line per bad value. */
+class MonitorSettingsReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreAOneShotRunOverThirtyDaysWithBoundedTimeouts() {
+        MonitorSettings settings = read(Map.of());
+
+        assertThat(settings.databasesFile()).isEqualTo(Path.of("databases.yaml"));
+        assertThat(settings.outputDir()).isEqualTo(Path.of("output"));
+        assertThat(settings.mode()).isEqualTo(RunMode.ONCE);
+        assertThat(settings.results()).isEqualTo(ResultsMode.MEMORY);
+        assertThat(settings.schedule()).isNull();
+        assertThat(settings.inboxDir()).isNull();
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.queryTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.fetchSize()).isEqualTo(1000);
+        assertThat(settings.parallelismFor(7)).isEqualTo(7);
+    }
+
+    @Test
+    void defaultStartDateIsMidnightLookbackDaysAgoInTheConfiguredZone() {
+        MonitorSettings settings = read(Map.of("monitor.zone", "Asia/Tokyo", "monitor.lookback-days", "7"));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-28T16:30:00Z"), ZoneId.of("UTC"));
+
+        // 16:30 UTC is already 01:30 on the 29th in Tokyo
+        assertThat(settings.startDate().resolve(clock)).isEqualTo(LocalDateTime.parse("2026-11-22T00:00:00"));
+    }
+
+    @Test
+    void startDateTakesAnIsoDateOrDateTime() {
+        assertThat(read(Map.of("monitor.start-date", "2026-10-01")).startDate().fixed())
+                .isEqualTo(LocalDateTime.parse("2026-10-01T00:00:00"));
+        assertThat(read(Map.of("monitor.start-date", "2026-10-01T06:30:00")).startDate().fixed())
+                .isEqualTo(LocalDateTime.parse("2026-10-01T06:30:00"));
+    }
+
+    @Test
+    void maxParallelDatabasesCapsTheThreads() {
+        MonitorSettings settings = read(Map.of("monitor.max-parallel-databases", "2"));
+
+        assertThat(settings.parallelismFor(5)).isEqualTo(2);
+        assertThat(settings.parallelismFor(1)).isEqualTo(1);
+    }
+
+    @Test
+    void scheduleIsACronExpressionOrAPeriod() {
+        Schedule cron = read(Map.of("monitor.schedule", "0 0 6 * * ?")).schedule();
+        Schedule period = read(Map.of("monitor.schedule", "30m")).schedule();
+
+        assertThat(cron.endpointUri()).isEqualTo("quartz:monitor/schedule?cron=0+0+6+*+*+?");
+        assertThat(period.endpointUri())
+                .isEqualTo("timer:monitor-schedule?synchronous=true&fixedRate=false&delay=1800000&period=1800000");
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnceWithWhatIsAccepted() {
+        assertThatThrownBy(() -> read(Map.of(
+                "monitor.start-date", "yesterday",
+                "monitor.query-timeout", "forever",
+                "monitor.fetch-size", "0",
+                "monitor.mode", "daemon",
+                "monitor.results", "disk",
+                "monitor.schedule", "every day",
+                "monitor.zone", "Mars/Base")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder(
+                                "monitor.start-date: 'yesterday' is not a date; use an ISO date like 2026-10-01"
+                                        + " or a date-time like 2026-10-01T06:00:00",
+                                "monitor.query-timeout: 'forever' is not a duration; use e.g. 15s, 10m, 1h or"
+                                        + " ISO-8601 PT15S",
+                                "monitor.fetch-size: '0' is not a whole number >= 1",
+                                "monitor.mode: 'daemon' is not a mode; use once or service",
+                                "monitor.results: 'disk' is not a results mode; use memory or stream",
+                                "monitor.schedule: 'every day' is not a Quartz cron expression (seconds minutes"
+                                        + " hours day-of-month month day-of-week, e.g. 0 0 6 * * ?)",
+                                "monitor.zone: 'Mars/Base' is not a time zone; use e.g. Europe/Paris or UTC"));
+    }
+
+    @Test
+    void outputDirThatCannotHoldReportsIsRefusedBeforeAnyRun() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+
+        assertThatThrownBy(() -> read(Map.of("monitor.output-dir", file.resolve("reports").toString())))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.output-dir: cannot write reports to " + file.resolve("reports")
+                                + " (" + file + " is not a writable folder)"));
+        assertThat(read(Map.of("monitor.output-dir", dir.resolve("new/reports").toString())).outputDir())
+                .isEqualTo(dir.resolve("new/reports"));
+        assertThat(dir.resolve("new")).doesNotExist();
+    }
+
+    private static MonitorSettings read(Map<String, String> properties) {
+        return new MonitorSettingsReader(key -> Optional.ofNullable(properties.get(key))).read();
+    }
+}
