@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -133,7 +134,12 @@ public final class TrackedDataSource extends BasicDataSource {
                 tracker.beforeExecute();
             }
             try {
-                return call(method, target, args);
+                Object result = call(method, target, args);
+                if (result instanceof ResultSet resultSet
+                        && (name.equals("getResultSet") || name.equals("executeQuery"))) {
+                    ResultColumns.record(resultSet);
+                }
+                return result;
             } finally {
                 if (name.equals("close")) {
                     tracker.closed(target);

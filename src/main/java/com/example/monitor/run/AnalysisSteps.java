@@ -8,6 +8,7 @@ import com.example.monitor.config.QueryConfig;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.jdbc.QueryStatementStrategy;
+import com.example.monitor.jdbc.ResultColumns;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
@@ -145,6 +146,7 @@ public final class AnalysisSteps {
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
         exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
         exchange.setProperty("fetchSize", dataSources.fetchSize(query));
+        ResultColumns.forget();
         outcome.running();
         publish(run, databaseName(exchange), query.name(), "running", null, null, null);
     }
@@ -155,6 +157,7 @@ public final class AnalysisSteps {
      */
     public void completeQuery(Exchange exchange) throws Exception {
         Object result = exchange.getMessage().removeHeader(ROWS_HEADER);
+        List<String> recordedColumns = ResultColumns.take();
         QueryOutcome outcome = queryOutcome(exchange);
         Integer maxRows = outcome.query().maxRows();
         if (result instanceof Iterator<?> iterator) {
@@ -167,7 +170,8 @@ public final class AnalysisSteps {
                     closeable.close();
                 }
             }
-            outcome.spooled(spooled.columns(), spool, spooled.rowCount(), spooled.truncated(),
+            List<String> columns = spooled.rowCount() == 0 ? recordedColumns : spooled.columns();
+            outcome.spooled(columns, spool, spooled.rowCount(), spooled.truncated(),
                     elapsedMs(exchange, "queryStartNanos"));
         } else {
             @SuppressWarnings("unchecked")
@@ -176,7 +180,7 @@ public final class AnalysisSteps {
             if (truncated) {
                 rows.subList(maxRows, rows.size()).clear();
             }
-            List<String> columns = rows.isEmpty() ? List.of() : rows.get(0).columns().names();
+            List<String> columns = rows.isEmpty() ? recordedColumns : rows.get(0).columns().names();
             outcome.completed(columns, rows, truncated, elapsedMs(exchange, "queryStartNanos"));
         }
         publish(run(exchange), databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
@@ -185,6 +189,7 @@ public final class AnalysisSteps {
 
     /** A failed query fails alone; one that stopped because of a cancel is cancelled, not failed. */
     public void failQuery(Exchange exchange) {
+        ResultColumns.forget();
         AnalysisRun run = run(exchange);
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         QueryOutcome outcome = queryOutcome(exchange);

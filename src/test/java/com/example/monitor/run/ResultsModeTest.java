@@ -72,6 +72,18 @@ class ResultsModeTest {
     }
 
     @Test
+    void queryWithZeroRowsStillReportsItsColumnsInBothModes() throws Exception {
+        for (String mode : List.of("memory", "stream")) {
+            JsonNode none = run(mode).at("/databases/results/queries/No events");
+
+            assertThat(none.get("status").asText()).as(mode).isEqualTo("completed");
+            assertThat(none.get("rowCount").asInt()).as(mode).isZero();
+            assertThat(none.get("columns").toString()).as(mode).isEqualTo("[\"id\"]");
+            assertThat(none.get("rows")).as(mode).isEmpty();
+        }
+    }
+
+    @Test
     void streamModeLeavesNoSpoolFilesBehind() throws Exception {
         run("stream");
 
