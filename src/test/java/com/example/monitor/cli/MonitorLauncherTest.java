@@ -2,7 +2,7 @@ package com.example.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,15 +15,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, in process: arguments, validation messages, exit codes and the report. */
 class MonitorLauncherTest {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static String crmUrl;
 
     @TempDir
@@ -34,15 +36,9 @@ class MonitorLauncherTest {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        postgres = PostgresServer.start();
-        crmUrl = postgres.createDatabase("launcher_crm",
+        crmUrl = POSTGRES.server().createDatabase("launcher_crm",
                 "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
                 "INSERT INTO email_changes VALUES (1, '2026-11-02 10:00:00'), (2, '2026-01-01 00:00:00')");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
     }
 
     @Test

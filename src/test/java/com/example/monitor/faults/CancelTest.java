@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.run.AnalysisSteps;
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -21,10 +21,10 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code direct:cancel-analysis} while every database sleeps in {@code pg_sleep(60)}: the statements stop
@@ -34,15 +34,16 @@ class CancelTest extends MonitorTestSupport {
 
     private static final String[] DATABASES = {"alpha", "beta", "gamma"};
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
         project = new ProjectFiles(Files.createTempDirectory("cancel-test"));
         for (String name : DATABASES) {
-            String url = postgres.createDatabase(name,
+            String url = POSTGRES.server().createDatabase(name,
                     "CREATE TABLE logins (client_id int, who text)",
                     "INSERT INTO logins VALUES (1, 'ann'), (2, '" + name + "')");
             project.database(name, url);
@@ -56,11 +57,6 @@ class CancelTest extends MonitorTestSupport {
         project.write();
     }
 
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
-    }
-
     @Override
     protected ProjectFiles project() {
         return project;
@@ -68,15 +64,12 @@ class CancelTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("monitor.connect-timeout", "5s");
-        properties.setProperty("monitor.query-timeout", "2m");
-        return properties;
+        return properties("monitor.connect-timeout", "5s", "monitor.query-timeout", "2m");
     }
 
     @AfterEach
     void serverAndPoolsAreClean() throws Exception {
-        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        await().atMost(Duration.ofSeconds(2)).until(() -> POSTGRES.server().activeQueriesOfApplication().isEmpty());
         assertThat(pools().activeConnections()).isZero();
     }
 
@@ -100,7 +93,7 @@ class CancelTest extends MonitorTestSupport {
         assertThat(json.get("databases").get("gamma").get("queries").get("After the sleep").get("status").asText())
                 .isEqualTo("cancelled");
         // the statements stopped on the server, not just the waiting for them
-        await().atMost(Duration.ofSeconds(2)).until(() -> activeQueriesLike(postgres, "pg_sleep").isEmpty());
+        await().atMost(Duration.ofSeconds(2)).until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep").isEmpty());
     }
 
     @Test
@@ -137,7 +130,7 @@ class CancelTest extends MonitorTestSupport {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
                 exchange -> exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER, "2026-10-29"));
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> activeQueriesLike(postgres, "pg_sleep").size() == DATABASES.length);
+                .until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep").size() == DATABASES.length);
         assertThat(running).isNotDone();
 
         long cancelledAt = System.nanoTime();

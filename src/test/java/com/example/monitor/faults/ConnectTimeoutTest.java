@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReport.DatabaseReport;
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.SilentServer;
 import java.nio.file.Files;
@@ -22,19 +22,21 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A host that accepts TCP and never answers fails its database after the connect timeout, and only it. */
 class ConnectTimeoutTest extends MonitorTestSupport {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static SilentServer silent;
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
         silent = new SilentServer();
-        String crm = postgres.createDatabase("crm",
+        String crm = POSTGRES.server().createDatabase("crm",
                 "CREATE TABLE logins (client_id int)", "INSERT INTO logins VALUES (1), (2)");
         Path root = Files.createTempDirectory("connect-timeout-test");
         project = new ProjectFiles(root)
@@ -53,7 +55,6 @@ class ConnectTimeoutTest extends MonitorTestSupport {
     @AfterAll
     static void stopServers() throws Exception {
         silent.close();
-        postgres.close();
     }
 
     @Override
@@ -63,11 +64,10 @@ class ConnectTimeoutTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        // the per-database connect_timeout must win over this global one, or the run takes a minute
-        properties.setProperty("monitor.connect-timeout", "60s");
-        properties.setProperty("monitor.query-timeout", "10s");
-        return properties;
+        return properties(
+                // the per-database connect_timeout must win over this global one, or the run takes a minute
+                "monitor.connect-timeout", "60s",
+                "monitor.query-timeout", "10s");
     }
 
     @Test
@@ -96,7 +96,7 @@ class ConnectTimeoutTest extends MonitorTestSupport {
         assertThat(took).isLessThan(Duration.ofSeconds(8));
         assertThat(Path.of(report.reportFile())).exists();
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        await().atMost(Duration.ofSeconds(2)).until(() -> POSTGRES.server().activeQueriesOfApplication().isEmpty());
         assertThat(pools().activeConnections()).isZero();
         // the driver's logon thread reading from the silent host is not left blocked either
         await().atMost(Duration.ofSeconds(8)).until(() -> Thread.getAllStackTraces().keySet().stream()

@@ -9,38 +9,34 @@ import static org.awaitility.Awaitility.await;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReport.QueryReport;
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A query past its timeout is cancelled on the server and fails alone; the database's next query runs. */
 class QueryTimeoutTest extends MonitorTestSupport {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
-        String crm = postgres.createDatabase("crm",
+        String crm = POSTGRES.server().createDatabase("crm",
                 "CREATE TABLE logins (client_id int, who text)", "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')");
         project = new ProjectFiles(Files.createTempDirectory("query-timeout-test"))
                 .database("crm", crm)
                 .query("Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
                 .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
     }
 
     @Override
@@ -50,11 +46,10 @@ class QueryTimeoutTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("monitor.connect-timeout", "2s");
-        // the per-query timeout: 1s must win over this
-        properties.setProperty("monitor.query-timeout", "1m");
-        return properties;
+        return properties(
+                "monitor.connect-timeout", "2s",
+                // the per-query timeout: 1s must win over this
+                "monitor.query-timeout", "1m");
     }
 
     @Test
@@ -80,8 +75,8 @@ class QueryTimeoutTest extends MonitorTestSupport {
         assertThat(took).isLessThan(Duration.ofSeconds(10));
 
         // the sleep was cancelled on the server, not left running after the client stopped waiting
-        assertThat(activeQueriesLike(postgres, "pg_sleep")).isEmpty();
-        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        assertThat(activeQueriesLike(POSTGRES.server(), "pg_sleep")).isEmpty();
+        await().atMost(Duration.ofSeconds(2)).until(() -> POSTGRES.server().activeQueriesOfApplication().isEmpty());
         assertThat(pools().activeConnections()).isZero();
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.report.RunReport;
 import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.PostgresServer;
 import com.example.monitor.testing.ProjectFiles;
 import java.io.IOException;
@@ -15,10 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 200 runs in a row, each with good, failing and (every {@value #SLOW_EVERY}th run) timing-out queries on
@@ -33,16 +34,17 @@ class SoakTest extends MonitorTestSupport {
     private static final String[] DATABASES = {"north", "south", "east"};
     private static final int MAX_POOL = 2;
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
     private static Path sometimesSlow;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
         project = new ProjectFiles(Files.createTempDirectory("soak-test"));
         for (String name : DATABASES) {
-            String url = postgres.createDatabase(name,
+            String url = POSTGRES.server().createDatabase(name,
                     "CREATE TABLE logins (client_id int, who text, at timestamp)",
                     "INSERT INTO logins SELECT i, 'user' || i, timestamp '2026-11-01' + i * interval '1 minute'"
                             + " FROM generate_series(1, 50) i");
@@ -56,11 +58,6 @@ class SoakTest extends MonitorTestSupport {
         project.write();
     }
 
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
-    }
-
     @Override
     protected ProjectFiles project() {
         return project;
@@ -68,10 +65,7 @@ class SoakTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("monitor.connect-timeout", "2s");
-        properties.setProperty("monitor.query-timeout", "10s");
-        return properties;
+        return properties("monitor.connect-timeout", "2s", "monitor.query-timeout", "10s");
     }
 
     @Test
@@ -86,12 +80,12 @@ class SoakTest extends MonitorTestSupport {
 
             assertRun(run, done, slow);
             if (run == WARM_UP) {
-                warm = Footprint.measure(postgres);
+                warm = Footprint.measure(POSTGRES.server());
                 System.out.println("soak after warm-up: " + warm);
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Footprint end = Footprint.measure(postgres);
+        Footprint end = Footprint.measure(POSTGRES.server());
         System.out.println("soak after " + RUNS + " runs (" + took.toMillis() + " ms): " + end);
         System.out.printf("soak growth: threads %+d, sessions %+d, heap %+d KB%n", end.threads() - warm.threads(),
                 end.sessions() - warm.sessions(), (end.heapUsed() - warm.heapUsed()) / 1024);
@@ -99,7 +93,7 @@ class SoakTest extends MonitorTestSupport {
         assertThat(end.threads()).as("live threads").isLessThanOrEqualTo(warm.threads() + 10);
         assertThat(end.sessions()).as("app sessions on the server").isLessThanOrEqualTo(DATABASES.length * MAX_POOL);
         assertThat(end.heapUsed() - warm.heapUsed()).as("heap growth after GC").isLessThan(64L * 1024 * 1024);
-        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        await().atMost(Duration.ofSeconds(2)).until(() -> POSTGRES.server().activeQueriesOfApplication().isEmpty());
         assertThat(pools().activeConnections()).isZero();
     }
 

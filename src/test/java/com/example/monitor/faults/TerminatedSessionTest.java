@@ -10,7 +10,7 @@ import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReport.QueryReport;
 import com.example.monitor.run.AnalysisSteps;
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -19,20 +19,21 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A DBA's pg_terminate_backend mid-query fails that query only; the rest run on a fresh connection. */
 class TerminatedSessionTest extends MonitorTestSupport {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
-        String crm = postgres.createDatabase("crm",
+        String crm = POSTGRES.server().createDatabase("crm",
                 "CREATE TABLE logins (client_id int, who text)", "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')");
         project = new ProjectFiles(Files.createTempDirectory("terminated-session-test"))
                 .database("crm", crm)
@@ -42,11 +43,6 @@ class TerminatedSessionTest extends MonitorTestSupport {
         project.write();
     }
 
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
-    }
-
     @Override
     protected ProjectFiles project() {
         return project;
@@ -54,19 +50,16 @@ class TerminatedSessionTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("monitor.connect-timeout", "2s");
-        properties.setProperty("monitor.query-timeout", "1m");
-        return properties;
+        return properties("monitor.connect-timeout", "2s", "monitor.query-timeout", "1m");
     }
 
     @Test
     void terminatedSessionFailsItsQueryAndTheFollowingQueriesComplete() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
                 exchange -> exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER, "2026-10-29"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> activeQueriesLike(postgres, "pg_sleep").size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep").size() == 1);
 
-        assertThat(postgres.terminateActiveSessionsOfApplication()).isEqualTo(1);
+        assertThat(POSTGRES.server().terminateActiveSessionsOfApplication()).isEqualTo(1);
         Exchange done = running.get(10, TimeUnit.SECONDS);
 
         assertThat(done.getException()).isNull();
@@ -83,10 +76,10 @@ class TerminatedSessionTest extends MonitorTestSupport {
         assertThat(database(report, "crm").status()).isEqualTo("completed");
         assertThat(report.status()).isEqualTo("partial");
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        await().atMost(Duration.ofSeconds(2)).until(() -> POSTGRES.server().activeQueriesOfApplication().isEmpty());
         assertThat(pools().activeConnections()).isZero();
         // the broken connection was discarded: every connection left idle in the pool has a live session
         assertThat(pools().pool("crm").getNumIdle()).isPositive()
-                .isLessThanOrEqualTo(postgres.sessionsOfApplication());
+                .isLessThanOrEqualTo(POSTGRES.server().sessionsOfApplication());
     }
 }

@@ -3,7 +3,7 @@ package com.example.monitor.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fetch size takes effect on PostgreSQL, so large results stream in batches instead of loading at once.
@@ -32,14 +32,15 @@ class PostgresFetchSizeTest extends MonitorTestSupport {
 
     private static final String OWN_PORTAL = "SELECT name FROM pg_cursors WHERE statement LIKE '%portal probe%'";
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static String url;
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        postgres = PostgresServer.start();
-        url = postgres.createDatabase("fetch_size");
+        url = POSTGRES.server().createDatabase("fetch_size");
         project = new ProjectFiles(Files.createTempDirectory("fetch-size"))
                 .database("pg", url)
                 .query("Portal", "portal.sql", "-- portal probe\n" + OWN_PORTAL + " /* portal probe */\n")
@@ -47,11 +48,6 @@ class PostgresFetchSizeTest extends MonitorTestSupport {
                         "fetch_size: 10")
                 .query("Many rows", "many.sql", "SELECT g, 'row ' || g AS label FROM generate_series(1, 300000) g\n");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
     }
 
     @Override

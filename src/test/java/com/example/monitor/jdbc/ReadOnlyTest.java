@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.cli.MonitorLauncher;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,9 +18,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadOnlyTest extends MonitorTestSupport {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static String url;
     private static ProjectFiles project;
 
@@ -38,8 +40,7 @@ class ReadOnlyTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        postgres = PostgresServer.start();
-        url = postgres.createDatabase("read_only",
+        url = POSTGRES.server().createDatabase("read_only",
                 "CREATE TABLE audit (n int)",
                 "CREATE FUNCTION sneaky() RETURNS int AS $$ INSERT INTO audit VALUES (1); SELECT 1 $$ LANGUAGE sql");
         project = new ProjectFiles(Files.createTempDirectory("read-only"))
@@ -47,11 +48,6 @@ class ReadOnlyTest extends MonitorTestSupport {
                 .query("Sneaky", "sneaky.sql", "SELECT sneaky() AS one\n")
                 .query("Harmless", "harmless.sql", "SELECT count(*) AS audited FROM audit\n");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
     }
 
     @Override

@@ -3,15 +3,15 @@ package com.example.monitor.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code :start_date} keeps its time of day: bound as a timestamp on PostgreSQL (whole runs here; H2 in
@@ -22,14 +22,15 @@ class StartDateBindingTest extends MonitorTestSupport {
 
     private static final LocalDateTime START = LocalDateTime.parse("2026-10-29T13:14:15");
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static String url;
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        postgres = PostgresServer.start();
-        url = postgres.createDatabase("start_date",
+        url = POSTGRES.server().createDatabase("start_date",
                 "CREATE TABLE changes (id int, changed_at timestamp)",
                 "INSERT INTO changes VALUES (1, '2026-10-29 13:14:14'), (2, '2026-10-29 13:14:15'),"
                         + " (3, '2026-10-29 13:14:16')");
@@ -39,11 +40,6 @@ class StartDateBindingTest extends MonitorTestSupport {
                 .query("Bound", "bound.sql",
                         "SELECT :start_date::timestamp AS bound, to_char(:start_date::timestamp, 'HH24:MI:SS.MS') AS hms\n");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
     }
 
     @Override

@@ -3,30 +3,31 @@ package com.example.monitor.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProgressRecorder;
 import com.example.monitor.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Progress of a run as a Java user sees it through an EventNotifier bean, and as the console shows it. */
 class ProgressEventsTest extends MonitorTestSupport {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     private final ProgressRecorder recorder = new ProgressRecorder();
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
-        String crm = postgres.createDatabase("progress_crm",
+        String crm = POSTGRES.server().createDatabase("progress_crm",
                 "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
                 "INSERT INTO email_changes VALUES (1, '2026-11-02 10:00:00'), (2, '2026-11-03 10:00:00'),"
                         + " (3, '2026-01-01 00:00:00')");
@@ -43,11 +44,6 @@ class ProgressEventsTest extends MonitorTestSupport {
         project.write();
     }
 
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
-    }
-
     @Override
     protected ProjectFiles project() {
         return project;
@@ -56,9 +52,7 @@ class ProgressEventsTest extends MonitorTestSupport {
     /** A notifier declared the way a user does in application.properties, to check it is hooked in. */
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("camel.beans.declaredRecorder", "#class:" + ProgressRecorder.class.getName());
-        return properties;
+        return properties("camel.beans.declaredRecorder", "#class:" + ProgressRecorder.class.getName());
     }
 
     @BeforeEach

@@ -3,7 +3,7 @@ package com.example.monitor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A reader watching the output folder never sees half a report, however large the report is. */
 class ReportAtomicityTest extends MonitorTestSupport {
@@ -36,13 +36,14 @@ class ReportAtomicityTest extends MonitorTestSupport {
     private static final int RUNS = 3;
     private static final PathMatcher JSON_FILES = FileSystems.getDefault().getPathMatcher("glob:*.json");
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        postgres = PostgresServer.start();
-        String big = postgres.createDatabase("big_reports");
+        String big = POSTGRES.server().createDatabase("big_reports");
         project = new ProjectFiles(Files.createTempDirectory("report-atomicity-test"))
                 .database("big", big)
                 .query("Many rows", "big/many_rows.sql", """
@@ -50,11 +51,6 @@ class ReportAtomicityTest extends MonitorTestSupport {
                           FROM generate_series(1, %d) AS g
                         """.formatted(ROWS));
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
     }
 
     @Override

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.report.RunReport;
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProgressRecorder;
 import com.example.monitor.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Databases run at the same time, as many as monitor.max-parallel-databases allows. */
 class ParallelDatabasesTest {
@@ -22,23 +22,19 @@ class ParallelDatabasesTest {
     private static final int DATABASES = 4;
     private static final String SLEEP_TWO_SECONDS = "SELECT pg_sleep(2)\n";
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
         project = new ProjectFiles(Files.createTempDirectory("parallel-databases-test"));
         for (int i = 1; i <= DATABASES; i++) {
-            project.database("sleepy_" + i, postgres.createDatabase("sleepy_" + i))
+            project.database("sleepy_" + i, POSTGRES.server().createDatabase("sleepy_" + i))
                     .query("Sleep two seconds", "sleepy_" + i + "/sleep.sql", SLEEP_TWO_SECONDS);
         }
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
     }
 
     /** Shared by both settings: runs once, times it and counts the queries running at once. */
@@ -83,9 +79,7 @@ class ParallelDatabasesTest {
 
         @Override
         protected Properties monitorProperties() {
-            Properties properties = new Properties();
-            properties.setProperty("monitor.max-parallel-databases", "2");
-            return properties;
+            return properties("monitor.max-parallel-databases", "2");
         }
 
         @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.jdbc.TrackedDataSource;
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -13,20 +13,21 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A whole run over real PostgreSQL databases: results, report, isolation and clean-up. */
 class RunAnalysisTest extends MonitorTestSupport {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
-        String crm = postgres.createDatabase("crm",
+        String crm = POSTGRES.server().createDatabase("crm",
                 "CREATE TABLE email_changes (client_id int, new_email text, changed_at timestamp)",
                 "INSERT INTO email_changes VALUES"
                         + " (1, 'a@b.c', '2026-11-02 10:00:00'),"
@@ -34,7 +35,7 @@ class RunAnalysisTest extends MonitorTestSupport {
                         + " (3, 'just-before@b.c', '2026-10-28 23:59:59'),"
                         + " (4, 'old@b.c', '2026-01-01 00:00:00')",
                 "CREATE TABLE token_changes (client_id int, token_type text, changed_at timestamp)");
-        String billing = postgres.createDatabase("billing",
+        String billing = POSTGRES.server().createDatabase("billing",
                 "CREATE TABLE password_changes (account_id int, amount numeric(20,6), changed_at timestamptz)",
                 "INSERT INTO password_changes VALUES (7, 12345678901234.123456, '2026-11-03 04:05:06.789+02')");
         Path root = Files.createTempDirectory("run-analysis-test");
@@ -60,11 +61,6 @@ class RunAnalysisTest extends MonitorTestSupport {
                 .database("offline", "jdbc:postgresql://127.0.0.1:1/offline")
                 .query("Never runs", "offline/never.sql", "SELECT 1");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
     }
 
     @Override
@@ -161,6 +157,6 @@ class RunAnalysisTest extends MonitorTestSupport {
         runAnalysis("2026-10-29");
 
         assertThat(pools().activeConnections()).isZero();
-        assertThat(postgres.activeQueriesOfApplication()).isEmpty();
+        assertThat(POSTGRES.server().activeQueriesOfApplication()).isEmpty();
     }
 }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A file named {@code cancel} dropped in the inbox of a running service: the run in flight stops on
@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PerTest.class)
 class CancelFileTest extends MonitorTestSupport {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     private final Inbox inbox = new Inbox(PerTest.folder().resolve("inbox"));
@@ -34,8 +36,7 @@ class CancelFileTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        postgres = PostgresServer.start();
-        String url = postgres.createDatabase("cancel_file");
+        String url = POSTGRES.server().createDatabase("cancel_file");
         project = new ProjectFiles(Files.createTempDirectory("cancel-file-test"))
                 .database("cancel_file", url)
                 // a request for a start date before 2000 sleeps 30 s; any other returns at once
@@ -47,11 +48,6 @@ class CancelFileTest extends MonitorTestSupport {
         project.write();
     }
 
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
-    }
-
     @Override
     protected ProjectFiles project() {
         return project;
@@ -59,12 +55,11 @@ class CancelFileTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("monitor.mode", "service");
-        properties.setProperty("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString());
-        properties.setProperty("monitor.inbox-read-lock-interval", "200ms");
-        properties.setProperty("monitor.query-timeout", "2m");
-        return properties;
+        return properties(
+                "monitor.mode", "service",
+                "monitor.inbox-dir", PerTest.folder().resolve("inbox").toString(),
+                "monitor.inbox-read-lock-interval", "200ms",
+                "monitor.query-timeout", "2m");
     }
 
     @Override
@@ -78,7 +73,7 @@ class CancelFileTest extends MonitorTestSupport {
     void cancelFileCancelsTheRunInFlightOnTheServerAndTheServiceKeepsServing() throws Exception {
         inbox.drop("long.json", "{\"startDate\": \"1999-01-01\"}");
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> postgres.activeQueriesOfApplication().stream().anyMatch(q -> q.contains("pg_sleep")));
+                .until(() -> POSTGRES.server().activeQueriesOfApplication().stream().anyMatch(q -> q.contains("pg_sleep")));
 
         Instant cancelledAt = Instant.now();
         inbox.drop("cancel", "");
@@ -92,7 +87,7 @@ class CancelFileTest extends MonitorTestSupport {
                 .isEqualTo("cancelled");
         // polled every 200 ms, then at most 2 s from the cancel to the report
         assertThat(Duration.between(cancelledAt, ReportFiles.finishedAt(cancelled))).isLessThan(Duration.ofMillis(2500));
-        await().atMost(Duration.ofSeconds(2)).until(() -> postgres.activeQueriesOfApplication().isEmpty());
+        await().atMost(Duration.ofSeconds(2)).until(() -> POSTGRES.server().activeQueriesOfApplication().isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> inbox.doneFiles().contains("long.json"));
         assertThat(inbox.has("cancel")).isFalse();
         assertThat(inbox.doneFiles()).anySatisfy(name -> assertThat(name).startsWith("cancel"));

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.LogCapture;
 import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,11 +18,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Service mode started by {@code monitor.schedule} alone, on real timers: a period and a Quartz cron
@@ -38,24 +38,20 @@ class ScheduledRunsTest extends MonitorTestSupport {
         String value();
     }
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        postgres = PostgresServer.start();
-        String url = postgres.createDatabase("scheduled");
+        String url = POSTGRES.server().createDatabase("scheduled");
         project = new ProjectFiles(Files.createTempDirectory("scheduled-runs-test"))
                 .database("scheduled", url)
                 .query("Slow", "scheduled/slow.sql", "SELECT :start_date::timestamp AS start_date FROM pg_sleep(1.5)\n");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
     }
 
     @Override
@@ -65,10 +61,9 @@ class ScheduledRunsTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("monitor.mode", "service");
-        properties.setProperty("monitor.schedule", PerTest.annotation(Schedule.class).orElseThrow().value());
-        return properties;
+        return properties(
+                "monitor.mode", "service",
+                "monitor.schedule", PerTest.annotation(Schedule.class).orElseThrow().value());
     }
 
     @Override

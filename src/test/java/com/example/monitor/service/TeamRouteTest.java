@@ -8,7 +8,7 @@ import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -28,10 +28,10 @@ import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A team's own YAML routes, dropped into a {@code routes/} folder outside the project and loaded the
@@ -79,22 +79,23 @@ class TeamRouteTest extends MonitorTestSupport {
                             - to: mock:team-progress
                     """);
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     private final Path output = PerTest.folder().resolve("output");
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
         // client 1 is in every query; 2 has no token change; 3 no password change
-        String crm = postgres.createDatabase("team_crm",
+        String crm = POSTGRES.server().createDatabase("team_crm",
                 "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
                 "INSERT INTO email_changes VALUES (1, '2026-11-01'), (2, '2026-11-02'), (3, '2026-11-03'),"
                         + " (4, '2020-01-01')",
                 "CREATE TABLE token_changes (client_id int, changed_at timestamp)",
                 "INSERT INTO token_changes VALUES (3, '2026-11-04'), (1, '2026-11-05'), (2, '2020-01-01')");
-        String billing = postgres.createDatabase("team_billing",
+        String billing = POSTGRES.server().createDatabase("team_billing",
                 "CREATE TABLE password_changes (client_id int, changed_at timestamp)",
                 "INSERT INTO password_changes VALUES (1, '2026-11-06'), (2, '2026-11-07'), (3, '2020-01-01')");
         project = new ProjectFiles(Files.createTempDirectory("team-route-test"))
@@ -109,11 +110,6 @@ class TeamRouteTest extends MonitorTestSupport {
                 // fails: without it being left out, no client would be in every query
                 .query("Broken", "billing/broken.sql", "SELECT client_id FROM no_such_table\n");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        postgres.close();
     }
 
     @Override

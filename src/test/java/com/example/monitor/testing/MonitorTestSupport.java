@@ -39,6 +39,18 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
         return new Properties();
     }
 
+    /** Properties from alternating keys and values, for {@link #monitorProperties()} overrides. */
+    protected static Properties properties(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("no value for " + keysAndValues[keysAndValues.length - 1]);
+        }
+        Properties properties = new Properties();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
+    }
+
     /** The routes come from the application's own properties: the core routes on the classpath. */
     @Override
     protected void configure(MainConfigurationProperties configuration) {

@@ -3,7 +3,7 @@ package com.example.monitor.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -26,6 +26,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every column type the report supports, on PostgreSQL and on H2, through the whole app: the exact JSON text
@@ -42,14 +43,15 @@ class ColumnTypesTest extends MonitorTestSupport {
     private static final String MEGABYTE_TEXT = "0123456789abcdéf".repeat(65536);
     private static final byte[] BLOB = blob(300_000);
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static Connection h2Keeper;
     private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        postgres = PostgresServer.start();
-        String pg = postgres.createDatabase("types_pg",
+        String pg = POSTGRES.server().createDatabase("types_pg",
                 "CREATE TABLE typed (id int, amount numeric(38,10), tiny numeric(38,10), count_int integer,"
                         + " big bigint, flag boolean, note text, code varchar(20), on_day date, at_local timestamp(3),"
                         + " at_zoned timestamptz, payload bytea, ratio double precision)",
@@ -89,7 +91,6 @@ class ColumnTypesTest extends MonitorTestSupport {
     @AfterAll
     static void stopDatabases() throws Exception {
         h2Keeper.close();
-        postgres.close();
     }
 
     @Override
