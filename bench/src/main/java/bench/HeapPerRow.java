@@ -75,6 +75,7 @@ public final class HeapPerRow {
     }
 
     private static long usedAfterGc() throws InterruptedException {
+        // a measurement, not a wait for an outcome: G1 finishes concurrent work between explicit GCs
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(100);

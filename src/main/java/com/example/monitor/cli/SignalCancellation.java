@@ -54,7 +54,7 @@ final class SignalCancellation {
                 Runtime.getRuntime().halt(code);
             }
             LOG.warn("SIG{} received: cancelling the run in flight", signal);
-            runs.cancel();
+            runs.close();
             signalled.countDown();
         });
     }

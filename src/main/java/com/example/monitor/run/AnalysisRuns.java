@@ -14,6 +14,7 @@ public final class AnalysisRuns {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private AnalysisRun current;
+    private boolean closed;
 
     public AnalysisRuns(StatementTracker statements) {
         this.statements = statements;
@@ -31,6 +32,11 @@ public final class AnalysisRuns {
             }
             statements.reset();
             current = nextRun.get();
+            if (closed) {
+                // a request that was waiting when the service began to stop: reported, not run
+                current.cancel();
+                statements.cancelAll();
+            }
             return current;
         } finally {
             lock.unlock();
@@ -69,6 +75,20 @@ public final class AnalysisRuns {
             statements.cancelAll();
         }
         return run;
+    }
+
+    /**
+     * Stops for good: cancels the run in flight, and any run that was waiting for its turn starts
+     * already cancelled, so a stopping service never begins real work.
+     */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        cancel();
     }
 
     /** Waits until no run is in flight; true if that happened within the timeout. */
