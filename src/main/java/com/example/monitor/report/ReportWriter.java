@@ -8,7 +8,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ReportWriter {
 
+    private static final int BUFFER_BYTES = 1 << 16;
+
     private final JsonFactory json = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
@@ -30,8 +34,9 @@ public final class ReportWriter {
         Path target = directory.resolve(run.runId() + ".json");
         Path temp = Files.createTempFile(directory, "." + run.runId() + "-", ".json.tmp");
         try {
-            try (JsonGenerator out = json.createGenerator(temp.toFile(), JsonEncoding.UTF8)) {
-                writeRun(out, run);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER_BYTES);
+                 JsonGenerator out = json.createGenerator(file, JsonEncoding.UTF8)) {
+                writeRun(out, file, run);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -44,7 +49,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void writeRun(JsonGenerator out, AnalysisRun run) throws IOException {
+    private static void writeRun(JsonGenerator out, OutputStream file, AnalysisRun run) throws IOException {
         out.writeStartObject();
         out.writeStringField("runId", run.runId());
         out.writeStringField("trigger", run.trigger());
@@ -55,26 +60,27 @@ public final class ReportWriter {
         out.writeStringField("status", run.status().label());
         out.writeObjectFieldStart("databases");
         for (DatabaseOutcome database : run.databases()) {
-            writeDatabase(out, database);
+            writeDatabase(out, file, database);
         }
         out.writeEndObject();
         out.writeEndObject();
     }
 
-    private static void writeDatabase(JsonGenerator out, DatabaseOutcome database) throws IOException {
+    private static void writeDatabase(JsonGenerator out, OutputStream file, DatabaseOutcome database)
+            throws IOException {
         out.writeObjectFieldStart(database.name());
         out.writeStringField("status", database.status().label());
         out.writeStringField("error", database.error());
         out.writeNumberField("elapsedMs", database.elapsedMs());
         out.writeObjectFieldStart("queries");
         for (QueryOutcome query : database.queries()) {
-            writeQuery(out, query);
+            writeQuery(out, file, query);
         }
         out.writeEndObject();
         out.writeEndObject();
     }
 
-    private static void writeQuery(JsonGenerator out, QueryOutcome query) throws IOException {
+    private static void writeQuery(JsonGenerator out, OutputStream file, QueryOutcome query) throws IOException {
         out.writeObjectFieldStart(query.name());
         out.writeStringField("status", query.status().label());
         out.writeFieldName("rowCount");
@@ -93,7 +99,7 @@ public final class ReportWriter {
         out.writeEndArray();
         out.writeArrayFieldStart("rows");
         if (query.spool() != null) {
-            RowSpool.copyInto(out, query.spool());
+            RowSpool.copyInto(out, file, query.spool());
         }
         for (Row row : query.rows()) {
             out.writeStartObject();

@@ -7,14 +7,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * Stream mode: writes rows as they come from the driver to a file, one JSON object per line, so a
- * result bigger than memory is never held. The report writer copies the lines into the report.
+ * Stream mode: writes rows as they come from the driver to a file, as the comma-separated JSON
+ * objects of an array's body, so a result bigger than memory is never held. The report writer then
+ * copies the file's bytes as they are between the brackets of the query's {@code rows}.
  */
 public final class RowSpool {
 
@@ -31,7 +33,7 @@ public final class RowSpool {
         List<String> columns = List.of();
         int count = 0;
         try (JsonGenerator out = json.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            out.setPrettyPrinter(new MinimalPrettyPrinter(System.lineSeparator()));
+            out.setPrettyPrinter(new MinimalPrettyPrinter(","));
             while (rows.hasNext()) {
                 if (maxRows != null && count >= maxRows) {
                     return new Spooled(columns, count, true);
@@ -52,15 +54,13 @@ public final class RowSpool {
         return new Spooled(columns, count, false);
     }
 
-    /** Feeds the spooled rows, one JSON object per call, to a report being written. */
-    static void copyInto(JsonGenerator report, Path file) throws IOException {
-        try (var lines = Files.lines(file)) {
-            for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
-                String line = it.next();
-                if (!line.isBlank()) {
-                    report.writeRawValue(line);
-                }
-            }
-        }
+    /**
+     * Copies the spooled rows into a report at the position of an array the generator has just
+     * opened: the generator is flushed, then the bytes go straight to its stream, so they are never
+     * parsed or held again.
+     */
+    static void copyInto(JsonGenerator report, OutputStream stream, Path file) throws IOException {
+        report.flush();
+        Files.copy(file, stream);
     }
 }

@@ -161,7 +161,7 @@ public final class AnalysisSteps {
         QueryOutcome outcome = queryOutcome(exchange);
         Integer maxRows = outcome.query().maxRows();
         if (result instanceof Iterator<?> iterator) {
-            Path spool = reporter.spoolDir(run(exchange)).resolve(UUID.randomUUID() + ".ndjson");
+            Path spool = reporter.spoolDir(run(exchange)).resolve(UUID.randomUUID() + ".rows");
             RowSpool.Spooled spooled;
             try {
                 spooled = rowSpool.write(iterator, spool, maxRows);

@@ -90,7 +90,7 @@ class ResultsModeTest {
         try (Stream<Path> files = Files.walk(project.root())) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .isNotEmpty()
-                    .noneMatch(name -> name.endsWith(".ndjson") || name.equals(".spool"));
+                    .noneMatch(name -> name.endsWith(".rows") || name.equals(".spool"));
         }
     }
 
