@@ -260,6 +260,14 @@ fi
 
 last_report() { ls -t "$1"/*.json 2>/dev/null | head -1; }
 
+# ---- the app as bin/client-activity-monitor starts it: with an AppCDS archive of its classes -------------
+ARCHIVE=$WORK/app.jsa
+java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$APP_JAR" \
+    --monitor.databases-file="$CFG/small-1.yaml" --monitor.output-dir="$WORK/out/cds-training" \
+    >"$WORK/logs/cds-training.out" 2>&1 || log "the AppCDS training run failed (see $WORK/logs/cds-training.out)"
+APP_CDS=(java "-Xmx$XMX" -XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$APP_JAR"
+    --monitor.start-date="$START_DATE")
+
 # ---- case 1 and 2: the large result, app vs floor, interleaved so load changes hit both ----------------
 for rep in $(seq 1 "$REPEAT"); do
     rm -rf "$WORK/out/large-"*
@@ -270,6 +278,13 @@ for rep in $(seq 1 "$REPEAT"); do
     if [ "$STREAM" = 1 ]; then
         run_case "app $ROWS_LABEL stream" "$rep" "$ROWS" app -- "${APP[@]}" --monitor.output-dir="$WORK/out/large-stream" \
             --monitor.databases-file="$CFG/large.yaml" --monitor.results=stream
+    fi
+    run_case "app $ROWS_LABEL memory cds" "$rep" "$ROWS" app -- "${APP_CDS[@]}" \
+        --monitor.output-dir="$WORK/out/large-memory-cds" --monitor.databases-file="$CFG/large.yaml"
+    if [ "$STREAM" = 1 ]; then
+        run_case "app $ROWS_LABEL stream cds" "$rep" "$ROWS" app -- "${APP_CDS[@]}" \
+            --monitor.output-dir="$WORK/out/large-stream-cds" --monitor.databases-file="$CFG/large.yaml" \
+            --monitor.results=stream
     fi
 done
 CHECKS=()
@@ -289,6 +304,8 @@ for rep in $(seq 1 "$REPEAT"); do
     run_case "floor 1 db" "$rep" 10 floor -- "${FLOOR[@]}" --out="$WORK/out/small-floor/1-$rep.json" \
         --sql="$CFG/small.sql" --query-name=events "${FLOOR_SMALL_1[@]}"
     run_case "app 1 db" "$rep" 10 app -- "${APP[@]}" --monitor.output-dir="$WORK/out/small-1" --monitor.databases-file="$CFG/small-1.yaml"
+    run_case "app 1 db cds" "$rep" 10 app -- "${APP_CDS[@]}" --monitor.output-dir="$WORK/out/small-1-cds" \
+        --monitor.databases-file="$CFG/small-1.yaml"
     run_case "floor $SMALL dbs" "$rep" $((SMALL * 10)) floor -- "${FLOOR[@]}" \
         --out="$WORK/out/small-floor/n-$rep.json" --sql="$CFG/small.sql" --query-name=events \
         "${FLOOR_SMALL_N[@]}"
@@ -323,7 +340,7 @@ done
 floor_of() { # the floor case an app case is compared with
     case "$1" in
         "app $ROWS_LABEL "*) echo "floor $ROWS_LABEL" ;;
-        "app 1 db") echo "floor 1 db" ;;
+        "app 1 db"|"app 1 db cds") echo "floor 1 db" ;;
         "app $SMALL dbs") echo "floor $SMALL dbs" ;;
         app\ *) echo "floor ${1#app }" ;;
         *) echo "" ;;
