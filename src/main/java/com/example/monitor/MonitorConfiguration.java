@@ -20,8 +20,12 @@ import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.AnalysisSteps;
 import com.example.monitor.run.NestedResultAggregationStrategy;
 import com.example.monitor.trigger.InboxRequests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
@@ -72,6 +76,9 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
         registry.bind("inboxRequests", new InboxRequests());
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
+        if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
+            createInboxFolders(settings.inboxDir());
+        }
         // Camel Main adds EventNotifier beans before it runs configurations and binds camel.beans.*, so
         // notifier beans bound there would never hear of progress: add them once the context starts
         context.addStartupListener((started, alreadyStarted) -> addNotifierBeans(started));
@@ -93,6 +100,16 @@ public final class MonitorConfiguration implements CamelConfiguration {
                 Long.toString(settings.inboxReadLockInterval().toMillis()));
         properties.put("monitor.sql-output-type", settings.results() == ResultsMode.STREAM ? "StreamList" : "SelectList");
         return properties;
+    }
+
+    /**
+     * Made once up front: the request and cancel consumers both move files into .done, and two of
+     * them creating it at the same moment made Camel fail a move, so a request ran twice.
+     */
+    private static void createInboxFolders(Path inbox) throws IOException {
+        for (String folder : List.of(".done", ".error")) {
+            Files.createDirectories(inbox.resolve(folder));
+        }
     }
 
     private static void addNotifierBeans(CamelContext context) throws Exception {

@@ -18,11 +18,6 @@ public record MonitorSettings(
         Duration inboxReadLockInterval,
         ResultsMode results) {
 
-    /** The settings a one-shot run uses when nothing else is configured; handy for tests and tools. */
-    public static MonitorSettings defaults() {
-        return new MonitorSettingsReader(key -> java.util.Optional.empty()).read();
-    }
-
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {
         int all = Math.max(1, databaseCount);

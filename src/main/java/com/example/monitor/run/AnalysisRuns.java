@@ -2,7 +2,6 @@ package com.example.monitor.run;
 
 import com.example.monitor.jdbc.StatementTracker;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -106,10 +105,5 @@ public final class AnalysisRuns {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** For callers that poll, like a signal handler bounded in time. */
-    public boolean awaitIdle(long amount, TimeUnit unit) throws InterruptedException {
-        return awaitIdle(Duration.ofNanos(unit.toNanos(amount)));
     }
 }

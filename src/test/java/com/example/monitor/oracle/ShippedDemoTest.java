@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +35,8 @@ class ShippedDemoTest extends MonitorTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = super.useOverridePropertiesWithPropertiesComponent();
-        properties.setProperty("monitor.output-dir", output.toString());
-        return properties;
+    protected Path outputDir() {
+        return output;
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,10 +64,8 @@ class CancelFileTest extends MonitorTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = super.useOverridePropertiesWithPropertiesComponent();
-        properties.setProperty("monitor.output-dir", PerTest.folder().resolve("output").toString());
-        return properties;
+    protected Path outputDir() {
+        return PerTest.folder().resolve("output");
     }
 
     @Test

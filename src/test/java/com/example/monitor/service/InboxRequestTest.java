@@ -71,10 +71,16 @@ class InboxRequestTest extends MonitorTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = super.useOverridePropertiesWithPropertiesComponent();
-        properties.setProperty("monitor.output-dir", PerTest.folder().resolve("output").toString());
-        return properties;
+    protected Path outputDir() {
+        return PerTest.folder().resolve("output");
+    }
+
+    @Test
+    void doneAndErrorFoldersExistBeforeTheFirstRequest() {
+        // both inbox consumers move files into .done; made up front, they never race to create it
+        assertThat(inbox.done()).isDirectory();
+        assertThat(inbox.error()).isDirectory();
+        assertThat(inbox.allFiles()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -67,10 +68,8 @@ class ScheduledRunsTest extends MonitorTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = super.useOverridePropertiesWithPropertiesComponent();
-        properties.setProperty("monitor.output-dir", PerTest.folder().resolve("output").toString());
-        return properties;
+    protected Path outputDir() {
+        return PerTest.folder().resolve("output");
     }
 
     @Test

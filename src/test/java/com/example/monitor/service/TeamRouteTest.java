@@ -130,9 +130,13 @@ class TeamRouteTest extends MonitorTestSupport {
     }
 
     @Override
+    protected Path outputDir() {
+        return PerTest.folder().resolve("output");
+    }
+
+    @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = super.useOverridePropertiesWithPropertiesComponent();
-        properties.setProperty("monitor.output-dir", PerTest.folder().resolve("output").toString());
         properties.setProperty("camel.main.routes-include-pattern", routesIncludePattern());
         return properties;
     }

@@ -61,8 +61,13 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = monitorProperties();
         properties.setProperty("monitor.databases-file", project().databasesFile().toString());
-        properties.setProperty("monitor.output-dir", project().outputDir().toString());
+        properties.setProperty("monitor.output-dir", outputDir().toString());
         return properties;
+    }
+
+    /** Where reports go; the project's output folder unless a test wants one per test method. */
+    protected Path outputDir() {
+        return project().outputDir();
     }
 
     protected Exchange runAnalysis(Map<String, Object> headers) {
