@@ -5,7 +5,6 @@ import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
-import com.example.monitor.config.ResultsMode;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
@@ -15,6 +14,7 @@ import com.example.monitor.jdbc.QueryStatementStrategy;
 import com.example.monitor.jdbc.StatementTracker;
 import com.example.monitor.jdbc.TrackedDataSource;
 import com.example.monitor.progress.ProgressPublisher;
+import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.AnalysisSteps;
@@ -82,8 +82,11 @@ public final class MonitorConfiguration implements CamelConfiguration {
         // Camel Main adds EventNotifier beans before it runs configurations and binds camel.beans.*, so
         // notifier beans bound there would never hear of progress: add them once the context starts
         context.addStartupListener((started, alreadyStarted) -> addNotifierBeans(started));
+        // one encoder per large result in flight, so bounded by the database threads
+        ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
-                new ProgressPublisher(context), new RunReporter(settings.outputDir()), Clock.systemDefaultZone()));
+                new ProgressPublisher(context), new RunReporter(settings.outputDir()), new RowSpool(rowEncoders),
+                Clock.systemDefaultZone()));
     }
 
     /** Values the YAML routes need, derived from the settings: trigger routes start only in service mode. */
@@ -98,7 +101,6 @@ public final class MonitorConfiguration implements CamelConfiguration {
                 ? settings.inboxDir().toAbsolutePath().toString() : "inbox-unused");
         properties.put("monitor.trigger.inbox-read-lock-interval",
                 Long.toString(settings.inboxReadLockInterval().toMillis()));
-        properties.put("monitor.sql-output-type", settings.results() == ResultsMode.STREAM ? "StreamList" : "SelectList");
         return properties;
     }
 

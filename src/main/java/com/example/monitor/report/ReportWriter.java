@@ -3,23 +3,25 @@ package com.example.monitor.report;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
-import com.example.monitor.run.Row;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes {@code <dir>/<runId>.json} row by row with Jackson's streaming generator, into a temp file
- * that is renamed into place, so a reader never sees half a report.
+ * Writes {@code <dir>/<runId>.json} with Jackson's streaming generator, into a temp file that is
+ * renamed into place, so a reader never sees half a report. The rows were encoded while their query
+ * ran ({@link RowSpool}); their bytes are copied in, not written again.
  */
 public final class ReportWriter {
 
@@ -34,8 +36,9 @@ public final class ReportWriter {
         Path target = directory.resolve(run.runId() + ".json");
         Path temp = Files.createTempFile(directory, "." + run.runId() + "-", ".json.tmp");
         try {
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER_BYTES);
-                 JsonGenerator out = json.createGenerator(file, JsonEncoding.UTF8)) {
+            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 JsonGenerator out = json.createGenerator(
+                         new BufferedOutputStream(Channels.newOutputStream(file), BUFFER_BYTES), JsonEncoding.UTF8)) {
                 writeRun(out, file, run);
             }
             try {
@@ -49,7 +52,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void writeRun(JsonGenerator out, OutputStream file, AnalysisRun run) throws IOException {
+    private static void writeRun(JsonGenerator out, FileChannel file, AnalysisRun run) throws IOException {
         out.writeStartObject();
         out.writeStringField("runId", run.runId());
         out.writeStringField("trigger", run.trigger());
@@ -66,7 +69,7 @@ public final class ReportWriter {
         out.writeEndObject();
     }
 
-    private static void writeDatabase(JsonGenerator out, OutputStream file, DatabaseOutcome database)
+    private static void writeDatabase(JsonGenerator out, FileChannel file, DatabaseOutcome database)
             throws IOException {
         out.writeObjectFieldStart(database.name());
         out.writeStringField("status", database.status().label());
@@ -80,7 +83,7 @@ public final class ReportWriter {
         out.writeEndObject();
     }
 
-    private static void writeQuery(JsonGenerator out, OutputStream file, QueryOutcome query) throws IOException {
+    private static void writeQuery(JsonGenerator out, FileChannel file, QueryOutcome query) throws IOException {
         out.writeObjectFieldStart(query.name());
         out.writeStringField("status", query.status().label());
         out.writeFieldName("rowCount");
@@ -100,14 +103,6 @@ public final class ReportWriter {
         out.writeArrayFieldStart("rows");
         if (query.spool() != null) {
             RowSpool.copyInto(out, file, query.spool());
-        }
-        for (Row row : query.rows()) {
-            out.writeStartObject();
-            for (int i = 0; i < row.size(); i++) {
-                out.writeFieldName(row.columns().name(i));
-                JsonValues.write(out, row.value(i));
-            }
-            out.writeEndObject();
         }
         out.writeEndArray();
         out.writeEndObject();

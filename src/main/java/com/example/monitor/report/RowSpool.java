@@ -7,60 +7,226 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Stream mode: writes rows as they come from the driver to a file, as the comma-separated JSON
- * objects of an array's body, so a result bigger than memory is never held. The report writer then
- * copies the file's bytes as they are between the brackets of the query's {@code rows}.
+ * Writes a query's rows, as they come from the driver, to a file holding the body of a JSON array
+ * (objects separated by commas). The report writer later copies those bytes as they are between the
+ * brackets of the query's {@code rows}, so rows are encoded once, while the query runs.
+ *
+ * <p>A result bigger than one batch is encoded on a second thread while the caller keeps reading from
+ * the driver: reading and encoding each take about half of the work, so on two cores the pair takes
+ * little more than the slower half. A bounded queue keeps at most a few batches in flight, so a
+ * stream-mode result never sits in memory.
  */
 public final class RowSpool {
+
+    static final int BATCH_ROWS = 512;
+    private static final int BATCHES_IN_FLIGHT = 8;
+    private static final Row[] END = new Row[0];
+    private static final long HAND_OVER_CHECK_MS = 200;
 
     private final JsonFactory json = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+    private final ExecutorService encoders;
+
+    /** @param encoders runs the encoding of large results; one task per such query, for its duration */
+    public RowSpool(ExecutorService encoders) {
+        this.encoders = encoders;
+    }
 
     /** What was spooled: the columns (empty when no row came), how many rows, and whether capped. */
     public record Spooled(List<String> columns, int rowCount, boolean truncated) {
     }
 
-    public Spooled write(Iterator<?> rows, Path file, Integer maxRows) throws IOException {
+    /**
+     * Reads {@code rows} to the end, or to {@code maxRows}, into {@code file}; each row also goes to
+     * {@code keep} (memory mode holds them for the routes). On any failure the file is deleted.
+     */
+    public Spooled write(Iterator<?> rows, Path file, Integer maxRows, Consumer<Row> keep)
+            throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());
         List<String> columns = List.of();
         int count = 0;
-        try (JsonGenerator out = json.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            out.setPrettyPrinter(new MinimalPrettyPrinter(","));
+        boolean truncated = false;
+        Row[] batch = new Row[BATCH_ROWS];
+        int filled = 0;
+        Encoder encoder = null;
+        boolean written = false;
+        try {
             while (rows.hasNext()) {
                 if (maxRows != null && count >= maxRows) {
-                    return new Spooled(columns, count, true);
+                    truncated = true;
+                    break;
                 }
                 Row row = (Row) rows.next();
                 if (count == 0) {
                     columns = row.columns().names();
                 }
-                out.writeStartObject();
-                for (int i = 0; i < row.size(); i++) {
-                    out.writeFieldName(row.columns().name(i));
-                    JsonValues.write(out, row.value(i));
-                }
-                out.writeEndObject();
+                keep.accept(row);
+                batch[filled++] = row;
                 count++;
+                if (filled == BATCH_ROWS) {
+                    if (encoder == null) {
+                        encoder = new Encoder(file);
+                    }
+                    encoder.put(batch);
+                    batch = new Row[BATCH_ROWS];
+                    filled = 0;
+                }
+            }
+            Row[] rest = Arrays.copyOf(batch, filled);
+            if (encoder == null) {
+                // a small result: handing it to another thread would cost more than encoding it here
+                try (JsonGenerator out = generator(file)) {
+                    encode(out, rest);
+                }
+            } else {
+                encoder.put(rest);
+                encoder.finish();
+            }
+            written = true;
+            return new Spooled(columns, count, truncated);
+        } finally {
+            if (!written) {
+                if (encoder != null) {
+                    encoder.abandon();
+                }
+                Files.deleteIfExists(file);
             }
         }
-        return new Spooled(columns, count, false);
     }
 
     /**
-     * Copies the spooled rows into a report at the position of an array the generator has just
-     * opened: the generator is flushed, then the bytes go straight to its stream, so they are never
-     * parsed or held again.
+     * Copies a spool into a report at the position of an array the generator has just opened: the
+     * generator is flushed, then the kernel moves the bytes file to file (no parse, no copy in Java).
      */
-    static void copyInto(JsonGenerator report, OutputStream stream, Path file) throws IOException {
+    static void copyInto(JsonGenerator report, WritableByteChannel target, Path spool) throws IOException {
         report.flush();
-        Files.copy(file, stream);
+        try (FileChannel source = FileChannel.open(spool, StandardOpenOption.READ)) {
+            long size = source.size();
+            for (long done = 0; done < size; ) {
+                done += source.transferTo(done, size - done, target);
+            }
+        }
+    }
+
+    private JsonGenerator generator(Path file) throws IOException {
+        JsonGenerator out = json.createGenerator(file.toFile(), JsonEncoding.UTF8);
+        out.setPrettyPrinter(new MinimalPrettyPrinter(","));
+        return out;
+    }
+
+    private static void encode(JsonGenerator out, Row[] rows) throws IOException {
+        JsonRowWriter writer = new JsonRowWriter(out);
+        for (Row row : rows) {
+            writer.write(row);
+        }
+    }
+
+    /** The second thread of a large result: takes batches off a bounded queue and encodes them. */
+    private final class Encoder {
+        private final BlockingQueue<Row[]> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        private final Future<?> done;
+        private volatile Exception failure;
+        private volatile boolean abandoned;
+
+        Encoder(Path file) throws IOException {
+            JsonGenerator out = generator(file);
+            try {
+                done = encoders.submit(() -> run(out));
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
+            }
+        }
+
+        private Void run(JsonGenerator out) throws IOException, InterruptedException {
+            try (out) {
+                JsonRowWriter writer = new JsonRowWriter(out);
+                // after a failure, keep taking batches so the reader is never stuck on a full queue
+                for (Row[] batch = queue.take(); batch != END; batch = queue.take()) {
+                    if (failure == null && !abandoned) {
+                        try {
+                            for (Row row : batch) {
+                                writer.write(row);
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            failure = e;
+                        }
+                    }
+                }
+            }
+            Exception failed = failure;
+            if (failed != null) {
+                throw failed instanceof IOException io ? io : new IOException(failed.getMessage(), failed);
+            }
+            return null;
+        }
+
+        void put(Row[] batch) throws IOException, InterruptedException {
+            Exception failed = failure;
+            if (failed != null) {
+                throw new IOException("cannot encode the rows: " + failed.getMessage(), failed);
+            }
+            if (!hand(batch)) {
+                throw new IOException("the row encoder stopped before the end of the rows");
+            }
+        }
+
+        void finish() throws IOException, InterruptedException {
+            hand(END);
+            try {
+                done.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof IOException io ? io : new IOException(cause);
+            } catch (CancellationException e) {
+                throw new IOException("the row encoder stopped before the end of the rows", e);
+            }
+        }
+
+        /** The reader stopped early (a cancel, a driver error): the encoder drops what is queued and ends. */
+        void abandon() throws InterruptedException {
+            abandoned = true;
+            try {
+                hand(END);
+                done.get();
+            } catch (InterruptedException e) {
+                done.cancel(true);
+                throw e;
+            } catch (ExecutionException | CancellationException e) {
+                // the reader's own failure is the one worth reporting
+            }
+        }
+
+        /**
+         * Queues a batch, waiting while the queue is full; false if the encoder has ended meanwhile
+         * (its pool was shut down while Camel stops), so the reader is never left waiting for nobody.
+         */
+        private boolean hand(Row[] batch) throws InterruptedException {
+            while (!queue.offer(batch, HAND_OVER_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                if (done.isDone()) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.config.ResultsMode;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.jdbc.QueryStatementStrategy;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +60,12 @@ public final class AnalysisSteps {
     private final ProgressPublisher progress;
     private final RunReporter reporter;
     private final ErrorMessages errors;
-    private final RowSpool rowSpool = new RowSpool();
+    private final RowSpool rowSpool;
     private final Clock clock;
 
     public AnalysisSteps(DatabasesConfig config, MonitorSettings settings, DataSourceFactory dataSources,
                          DatabasePools pools, AnalysisRuns runs, ProgressPublisher progress, RunReporter reporter,
-                         Clock clock) {
+                         RowSpool rowSpool, Clock clock) {
         this.config = config;
         this.settings = settings;
         this.dataSources = dataSources;
@@ -71,6 +73,7 @@ public final class AnalysisSteps {
         this.runs = runs;
         this.progress = progress;
         this.reporter = reporter;
+        this.rowSpool = rowSpool;
         this.clock = clock;
         this.errors = new ErrorMessages(config.databases().stream().map(DatabaseConfig::password)
                 .filter(Objects::nonNull).map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
@@ -152,37 +155,28 @@ public final class AnalysisSteps {
     }
 
     /**
-     * Takes the rows camel-sql left in the {@value #ROWS_HEADER} header: a list in memory mode, or in
-     * stream mode an open iterator that is spooled to disk and closed here, freeing the connection.
+     * Takes the open row iterator camel-sql left in the {@value #ROWS_HEADER} header and reads it to
+     * the end: rows are encoded into the query's spool for the report as they come, and in memory mode
+     * also kept for the routes. The iterator is closed here, which frees the connection.
      */
     public void completeQuery(Exchange exchange) throws Exception {
-        Object result = exchange.getMessage().removeHeader(ROWS_HEADER);
-        List<String> recordedColumns = ResultColumns.take();
+        Iterator<?> iterator = (Iterator<?>) exchange.getMessage().removeHeader(ROWS_HEADER);
         QueryOutcome outcome = queryOutcome(exchange);
-        Integer maxRows = outcome.query().maxRows();
-        if (result instanceof Iterator<?> iterator) {
-            Path spool = reporter.spoolDir(run(exchange)).resolve(UUID.randomUUID() + ".rows");
-            RowSpool.Spooled spooled;
-            try {
-                spooled = rowSpool.write(iterator, spool, maxRows);
-            } finally {
-                if (iterator instanceof AutoCloseable closeable) {
-                    closeable.close();
-                }
+        Path spool = reporter.spoolDir(run(exchange)).resolve(UUID.randomUUID() + ".rows");
+        List<Row> rows = settings.results() == ResultsMode.MEMORY ? new ArrayList<>() : List.of();
+        Consumer<Row> keep = settings.results() == ResultsMode.MEMORY ? rows::add : row -> { };
+        RowSpool.Spooled spooled;
+        try {
+            spooled = rowSpool.write(iterator, spool, outcome.query().maxRows(), keep);
+        } finally {
+            if (iterator instanceof AutoCloseable closeable) {
+                closeable.close();
             }
-            List<String> columns = spooled.rowCount() == 0 ? recordedColumns : spooled.columns();
-            outcome.spooled(columns, spool, spooled.rowCount(), spooled.truncated(),
-                    elapsedMs(exchange, "queryStartNanos"));
-        } else {
-            @SuppressWarnings("unchecked")
-            List<Row> rows = result == null ? new ArrayList<>() : (List<Row>) result;
-            boolean truncated = maxRows != null && rows.size() > maxRows;
-            if (truncated) {
-                rows.subList(maxRows, rows.size()).clear();
-            }
-            List<String> columns = rows.isEmpty() ? recordedColumns : rows.get(0).columns().names();
-            outcome.completed(columns, rows, truncated, elapsedMs(exchange, "queryStartNanos"));
         }
+        List<String> recordedColumns = ResultColumns.take();
+        List<String> columns = spooled.rowCount() == 0 ? recordedColumns : spooled.columns();
+        outcome.completed(columns, rows, spool, spooled.rowCount(), spooled.truncated(),
+                elapsedMs(exchange, "queryStartNanos"));
         publish(run(exchange), databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
                 outcome.elapsedMs(), null);
     }

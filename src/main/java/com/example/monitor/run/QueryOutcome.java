@@ -51,7 +51,7 @@ public final class QueryOutcome {
         return truncated;
     }
 
-    /** In stream mode, the file holding the rows (one JSON object per line) instead of {@link #rows()}. */
+    /** The rows as report JSON, encoded while the query ran; {@link #rows()} is empty in stream mode. */
     public Path spool() {
         return spool;
     }
@@ -68,17 +68,10 @@ public final class QueryOutcome {
         status = QueryStatus.RUNNING;
     }
 
-    void completed(List<String> columns, List<Row> rows, boolean truncated, long elapsedMs) {
+    void completed(List<String> columns, List<Row> rows, Path spool, int rowCount, boolean truncated,
+                   long elapsedMs) {
         this.columns = List.copyOf(columns);
         this.rows = rows;
-        this.rowCount = rows.size();
-        this.truncated = truncated;
-        this.elapsedMs = elapsedMs;
-        this.status = QueryStatus.COMPLETED;
-    }
-
-    void spooled(List<String> columns, Path spool, int rowCount, boolean truncated, long elapsedMs) {
-        this.columns = List.copyOf(columns);
         this.spool = spool;
         this.rowCount = rowCount;
         this.truncated = truncated;

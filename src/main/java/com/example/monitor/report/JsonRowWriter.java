@@ -1,5 +1,6 @@
 package com.example.monitor.report;
 
+import com.example.monitor.run.Row;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,13 +12,29 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 
-/** Writes one result value as JSON: exact numbers, ISO-8601 dates, base64 binary. */
-final class JsonValues {
+/**
+ * Writes result rows as JSON objects: exact numbers, ISO-8601 dates, base64 binary. One instance per
+ * generator, since it keeps a scratch buffer for dates.
+ */
+final class JsonRowWriter {
 
-    private JsonValues() {
+    private final JsonGenerator json;
+    private final char[] scratch = new char[IsoDateTimes.MAX_LENGTH];
+
+    JsonRowWriter(JsonGenerator json) {
+        this.json = json;
     }
 
-    static void write(JsonGenerator json, Object value) throws IOException {
+    void write(Row row) throws IOException {
+        json.writeStartObject();
+        for (int i = 0; i < row.size(); i++) {
+            json.writeFieldName(row.columns().name(i));
+            writeValue(row.value(i));
+        }
+        json.writeEndObject();
+    }
+
+    void writeValue(Object value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof String text) {
@@ -28,24 +45,24 @@ final class JsonValues {
             json.writeNumber(number);
         } else if (value instanceof Long number) {
             json.writeNumber(number);
+        } else if (value instanceof LocalDateTime dateTime) {
+            json.writeString(scratch, 0, IsoDateTimes.format(dateTime, scratch));
+        } else if (value instanceof OffsetDateTime dateTime) {
+            json.writeString(scratch, 0, IsoDateTimes.format(dateTime, scratch));
+        } else if (value instanceof LocalDate date) {
+            json.writeString(scratch, 0, IsoDateTimes.format(date, scratch));
         } else if (value instanceof BigInteger number) {
             json.writeNumber(number);
         } else if (value instanceof Double number) {
-            writeFloating(json, number);
+            writeFloating(number);
         } else if (value instanceof Float number) {
-            writeFloating(json, number.doubleValue());
+            writeFloating(number.doubleValue());
         } else if (value instanceof Number number) {
             json.writeNumber(new BigDecimal(number.toString()));
         } else if (value instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else if (value instanceof byte[] bytes) {
             json.writeBinary(bytes);
-        } else if (value instanceof LocalDateTime dateTime) {
-            json.writeString(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
-        } else if (value instanceof LocalDate date) {
-            json.writeString(DateTimeFormatter.ISO_LOCAL_DATE.format(date));
-        } else if (value instanceof OffsetDateTime dateTime) {
-            json.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime));
         } else if (value instanceof LocalTime time) {
             json.writeString(DateTimeFormatter.ISO_LOCAL_TIME.format(time));
         } else if (value instanceof OffsetTime time) {
@@ -55,7 +72,7 @@ final class JsonValues {
         }
     }
 
-    private static void writeFloating(JsonGenerator json, double number) throws IOException {
+    private void writeFloating(double number) throws IOException {
         if (Double.isFinite(number)) {
             json.writeNumber(number);
         } else {
