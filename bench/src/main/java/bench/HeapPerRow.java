@@ -22,11 +22,13 @@ import java.util.List;
  * <ul>
  *   <li>{@code app}: the app's row mapper ({@code com.example.monitor.jdbc.CompactRowMapperFactory}):
  *       lean rows, a value array plus shared column names;</li>
+ *   <li>{@code app-columnar}: the same rows fed to the app's {@code com.example.monitor.run.ColumnarRows.Builder},
+ *       keeping only the built list (typed column vectors, no object per row);</li>
  *   <li>{@code camel-default}: camel-sql's default ({@code DefaultRowMapperFactory}, Spring's
  *       ColumnMapRowMapper): one LinkedCaseInsensitiveMap per row, the "one map per row" design.</li>
  * </ul>
  *
- * <p>usage: {@code HeapPerRow <app|camel-default> <jdbcUrl> <sqlFile>}; prints one line
+ * <p>usage: {@code HeapPerRow <app|app-columnar|camel-default> <jdbcUrl> <sqlFile>}; prints one line
  * {@code heap-per-row mode=<m> rows=<n> retainedMB=<x> bytesPerRow=<y>}.
  */
 public final class HeapPerRow {
@@ -34,9 +36,9 @@ public final class HeapPerRow {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String factoryClass = switch (mode) {
-            case "app" -> "com.example.monitor.jdbc.CompactRowMapperFactory";
+            case "app", "app-columnar" -> "com.example.monitor.jdbc.CompactRowMapperFactory";
             case "camel-default" -> "org.apache.camel.component.sql.DefaultRowMapperFactory";
-            default -> throw new IllegalArgumentException("mode: app | camel-default");
+            default -> throw new IllegalArgumentException("mode: app | app-columnar | camel-default");
         };
         Object factory = Class.forName(factoryClass).getConstructor().newInstance();
         Object mapper = factory.getClass().getMethod("newColumnRowMapper").invoke(factory);
@@ -44,8 +46,9 @@ public final class HeapPerRow {
                 .getMethod("mapRow", ResultSet.class, int.class);
         String sql = Floor.jdbcSql(Files.readString(Path.of(args[2])));
 
+        Rows sink = mode.equals("app-columnar") ? new ColumnarSink() : new ListSink();
+
         long before = usedAfterGc();
-        List<Object> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(args[1] + "?user=postgres&password=bench")) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -57,12 +60,13 @@ public final class HeapPerRow {
                 try (ResultSet rs = statement.executeQuery()) {
                     int n = 0;
                     while (rs.next()) {
-                        rows.add(mapRow.invoke(mapper, rs, n++));
+                        sink.add(mapRow.invoke(mapper, rs, n++));
                     }
                 }
             }
             connection.commit();
         }
+        List<?> rows = sink.rows();
         long after = usedAfterGc();
         long retained = after - before;
         System.out.printf("heap-per-row mode=%s rows=%d retainedMB=%.1f bytesPerRow=%d rowClass=%s%n", mode,
@@ -71,6 +75,51 @@ public final class HeapPerRow {
         // keep the rows reachable until measured
         if (rows.size() == Integer.MIN_VALUE) {
             System.out.println(rows.get(0));
+        }
+    }
+
+    /** Where the mapped rows go: the list a memory-mode result holds. */
+    private interface Rows {
+        void add(Object row) throws Exception;
+
+        List<?> rows() throws Exception;
+    }
+
+    private static final class ListSink implements Rows {
+        private final List<Object> rows = new ArrayList<>();
+
+        @Override
+        public void add(Object row) {
+            rows.add(row);
+        }
+
+        @Override
+        public List<?> rows() {
+            return rows;
+        }
+    }
+
+    /** The app's columnar builder, found by name; only the built list stays reachable. */
+    private static final class ColumnarSink implements Rows {
+        private final Object builder;
+        private final Method add;
+        private final Method build;
+
+        ColumnarSink() throws Exception {
+            Class<?> type = Class.forName("com.example.monitor.run.ColumnarRows$Builder");
+            builder = type.getConstructor().newInstance();
+            add = type.getMethod("add", Class.forName("com.example.monitor.run.Row"));
+            build = type.getMethod("build");
+        }
+
+        @Override
+        public void add(Object row) throws Exception {
+            add.invoke(builder, row);
+        }
+
+        @Override
+        public List<?> rows() throws Exception {
+            return (List<?>) build.invoke(builder);
         }
     }
 
