@@ -330,7 +330,7 @@ done
 
 # ---- heap retained per row (memory mode), measured exactly with forced full GCs --------------------------
 HEAP_LINES=()
-for mode in app camel-default; do
+for mode in app-columnar app camel-default; do
     line=$(java -Xmx3g -cp "$APP_JAR:$BENCH/target/classes" bench.HeapPerRow "$mode" "$(jdbc_url bench)" "$CFG/rows.sql" 2>&1 \
         | grep '^heap-per-row' || echo "heap-per-row mode=$mode: failed (the app's row mapper class may have moved)")
     HEAP_LINES+=("$line")

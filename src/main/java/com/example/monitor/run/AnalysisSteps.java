@@ -24,13 +24,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,11 +161,11 @@ public final class AnalysisSteps {
         Iterator<?> iterator = (Iterator<?>) exchange.getMessage().removeHeader(ROWS_HEADER);
         QueryOutcome outcome = queryOutcome(exchange);
         Path spool = reporter.spoolDir(run(exchange)).resolve(UUID.randomUUID() + ".rows");
-        List<Row> rows = settings.results() == ResultsMode.MEMORY ? new ArrayList<>() : List.of();
-        Consumer<Row> keep = settings.results() == ResultsMode.MEMORY ? rows::add : row -> { };
+        // memory mode holds the rows column by column: a few arrays, not millions of objects to collect
+        ColumnarRows.Builder held = settings.results() == ResultsMode.MEMORY ? new ColumnarRows.Builder() : null;
         RowSpool.Spooled spooled;
         try {
-            spooled = rowSpool.write(iterator, spool, outcome.query().maxRows(), keep);
+            spooled = rowSpool.write(iterator, spool, outcome.query().maxRows(), held == null ? row -> { } : held::add);
         } finally {
             if (iterator instanceof AutoCloseable closeable) {
                 closeable.close();
@@ -175,8 +173,8 @@ public final class AnalysisSteps {
         }
         List<String> recordedColumns = ResultColumns.take();
         List<String> columns = spooled.rowCount() == 0 ? recordedColumns : spooled.columns();
-        outcome.completed(columns, rows, spool, spooled.rowCount(), spooled.truncated(),
-                elapsedMs(exchange, "queryStartNanos"));
+        outcome.completed(columns, held == null ? List.of() : held.build(), spool, spooled.rowCount(),
+                spooled.truncated(), elapsedMs(exchange, "queryStartNanos"));
         publish(run(exchange), databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
                 outcome.elapsedMs(), null);
     }
