@@ -1,7 +1,9 @@
 package com.example.monitor.report;
 
+import com.example.monitor.run.Columns;
 import com.example.monitor.run.Row;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,15 +22,25 @@ final class JsonRowWriter {
 
     private final JsonGenerator json;
     private final char[] scratch = new char[IsoDateTimes.MAX_LENGTH];
+    /** The current result's column names, encoded once: written millions of times, as bytes. */
+    private Columns columns;
+    private SerializedString[] names = new SerializedString[0];
 
     JsonRowWriter(JsonGenerator json) {
         this.json = json;
     }
 
     void write(Row row) throws IOException {
+        if (row.columns() != columns) {
+            columns = row.columns();
+            names = new SerializedString[columns.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = new SerializedString(columns.name(i));
+            }
+        }
         json.writeStartObject();
-        for (int i = 0; i < row.size(); i++) {
-            json.writeFieldName(row.columns().name(i));
+        for (int i = 0; i < names.length; i++) {
+            json.writeFieldName(names[i]);
             writeValue(row.value(i));
         }
         json.writeEndObject();

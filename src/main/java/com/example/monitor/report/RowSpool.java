@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -40,6 +40,7 @@ public final class RowSpool {
     private static final int BATCHES_IN_FLIGHT = 8;
     private static final Row[] END = new Row[0];
     private static final long HAND_OVER_CHECK_MS = 200;
+    private static final SerializedString ROW_SEPARATOR = new SerializedString(",");
 
     private final JsonFactory json = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -57,7 +58,9 @@ public final class RowSpool {
 
     /**
      * Reads {@code rows} to the end, or to {@code maxRows}, into {@code file}; each row also goes to
-     * {@code keep} (memory mode holds them for the routes). On any failure the file is deleted.
+     * {@code keep} (memory mode holds them for the routes). {@code keep} is called on the thread that
+     * encodes, in row order, so the reading thread, the busier one, does not pay for it; what it kept
+     * is complete when this method returns. On any failure the file is deleted.
      */
     public Spooled write(Iterator<?> rows, Path file, Integer maxRows, Consumer<Row> keep)
             throws IOException, InterruptedException {
@@ -79,12 +82,11 @@ public final class RowSpool {
                 if (count == 0) {
                     columns = row.columns().names();
                 }
-                keep.accept(row);
                 batch[filled++] = row;
                 count++;
                 if (filled == BATCH_ROWS) {
                     if (encoder == null) {
-                        encoder = new Encoder(file);
+                        encoder = new Encoder(file, keep);
                     }
                     encoder.put(batch);
                     batch = new Row[BATCH_ROWS];
@@ -95,7 +97,7 @@ public final class RowSpool {
             if (encoder == null) {
                 // a small result: handing it to another thread would cost more than encoding it here
                 try (JsonGenerator out = generator(file)) {
-                    encode(out, rest);
+                    encode(out, rest, keep);
                 }
             } else {
                 encoder.put(rest);
@@ -129,14 +131,16 @@ public final class RowSpool {
 
     private JsonGenerator generator(Path file) throws IOException {
         JsonGenerator out = json.createGenerator(file.toFile(), JsonEncoding.UTF8);
-        out.setPrettyPrinter(new MinimalPrettyPrinter(","));
+        // rows are top-level values here; a comma between them makes the file an array's body
+        out.setRootValueSeparator(ROW_SEPARATOR);
         return out;
     }
 
-    private static void encode(JsonGenerator out, Row[] rows) throws IOException {
+    private static void encode(JsonGenerator out, Row[] rows, Consumer<Row> keep) throws IOException {
         JsonRowWriter writer = new JsonRowWriter(out);
         for (Row row : rows) {
             writer.write(row);
+            keep.accept(row);
         }
     }
 
@@ -147,17 +151,17 @@ public final class RowSpool {
         private volatile Exception failure;
         private volatile boolean abandoned;
 
-        Encoder(Path file) throws IOException {
+        Encoder(Path file, Consumer<Row> keep) throws IOException {
             JsonGenerator out = generator(file);
             try {
-                done = encoders.submit(() -> run(out));
+                done = encoders.submit(() -> run(out, keep));
             } catch (RuntimeException e) {
                 out.close();
                 throw e;
             }
         }
 
-        private Void run(JsonGenerator out) throws IOException, InterruptedException {
+        private Void run(JsonGenerator out, Consumer<Row> keep) throws IOException, InterruptedException {
             try (out) {
                 JsonRowWriter writer = new JsonRowWriter(out);
                 // after a failure, keep taking batches so the reader is never stuck on a full queue
@@ -166,6 +170,7 @@ public final class RowSpool {
                         try {
                             for (Row row : batch) {
                                 writer.write(row);
+                                keep.accept(row);
                             }
                         } catch (IOException | RuntimeException e) {
                             failure = e;
