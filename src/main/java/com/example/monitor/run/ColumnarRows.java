@@ -42,7 +42,8 @@ public final class ColumnarRows extends AbstractList<Row> implements RandomAcces
     }
 
     /**
-     * Collects the rows of one result. One thread adds, then calls {@link #build()} once; the builder is
+     * Collects the rows of one result. One thread at a time adds (RowSpool adds on its encoding thread),
+     * then {@link #build()} is called once, after the last add has happened-before it; the builder is
      * spent after that, so the built list can never change under its readers.
      */
     public static final class Builder {
