@@ -144,6 +144,101 @@ class ColumnarRowsTest {
     }
 
     @Test
+    void latin1TextWithAccentsAndControlCharsComesBackEqual() {
+        StringBuilder allLatin1 = new StringBuilder();
+        for (char c = 0; c <= 0xFF; c++) {
+            allLatin1.append(c);
+        }
+        List<Row> rows = singleColumn("café", "Straße", "ÿ", "\u0000", "tab\tnew\nline\r", "\u007f\u0080\u009f\u00a0",
+                allLatin1.toString(), "plain", "é", "ß");
+
+        List<Row> read = new ArrayList<>(build(rows));
+
+        assertThat(read).isEqualTo(rows);
+        assertSameClasses(read, rows);
+    }
+
+    @Test
+    void textBeyondLatin1ComesBackExactlyBeforeAndAfterLatin1TextInOneColumn() {
+        List<Row> rows = new ArrayList<>(columnsOf(new Object[][] {
+            {"Łódź", "plain", "日本", "😀 emoji", "\ud800", "a\udc00b", "ÿĀ", "é", "\uffff", "after"},
+            {"plain", "é", "Łódź", "ÿ", "ÿĀ", "\ud83d\ude00", "ß", "日本語", "", "last"},
+        }));
+        Columns columns = rows.get(0).columns();
+        for (int i = 0; i < ColumnVector.INITIAL_CAPACITY * 3; i++) {
+            Object first = i % 3 == 0 ? "Ω" + i : "row " + i;
+            rows.add(new Row(columns, new Object[] {first, i % 5 == 0 ? "Ж" + i : "é" + i}));
+        }
+
+        List<Row> read = new ArrayList<>(build(rows));
+
+        assertThat(read).isEqualTo(rows);
+        assertSameClasses(read, rows);
+    }
+
+    @Test
+    void emptyStringsAndNullsComeBackFirstInBetweenAndLast() {
+        List<Row> rows = columnsOf(new Object[][] {
+            {null, null, "", "a", null, "", "", "b", null},
+            {"", "", null, "", "Ł", null, "", "", ""},
+            {"", "", "", "", "", "", "", "", ""},
+        });
+
+        List<Row> read = new ArrayList<>(build(rows));
+
+        assertThat(read).isEqualTo(rows);
+        assertSameClasses(read, rows);
+    }
+
+    @Test
+    void textFillingPagesExactlyAndCrossingPageBoundariesComesBack() {
+        int quarter = ColumnVector.TextVector.PAGE_SIZE / 4;
+        assertThat(quarter * 4).isEqualTo(ColumnVector.TextVector.PAGE_SIZE);
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            values.add(latin1Text(quarter, i));
+        }
+        values.add(latin1Text(ColumnVector.TextVector.PAGE_SIZE, 8));
+        for (int i = 0; i < 40; i++) {
+            values.add(i % 7 == 0 ? null : latin1Text(100_003 + i, 9 + i));
+        }
+        values.add("");
+        List<Row> rows = singleColumn(values.toArray());
+
+        List<Row> read = new ArrayList<>(build(rows));
+
+        assertThat(read).isEqualTo(rows);
+    }
+
+    @Test
+    void aStringLongerThanAPageComesBack() {
+        String longer = latin1Text(ColumnVector.TextVector.PAGE_SIZE + 1, 1);
+        List<Row> rows = singleColumn("before", longer, "after", latin1Text(ColumnVector.TextVector.PAGE_SIZE * 2, 2));
+
+        List<Row> read = new ArrayList<>(build(rows));
+
+        assertThat(read).isEqualTo(rows);
+    }
+
+    @Test
+    void aTextColumnThatLaterGetsAnIntegerBecomesObjectsAndKeepsEveryEarlierValue() {
+        List<Row> rows = singleColumn(null, "é", "", "Łódź", null, "plain", 7, "after", null, 8L);
+
+        List<Row> read = new ArrayList<>(build(rows));
+
+        assertThat(read).isEqualTo(rows);
+        assertSameClasses(read, rows);
+    }
+
+    @Test
+    void aStringColumnIsHeldAsTextUntilANonStringValue() {
+        ColumnVector vector = ColumnVector.UNTYPED.add(0, null).add(1, "a").add(2, "Ł");
+
+        assertThat(vector).isInstanceOf(ColumnVector.TextVector.class);
+        assertThat(vector.add(3, 1)).isInstanceOf(ColumnVector.ObjectVector.class);
+    }
+
+    @Test
     void anEmptyResultIsAnEmptyList() {
         ColumnarRows empty = new ColumnarRows.Builder().build();
 
@@ -269,6 +364,15 @@ class ColumnarRowsTest {
             rows.add(new Row(columns, values));
         }
         return rows;
+    }
+
+    /** Latin-1 text of the given length whose chars depend on the seed, so misplaced bytes show. */
+    private static String latin1Text(int length, int seed) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) (0x20 + (seed * 31 + i) % 0xE0);
+        }
+        return new String(chars);
     }
 
     private static List<Row> singleColumn(Object... values) {
