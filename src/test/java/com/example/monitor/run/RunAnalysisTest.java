@@ -79,6 +79,16 @@ class RunAnalysisTest extends MonitorTestSupport {
     }
 
     @Test
+    void routesReadHeldRowsWithSimpleExpressionsByIndexAndColumnInAnyCase() {
+        Exchange done = runAnalysis("2026-10-29");
+
+        assertThat(simple(done, "${body[crm][Get all email changes][1][new_email]}")).isEqualTo("boundary@b.c");
+        assertThat(simple(done, "${body[crm][Get all email changes][1][NEW_EMAIL]}")).isEqualTo("boundary@b.c");
+        assertThat(simple(done, "${body[crm][Get all email changes].size()}")).isEqualTo("2");
+        assertThat(simple(done, "${body[crm][Get all email changes][0][no_such_column]}")).isNull();
+    }
+
+    @Test
     void nestedMapHasEveryDatabaseAndQueryInFileOrder() {
         Map<String, Map<String, List<Map<String, Object>>>> results = results(runAnalysis("2026-10-29"));
 
@@ -158,5 +168,9 @@ class RunAnalysisTest extends MonitorTestSupport {
 
         assertThat(pools().activeConnections()).isZero();
         assertThat(POSTGRES.server().activeQueriesOfApplication()).isEmpty();
+    }
+
+    private String simple(Exchange done, String expression) {
+        return context.resolveLanguage("simple").createExpression(expression).evaluate(done, String.class);
     }
 }
