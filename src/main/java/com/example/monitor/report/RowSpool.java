@@ -114,10 +114,13 @@ public final class RowSpool {
             return new Spooled(columns, count, truncated);
         } finally {
             if (!written) {
-                if (encoder != null) {
-                    encoder.abandon();
+                try {
+                    if (encoder != null) {
+                        encoder.abandon();
+                    }
+                } finally {
+                    Files.deleteIfExists(file);
                 }
-                Files.deleteIfExists(file);
             }
         }
     }
