@@ -1,5 +1,6 @@
 package com.example.monitor.jdbc;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Service;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,9 +88,22 @@ public final class StatementTracker implements Service {
         for (Statement statement : open) {
             try {
                 statement.cancel();
+                cancelFetch(statement);
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("cancel of a statement failed: {}", e.toString());
             }
+        }
+    }
+
+    /**
+     * pgjdbc's Statement.cancel() only acts while the statement executes; once its first rows are
+     * back, the fetches of the rest are not covered. The connection's own cancel is: it stops whatever
+     * the session is running, and each session runs only this statement.
+     */
+    private static void cancelFetch(Statement statement) throws SQLException {
+        Connection connection = statement.getConnection();
+        if (connection.isWrapperFor(PGConnection.class)) {
+            connection.unwrap(PGConnection.class).cancelQuery();
         }
     }
 

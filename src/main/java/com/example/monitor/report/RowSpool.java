@@ -13,6 +13,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -59,6 +60,16 @@ public final class RowSpool {
         this.encoders = encoders;
     }
 
+    /**
+     * Asked between batches whether to go on reading: drivers cancel and time out a statement while
+     * it executes, not while its rows are fetched afterwards, so a cancel or timeout that comes then
+     * is noticed here.
+     */
+    @FunctionalInterface
+    public interface Checkpoint {
+        void check() throws SQLException;
+    }
+
     /** What was spooled: the columns (empty when no row came), how many rows, and whether capped. */
     public record Spooled(List<String> columns, int rowCount, boolean truncated) {
     }
@@ -67,10 +78,11 @@ public final class RowSpool {
      * Reads {@code rows} to the end, or to {@code maxRows}, into {@code file}; each row also goes to
      * {@code keep} (memory mode holds them for the routes). {@code keep} is called on the thread that
      * encodes, in row order, so the reading thread, the busier one, does not pay for it; what it kept
-     * is complete when this method returns. On any failure the file is deleted.
+     * is complete when this method returns. {@code checkpoint} is asked after every batch. On any
+     * failure the file is deleted.
      */
-    public Spooled write(Iterator<?> rows, Path file, Integer maxRows, Consumer<Row> keep)
-            throws IOException, InterruptedException {
+    public Spooled write(Iterator<?> rows, Path file, Integer maxRows, Consumer<Row> keep, Checkpoint checkpoint)
+            throws IOException, InterruptedException, SQLException {
         Files.createDirectories(file.getParent());
         List<String> columns = List.of();
         int count = 0;
@@ -92,6 +104,7 @@ public final class RowSpool {
                 batch[filled++] = row;
                 count++;
                 if (filled == BATCH_ROWS) {
+                    checkpoint.check();
                     if (encoder == null) {
                         encoder = new Encoder(file, keep);
                     }

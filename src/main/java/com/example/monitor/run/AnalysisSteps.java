@@ -17,6 +17,7 @@ import com.example.monitor.report.RunReporter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +166,8 @@ public final class AnalysisSteps {
         ColumnarRows.Builder held = settings.results() == ResultsMode.MEMORY ? new ColumnarRows.Builder() : null;
         RowSpool.Spooled spooled;
         try {
-            spooled = rowSpool.write(iterator, spool, outcome.query().maxRows(), held == null ? row -> { } : held::add);
+            spooled = rowSpool.write(iterator, spool, outcome.query().maxRows(), held == null ? row -> { } : held::add,
+                    stillWanted(exchange, outcome));
         } finally {
             if (iterator instanceof AutoCloseable closeable) {
                 closeable.close();
@@ -177,6 +179,24 @@ public final class AnalysisSteps {
                 spooled.truncated(), elapsedMs(exchange, "queryStartNanos"));
         publish(run(exchange), databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
                 outcome.elapsedMs(), null);
+    }
+
+    /**
+     * Stops reading a result once the run is cancelled or the query is past its timeout: the drivers'
+     * own cancel and timeout cover the statement's execution, not the fetching of its rows.
+     */
+    private RowSpool.Checkpoint stillWanted(Exchange exchange, QueryOutcome outcome) {
+        AnalysisRun run = run(exchange);
+        Duration timeout = dataSources.queryTimeout(outcome.query());
+        long deadline = exchange.getProperty("queryStartNanos", Long.class) + timeout.toNanos();
+        return () -> {
+            if (run.isCancelled()) {
+                throw new RunCancelledException();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new SQLTimeoutException("rows were still coming after the query timeout", "57014");
+            }
+        };
     }
 
     /** A failed query fails alone; one that stopped because of a cancel is cancelled, not failed. */

@@ -19,6 +19,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class RowSpoolTest {
 
     private static final Columns COLUMNS = new Columns(List.of("id", "label", "amount", "at"));
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RowSpool.Checkpoint GO_ON = () -> { };
 
     private final ThreadPoolExecutor encoders = (ThreadPoolExecutor) Executors.newCachedThreadPool();
     private final RowSpool spool = new RowSpool(encoders);
@@ -55,7 +58,7 @@ class RowSpoolTest {
             Path file = dir.resolve(count + ".rows");
             List<Row> kept = new ArrayList<>();
 
-            RowSpool.Spooled spooled = spool.write(rows(count).iterator(), file, null, kept::add);
+            RowSpool.Spooled spooled = spool.write(rows(count).iterator(), file, null, kept::add, GO_ON);
 
             assertThat(spooled.rowCount()).as("%d rows", count).isEqualTo(count);
             assertThat(spooled.truncated()).isFalse();
@@ -77,8 +80,8 @@ class RowSpoolTest {
         Path file = dir.resolve("capped.rows");
         List<Row> kept = new ArrayList<>();
 
-        RowSpool.Spooled capped = spool.write(rows(3000).iterator(), file, 1500, kept::add);
-        RowSpool.Spooled exact = spool.write(rows(3000).iterator(), dir.resolve("exact.rows"), 3000, row -> { });
+        RowSpool.Spooled capped = spool.write(rows(3000).iterator(), file, 1500, kept::add, GO_ON);
+        RowSpool.Spooled exact = spool.write(rows(3000).iterator(), dir.resolve("exact.rows"), 3000, row -> { }, GO_ON);
 
         assertThat(capped.rowCount()).isEqualTo(1500);
         assertThat(capped.truncated()).isTrue();
@@ -93,7 +96,7 @@ class RowSpoolTest {
         Path file = dir.resolve("broken.rows");
         Iterator<Row> failing = failingAfter(rows(3000).iterator(), 2000, new IllegalStateException("connection lost"));
 
-        assertThatThrownBy(() -> spool.write(failing, file, null, row -> { }))
+        assertThatThrownBy(() -> spool.write(failing, file, null, row -> { }, GO_ON))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("connection lost");
 
@@ -108,7 +111,7 @@ class RowSpoolTest {
         rows.set(RowSpool.BATCH_ROWS + 7, new Row(COLUMNS, new Object[] {1, new Unprintable(), null, null}));
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
-                assertThatThrownBy(() -> spool.write(rows.iterator(), file, null, row -> { }))
+                assertThatThrownBy(() -> spool.write(rows.iterator(), file, null, row -> { }, GO_ON))
                         .isInstanceOf(IOException.class)
                         .hasMessageContaining("no text for this value"));
 
@@ -117,9 +120,39 @@ class RowSpoolTest {
     }
 
     @Test
+    void aCheckpointThatSaysStopEndsReadingWithinABatchAndDeletesTheSpool() {
+        Path file = dir.resolve("stopped.rows");
+        AtomicInteger served = new AtomicInteger();
+        Iterator<Row> endless = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Row next() {
+                int i = served.getAndIncrement();
+                return new Row(COLUMNS, new Object[] {i, "row " + i, amount(i), at(i)});
+            }
+        };
+        RowSpool.Checkpoint stopAfterTenBatches = () -> {
+            if (served.get() >= 10 * RowSpool.BATCH_ROWS) {
+                throw new SQLTimeoutException("past the query timeout");
+            }
+        };
+
+        assertThatThrownBy(() -> spool.write(endless, file, null, row -> { }, stopAfterTenBatches))
+                .isInstanceOf(SQLTimeoutException.class);
+
+        assertThat(served.get()).isEqualTo(10 * RowSpool.BATCH_ROWS);
+        assertThat(file).doesNotExist();
+        await().atMost(Duration.ofSeconds(10)).until(() -> encoders.getActiveCount() == 0);
+    }
+
+    @Test
     void spooledBytesFitBetweenTheBracketsOfTheReportsArray() throws Exception {
         Path rows = dir.resolve("copied.rows");
-        spool.write(rows(2000).iterator(), rows, null, row -> { });
+        spool.write(rows(2000).iterator(), rows, null, row -> { }, GO_ON);
         Path report = dir.resolve("report.json");
 
         try (FileChannel channel = FileChannel.open(report, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

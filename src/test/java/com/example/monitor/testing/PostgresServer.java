@@ -55,6 +55,15 @@ public final class PostgresServer implements AutoCloseable {
         return strings("SELECT query FROM pg_stat_activity WHERE application_name = ? AND state = 'active'");
     }
 
+    /**
+     * Statements of the application running on the server in a transaction older than the given
+     * seconds: with a cursor, a later fetch of the result rather than its first execution.
+     */
+    public List<String> activeQueriesOfApplicationInTransactionsOlderThan(double seconds) throws SQLException {
+        return strings("SELECT query FROM pg_stat_activity WHERE application_name = ? AND state = 'active'"
+                + " AND now() - xact_start > make_interval(secs => " + seconds + ")");
+    }
+
     /** Open sessions of the application, busy or idle. */
     public int sessionsOfApplication() throws SQLException {
         return strings("SELECT pid::text FROM pg_stat_activity WHERE application_name = ?").size();
