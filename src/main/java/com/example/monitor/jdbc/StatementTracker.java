@@ -3,6 +3,7 @@ package com.example.monitor.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,7 +26,11 @@ public final class StatementTracker implements Service {
     private static final long RECANCEL_EVERY_MS = 100;
     private static final long RECANCEL_FOR_MS = 10_000;
 
+    /** The driver's own timeout acts while a statement executes; the deadline watch only after that. */
+    private static final long DEADLINE_GRACE_MS = 1_000;
+
     private final Set<Statement> open = ConcurrentHashMap.newKeySet();
+    private final Map<Statement, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
     private final ScheduledExecutorService recanceller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "statement-canceller");
         thread.setDaemon(true);
@@ -56,6 +61,37 @@ public final class StatementTracker implements Service {
 
     void closed(Statement statement) {
         open.remove(statement);
+        ScheduledFuture<?> deadline = deadlines.remove(statement);
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    /**
+     * Watches a statement's query timeout past its execution: a result whose rows are still being
+     * fetched when the timeout is over is cancelled on its server, like a cancel of the run, until the
+     * statement closes. The driver's timeout covers only the execution, and the reader's own check
+     * only runs between batches, not while a fetch waits on the server.
+     */
+    void executing(Statement statement) throws SQLException {
+        int seconds = statement.getQueryTimeout();
+        if (seconds <= 0) {
+            return;
+        }
+        long until = System.currentTimeMillis() + seconds * 1000L + DEADLINE_GRACE_MS + RECANCEL_FOR_MS;
+        ScheduledFuture<?> watch = recanceller.scheduleWithFixedDelay(() -> {
+            if (!open.contains(statement) || System.currentTimeMillis() > until) {
+                throw new IllegalStateException("done"); // ends the periodic task
+            }
+            cancel(statement);
+        }, seconds * 1000L + DEADLINE_GRACE_MS, RECANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = deadlines.put(statement, watch);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        if (!open.contains(statement)) {
+            closed(statement);
+        }
     }
 
     void beforeExecute() throws SQLException {
@@ -85,13 +121,15 @@ public final class StatementTracker implements Service {
     }
 
     private void cancelOpen() {
-        for (Statement statement : open) {
-            try {
-                statement.cancel();
-                cancelFetch(statement);
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("cancel of a statement failed: {}", e.toString());
-            }
+        open.forEach(StatementTracker::cancel);
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+            cancelFetch(statement);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("cancel of a statement failed: {}", e.toString());
         }
     }
 

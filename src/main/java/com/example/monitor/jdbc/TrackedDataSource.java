@@ -132,6 +132,7 @@ public final class TrackedDataSource extends BasicDataSource {
             String name = method.getName();
             if (name.startsWith("execute")) {
                 tracker.beforeExecute();
+                tracker.executing(target);
             }
             try {
                 Object result = call(method, target, args);

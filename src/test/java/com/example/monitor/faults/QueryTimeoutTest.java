@@ -35,7 +35,13 @@ class QueryTimeoutTest extends MonitorTestSupport {
         project = new ProjectFiles(Files.createTempDirectory("query-timeout-test"))
                 .database("crm", crm)
                 .query("Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
-                .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id");
+                .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id")
+                // rows trickle in: every fetch of 5 rows keeps the server busy for 0.1 s, long after
+                // the statement's execution (which the driver's own timeout covers) is over
+                .database("feed", POSTGRES.server().createDatabase("feed"))
+                .query("Trickle", "feed/trickle.sql",
+                        "SELECT generate_series(1, 100000) AS id, pg_sleep(0.02) AS pause",
+                        "timeout: 2s", "fetch_size: 5");
         project.write();
     }
 
@@ -50,6 +56,21 @@ class QueryTimeoutTest extends MonitorTestSupport {
                 "monitor.connect-timeout", "2s",
                 // the per-query timeout: 1s must win over this
                 "monitor.query-timeout", "1m");
+    }
+
+    @Test
+    void rowsStillComingAfterTheQueryTimeoutAreCancelledOnTheServer() throws Exception {
+        Exchange done = runAnalysis("2026-10-29");
+
+        QueryReport trickle = query(report(done), "feed", "Trickle");
+        assertThat(trickle.status()).isEqualTo("failed");
+        assertThat(trickle.error()).contains("timed out after 2 s");
+        assertThat(trickle.rowCount()).isNull();
+        // the 2 s timeout, a second of grace for the driver's own, then the cancel: well before the
+        // 10 s it takes to read the first 512 rows
+        assertThat(trickle.elapsedMs()).isBetween(1_900L, 6_000L);
+        await().atMost(Duration.ofSeconds(2)).until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep").isEmpty());
+        assertThat(pools().activeConnections()).isZero();
     }
 
     @Test
