@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Service;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -78,13 +79,8 @@ public final class StatementTracker implements Service {
         if (seconds <= 0) {
             return;
         }
-        long until = System.currentTimeMillis() + seconds * 1000L + DEADLINE_GRACE_MS + RECANCEL_FOR_MS;
-        ScheduledFuture<?> watch = recanceller.scheduleWithFixedDelay(() -> {
-            if (!open.contains(statement) || System.currentTimeMillis() > until) {
-                throw new IllegalStateException("done"); // ends the periodic task
-            }
-            cancel(statement);
-        }, seconds * 1000L + DEADLINE_GRACE_MS, RECANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watch = cancelRepeatedly(seconds * 1000L + DEADLINE_GRACE_MS,
+                () -> !open.contains(statement), () -> cancel(statement));
         ScheduledFuture<?> previous = deadlines.put(statement, watch);
         if (previous != null) {
             previous.cancel(false);
@@ -111,13 +107,18 @@ public final class StatementTracker implements Service {
         if (recancel != null) {
             recancel.cancel(false);
         }
-        long until = System.currentTimeMillis() + RECANCEL_FOR_MS;
-        recancel = recanceller.scheduleWithFixedDelay(() -> {
-            if (!cancelled || open.isEmpty() || System.currentTimeMillis() > until) {
+        recancel = cancelRepeatedly(RECANCEL_EVERY_MS, () -> !cancelled || open.isEmpty(), this::cancelOpen);
+    }
+
+    /** Runs a cancel every {@value #RECANCEL_EVERY_MS} ms from the first delay on, until done or for 10 s. */
+    private ScheduledFuture<?> cancelRepeatedly(long firstDelayMs, BooleanSupplier done, Runnable cancel) {
+        long until = System.currentTimeMillis() + firstDelayMs + RECANCEL_FOR_MS;
+        return recanceller.scheduleWithFixedDelay(() -> {
+            if (done.getAsBoolean() || System.currentTimeMillis() > until) {
                 throw new IllegalStateException("done"); // ends the periodic task
             }
-            cancelOpen();
-        }, RECANCEL_EVERY_MS, RECANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
+            cancel.run();
+        }, firstDelayMs, RECANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     private void cancelOpen() {
