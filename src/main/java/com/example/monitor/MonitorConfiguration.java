@@ -5,7 +5,9 @@ import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.RunMode;
+import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.spi.Registry;
@@ -49,6 +52,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
 
         Registry registry = context.getRegistry();
+        // routes' log steps write as route.<routeId>, INFO by default (simplelogger.properties)
+        context.getGlobalOptions().put(Exchange.LOG_EIP_NAME, "route.${routeId}");
         StatementTracker statements = new StatementTracker();
         DataSourceFactory dataSources = new DataSourceFactory(settings, statements,
                 new KerberosSettings(System::getenv));
@@ -82,10 +87,13 @@ public final class MonitorConfiguration implements CamelConfiguration {
         // Camel Main adds EventNotifier beans before it runs configurations and binds camel.beans.*, so
         // notifier beans bound there would never hear of progress: add them once the context starts
         context.addStartupListener((started, alreadyStarted) -> addNotifierBeans(started));
+        TeamRoutes teamRoutes = new TeamRoutes(context, settings.extensionTimeout());
+        registry.bind("teamRoutes", teamRoutes);
+        context.addStartupListener((started, alreadyStarted) -> checkSubscribers(teamRoutes));
         // one encoder per large result in flight, so bounded by the database threads
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
-                new ProgressPublisher(context), new RunReporter(settings.outputDir()), new RowSpool(rowEncoders),
+                new ProgressPublisher(context, teamRoutes), new RunReporter(settings.outputDir()), new RowSpool(rowEncoders),
                 Clock.systemDefaultZone()));
     }
 
@@ -111,6 +119,13 @@ public final class MonitorConfiguration implements CamelConfiguration {
     private static void createInboxFolders(Path inbox) throws IOException {
         for (String folder : List.of(".done", ".error")) {
             Files.createDirectories(inbox.resolve(folder));
+        }
+    }
+
+    private static void checkSubscribers(TeamRoutes teamRoutes) {
+        List<String> problems = teamRoutes.inconsistentSubscribers();
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
         }
     }
 

@@ -4,6 +4,7 @@ import com.example.monitor.MonitorConfiguration;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
+import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -34,8 +36,8 @@ public final class MonitorLauncher {
 
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
     /** As in application.properties: named, since a classpath wildcard scans the whole jar. */
-    static final String CORE_ROUTES =
-            "classpath:routes/run-analysis.camel.yaml,classpath:routes/triggers.camel.yaml";
+    static final String CORE_ROUTES = "classpath:routes/run-analysis.camel.yaml,classpath:routes/triggers.camel.yaml,"
+            + "classpath:routes/team-routes.camel.yaml";
     /** Integration teams drop their own routes here, in the working directory. */
     static final String TEAM_ROUTES_DIR = "routes";
     static final String TEAM_ROUTES = "file:routes/*.camel.yaml";
@@ -80,8 +82,12 @@ public final class MonitorLauncher {
             SignalCancellation signals = SignalCancellation.install(runs);
             MonitorSettings settings = context.getRegistry().lookupByNameAndType("monitorSettings",
                     MonitorSettings.class);
-            return settings.mode() == RunMode.SERVICE ? serve(settings, runs, signals)
-                    : runOnce(context.createProducerTemplate(), signals);
+            if (settings.mode() == RunMode.SERVICE) {
+                return serve(settings, runs, signals);
+            }
+            int exitCode = runOnce(context.createProducerTemplate(), signals);
+            awaitTeamRoutes(context, settings);
+            return exitCode;
         } finally {
             main.stop();
         }
@@ -105,6 +111,24 @@ public final class MonitorLauncher {
         }
         LOG.info("service stopping");
         return ExitCodes.COMPLETED;
+    }
+
+    /**
+     * A one-shot run exits only once the teams' routes have finished with it, or after
+     * monitor.extension-timeout; then Camel is not left waiting for them again.
+     */
+    private static void awaitTeamRoutes(CamelContext context, MonitorSettings settings) {
+        TeamRoutes teamRoutes = context.getRegistry().lookupByNameAndType("teamRoutes", TeamRoutes.class);
+        try {
+            List<String> unfinished = teamRoutes.awaitDelivered(settings.extensionTimeout());
+            if (!unfinished.isEmpty()) {
+                LOG.warn("team routes {} had not finished after monitor.extension-timeout ({}); exiting without them",
+                        unfinished, settings.extensionTimeout());
+                context.getShutdownStrategy().setTimeout(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int runOnce(ProducerTemplate template, SignalCancellation signals) {

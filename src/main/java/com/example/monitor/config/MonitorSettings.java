@@ -1,9 +1,14 @@
 package com.example.monitor.config;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.Set;
 
-/** The {@code monitor.*} properties, parsed and checked. */
+/**
+ * The {@code monitor.*} properties, parsed and checked. {@code keepReports} is null when nothing is
+ * ever deleted.
+ */
 public record MonitorSettings(
         Path databasesFile,
         StartDatePolicy startDate,
@@ -16,7 +21,11 @@ public record MonitorSettings(
         Schedule schedule,
         Path inboxDir,
         Duration inboxReadLockInterval,
-        ResultsMode results) {
+        ResultsMode results,
+        Duration extensionTimeout,
+        boolean scheduleAtStart,
+        Duration keepReports,
+        Set<PosixFilePermission> reportPermissions) {
 
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {

@@ -2,12 +2,12 @@ package com.example.monitor.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,9 @@ public final class MonitorSettingsReader {
             "monitor.databases-file", "monitor.start-date", "monitor.lookback-days", "monitor.zone",
             "monitor.output-dir", "monitor.max-parallel-databases", "monitor.connect-timeout",
             "monitor.query-timeout", "monitor.fetch-size", "monitor.mode", "monitor.schedule",
-            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results");
+            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results",
+            "monitor.extension-timeout", "monitor.schedule-at-start", "monitor.keep-reports",
+            "monitor.report-permissions");
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -47,12 +49,46 @@ public final class MonitorSettingsReader {
         Path inboxDir = value("monitor.inbox-dir").map(Path::of).orElse(null);
         Duration readLockInterval = duration("monitor.inbox-read-lock-interval", "1s");
         ResultsMode results = results();
+        Duration extensionTimeout = duration("monitor.extension-timeout", "5m");
+        boolean scheduleAtStart = bool("monitor.schedule-at-start", false);
+        Duration keepReports = value("monitor.keep-reports").isPresent() ? duration("monitor.keep-reports", "0s") : null;
+        Set<PosixFilePermission> reportPermissions = permissions("monitor.report-permissions", "rw-------");
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new MonitorSettings(databasesFile, new StartDatePolicy(fixedStart, lookbackDays, zone),
                 outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize, mode, schedule, inboxDir,
-                readLockInterval, results);
+                readLockInterval, results, extensionTimeout, scheduleAtStart, keepReports, reportPermissions);
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        String value = text(key, Boolean.toString(fallback));
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                problems.add(key + ": '" + value + "' is not true or false");
+                yield fallback;
+            }
+        };
+    }
+
+    /** Owner, group and others as in ls -l: rw-r----- lets the group read. */
+    private Set<PosixFilePermission> permissions(String key, String fallback) {
+        String value = text(key, fallback);
+        try {
+            if (value.length() != 9) {
+                throw new IllegalArgumentException(value);
+            }
+            Set<PosixFilePermission> parsed = PosixFilePermissions.fromString(value);
+            if (!parsed.contains(PosixFilePermission.OWNER_READ) || !parsed.contains(PosixFilePermission.OWNER_WRITE)) {
+                problems.add(key + ": '" + value + "' must let the owner read and write (start with rw-)");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": '" + value + "' is not a permission string like rw-r-----");
+            return PosixFilePermissions.fromString(fallback);
+        }
     }
 
     private RunMode mode() {
@@ -105,14 +141,9 @@ public final class MonitorSettingsReader {
         }
     }
 
-    /** Accepts an ISO date (midnight) or an ISO date-time, the two forms analysts type. */
+    /** See {@link StartDates}: the same forms everywhere a start date is read. */
     public static LocalDateTime parseStartDate(String value) {
-        try {
-            return value.contains("T") ? LocalDateTime.parse(value) : LocalDate.parse(value).atStartOfDay();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a date; use an ISO date like 2026-10-01"
-                    + " or a date-time like 2026-10-01T06:00:00");
-        }
+        return StartDates.parse(value);
     }
 
     private LocalDateTime startDate() {

@@ -8,8 +8,10 @@ import org.slf4j.simple.SimpleServiceProvider;
 
 /**
  * The SLF4J backend: slf4j-simple (configured by simplelogger.properties), with the level padded to
- * five characters so lines read {@code HH:mm:ss.SSS LEVEL message} exactly as before
- * ({@code %d{HH:mm:ss.SSS} %-5level %msg%n}).
+ * five characters and followed by the logger's name, so every line says who wrote it:
+ * {@code HH:mm:ss.SSS LEVEL logger message}. The application's classes go by their simple name,
+ * routes' log steps by {@code route.<routeId>}, and the progress and summary lines by
+ * {@code progress} and {@code summary}.
  */
 public final class ConsoleLogProvider extends SimpleServiceProvider {
 
@@ -26,14 +28,19 @@ public final class ConsoleLogProvider extends SimpleServiceProvider {
     }
 
     private static final class PaddedLevelLogger extends SimpleLogger {
+        private static final String OWN_CLASSES = "com.example.monitor.";
+
+        private final String shownName;
+
         PaddedLevelLogger(String name) {
             super(name);
+            this.shownName = name.startsWith(OWN_CLASSES) ? name.substring(name.lastIndexOf('.') + 1) : name;
         }
 
         @Override
         protected String renderLevel(int level) {
             String text = super.renderLevel(level);
-            return text.length() < 5 ? text + " " : text;
+            return (text.length() < 5 ? text + " " : text) + " " + shownName;
         }
     }
 }

@@ -62,9 +62,19 @@ public final class ProgressEvent implements CamelEvent {
         return error;
     }
 
+    /** A step that went wrong: failed or cancelled. */
+    public boolean isAlarming() {
+        return "failed".equals(status) || "cancelled".equals(status);
+    }
+
     /** The console form: {@code progress database=.. query=".." status=.. rows=.. elapsedMs=.. error=".."}. */
     public String logLine() {
-        StringBuilder line = new StringBuilder("progress database=").append(database)
+        return "progress " + fields();
+    }
+
+    /** The log line without its logger's name: {@code database=.. query=".." status=..}. */
+    public String fields() {
+        StringBuilder line = new StringBuilder("database=").append(database)
                 .append(" query=").append(quoted(query == null ? "all" : query))
                 .append(" status=").append(status);
         if (rows != null) {

@@ -1,44 +1,40 @@
 package com.example.monitor.progress;
 
+import com.example.monitor.extension.TeamRoutes;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each progress event to the console log, to every EventNotifier of the context, and to
- * {@code direct:analysis-progress} for teams that prefer a route. Delivery is synchronous, on the
- * database's thread: a slow listener slows that database.
+ * Sends each progress event to the console log, to every EventNotifier of the context (synchronously,
+ * on the database's thread: a slow notifier slows that database), and to the team routes on
+ * {@code seda:analysis-progress}, which never hold up the run.
  */
 public final class ProgressPublisher {
 
-    public static final String PROGRESS_ENDPOINT = "direct:analysis-progress?block=false&failIfNoConsumers=false";
     private static final Logger LOG = LoggerFactory.getLogger("progress");
 
     private final CamelContext context;
-    private volatile ProducerTemplate routes;
+    private final TeamRoutes teamRoutes;
 
-    public ProgressPublisher(CamelContext context) {
+    public ProgressPublisher(CamelContext context, TeamRoutes teamRoutes) {
         this.context = context;
+        this.teamRoutes = teamRoutes;
     }
 
+    /** Failed and cancelled steps are warnings, so log-based alerting sees them. */
     public void publish(ProgressEvent event) {
-        LOG.info(event.logLine());
+        if (event.isAlarming()) {
+            LOG.warn(event.fields());
+        } else {
+            LOG.info(event.fields());
+        }
         try {
             context.getManagementStrategy().notify(event);
-            routes().sendBody(PROGRESS_ENDPOINT, event);
         } catch (Exception e) {
             // a listener's bug must not fail the run it is watching
             LOG.warn("a progress listener failed on {}: {}", event, e.toString());
         }
-    }
-
-    private ProducerTemplate routes() {
-        ProducerTemplate template = routes;
-        if (template == null) {
-            template = context.createProducerTemplate();
-            routes = template;
-        }
-        return template;
+        teamRoutes.publishProgress(event);
     }
 }

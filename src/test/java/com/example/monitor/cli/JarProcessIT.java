@@ -104,7 +104,7 @@ class JarProcessIT {
                 - route:
                     id: team-summary
                     from:
-                      uri: direct:analysis-completed
+                      uri: seda:analysis-completed?multipleConsumers=true
                       steps:
                         - setBody:
                             expression:

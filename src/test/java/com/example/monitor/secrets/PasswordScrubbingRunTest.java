@@ -161,7 +161,7 @@ class PasswordScrubbingRunTest extends MonitorTestSupport {
                     .extracting(Map.Entry::getKey).as("places showing %s", secret).isEmpty();
         }
         assertThat(events).extracting(ProgressEvent::status).contains("failed");
-        assertThat(log.text().contains("progress database=no_driver")).as("progress is logged").isTrue();
+        assertThat(log.text().contains("database=no_driver query=")).as("progress is logged").isTrue();
         // DBCP's own message with the URL, which it would otherwise print to stdout as is
         assertThat(log.text().contains("connect URL 'jdbc:nosuchdb://scott:******@127.0.0.1:1/db?password=******'"))
                 .as("DBCP's message is logged, masked").isTrue();

@@ -55,7 +55,7 @@ class TeamRouteTest extends MonitorTestSupport {
                     - route:
                         id: team-recording
                         from:
-                          uri: direct:analysis-completed
+                          uri: seda:analysis-completed?multipleConsumers=true
                           steps:
                             - to: mock:team-results
                     """,
@@ -63,7 +63,7 @@ class TeamRouteTest extends MonitorTestSupport {
                     - route:
                         id: team-failing
                         from:
-                          uri: direct:analysis-completed
+                          uri: seda:analysis-completed?multipleConsumers=true
                           steps:
                             - to: mock:before-failure
                             - throwException:
@@ -74,7 +74,7 @@ class TeamRouteTest extends MonitorTestSupport {
                     - route:
                         id: team-progress
                         from:
-                          uri: direct:analysis-progress
+                          uri: seda:analysis-progress?multipleConsumers=true
                           steps:
                             - to: mock:team-progress
                     """);
