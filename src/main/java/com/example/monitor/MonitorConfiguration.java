@@ -8,6 +8,7 @@ import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
+import com.example.monitor.housekeeping.Housekeeping;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +40,16 @@ import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the beans the YAML routes refer to by name, from the {@code monitor.*} properties and
  * databases.yaml. Both are validated here, before any connection is opened.
  */
 public final class MonitorConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -80,6 +86,10 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("compactRows", new CompactRowMapperFactory());
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
         registry.bind("inboxRequests", new InboxRequests());
+        registry.bind("housekeeping", new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
+                settings.outputDir(), settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
+                Clock.systemUTC()));
+        warnAboutServiceOnlySettings(settings);
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
             createInboxFolders(settings.inboxDir());
@@ -93,7 +103,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
         // one encoder per large result in flight, so bounded by the database threads
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
-                new ProgressPublisher(context, teamRoutes), new RunReporter(settings.outputDir()), new RowSpool(rowEncoders),
+                new ProgressPublisher(context, teamRoutes), new RunReporter(settings.outputDir(), settings.reportPermissions()), new RowSpool(rowEncoders),
                 Clock.systemDefaultZone()));
     }
 
@@ -104,6 +114,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
         properties.put("monitor.trigger.schedule-enabled", Boolean.toString(service && settings.schedule() != null));
         properties.put("monitor.trigger.schedule-uri", settings.schedule() != null
                 ? settings.schedule().endpointUri() : "timer:monitor-schedule-unused");
+        properties.put("monitor.trigger.run-at-start", Boolean.toString(service && settings.scheduleAtStart()));
         properties.put("monitor.trigger.inbox-enabled", Boolean.toString(service && settings.inboxDir() != null));
         properties.put("monitor.trigger.inbox-dir", settings.inboxDir() != null
                 ? settings.inboxDir().toAbsolutePath().toString() : "inbox-unused");
@@ -112,12 +123,36 @@ public final class MonitorConfiguration implements CamelConfiguration {
         return properties;
     }
 
+    /** Settings that only a service uses are not silently dropped in once mode: the user is told. */
+    static void warnAboutServiceOnlySettings(MonitorSettings settings) {
+        if (settings.mode() != RunMode.ONCE) {
+            return;
+        }
+        List<String> ignored = new ArrayList<>();
+        if (settings.schedule() != null) {
+            ignored.add("monitor.schedule");
+        }
+        if (settings.inboxDir() != null) {
+            ignored.add("monitor.inbox-dir");
+        }
+        if (settings.scheduleAtStart()) {
+            ignored.add("monitor.schedule-at-start");
+        }
+        if (settings.keepReports() != null) {
+            ignored.add("monitor.keep-reports");
+        }
+        if (!ignored.isEmpty()) {
+            LOG.warn("{} ignored: they apply only to monitor.mode=service, and monitor.mode is once (one run, then exit)",
+                    String.join(", ", ignored));
+        }
+    }
+
     /**
      * Made once up front: the request and cancel consumers both move files into .done, and two of
      * them creating it at the same moment made Camel fail a move, so a request ran twice.
      */
     private static void createInboxFolders(Path inbox) throws IOException {
-        for (String folder : List.of(".done", ".error")) {
+        for (String folder : List.of(".done", ".error", ".cancelled")) {
             Files.createDirectories(inbox.resolve(folder));
         }
     }

@@ -14,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +77,7 @@ public final class MonitorLauncher {
             main.start();
         } catch (Exception e) {
             main.stop();
-            return startFailure(e);
+            return startFailure(e, arguments);
         }
         try {
             CamelContext context = main.getCamelContext();
@@ -149,14 +152,56 @@ public final class MonitorLauncher {
         return signals.exitCodeOr(ExitCodes.forStatus(report.status()));
     }
 
-    private int startFailure(Exception e) {
+    private int startFailure(Exception e, Arguments arguments) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidConfigurationException invalid) {
                 invalid.problems().forEach(problem -> err.println("error: " + problem));
                 return ExitCodes.INVALID_CONFIGURATION;
             }
         }
+        Optional<String> badCamelArgument = camelArgumentBlamed(e, arguments);
+        if (badCamelArgument.isPresent()) {
+            err.println("error: argument '--" + badCamelArgument.get() + "=" + arguments.properties().get(badCamelArgument.get())
+                    + "': " + camelReason(e));
+            return ExitCodes.INVALID_CONFIGURATION;
+        }
         err.println("error: could not start: " + e.getMessage());
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /**
+     * The --camel.* argument Camel could not apply: Camel names the option in its message, in camelCase
+     * where the user may have written kebab-case, so both are compared without dashes or case.
+     */
+    private static Optional<String> camelArgumentBlamed(Exception e, Arguments arguments) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(' ').append(t.getMessage());
+        }
+        String said = loose(messages.toString());
+        return arguments.properties().keySet().stream().filter(key -> key.startsWith("camel."))
+                .filter(key -> said.contains(loose(key))).findFirst();
+    }
+
+    private static String camelReason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PropertyBindingException binding) {
+                return binding.getCause() == null ? "Camel has no such option"
+                        : "Camel cannot use this value (" + rootMessage(binding) + ")";
+            }
+        }
+        return rootMessage(e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String loose(String text) {
+        return text.replace("-", "").toLowerCase(Locale.ROOT);
     }
 }

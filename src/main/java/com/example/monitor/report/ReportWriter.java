@@ -16,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /**
  * Writes {@code <dir>/<runId>.json} with Jackson's streaming generator, into a temp file that is
@@ -31,6 +34,13 @@ public final class ReportWriter {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private final Set<PosixFilePermission> permissions;
+
+    /** @param permissions of every report; the temp file starts owner-only, so no one reads it early */
+    public ReportWriter(Set<PosixFilePermission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
     public Path write(AnalysisRun run, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(run.runId() + ".json");
@@ -40,6 +50,9 @@ public final class ReportWriter {
                  JsonGenerator out = json.createGenerator(
                          new BufferedOutputStream(Channels.newOutputStream(file), BUFFER_BYTES), JsonEncoding.UTF8)) {
                 writeRun(out, file, run);
+            }
+            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, permissions);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -56,6 +69,7 @@ public final class ReportWriter {
         out.writeStartObject();
         out.writeStringField("runId", run.runId());
         out.writeStringField("trigger", run.trigger());
+        out.writeStringField("requestFile", run.requestFile());
         out.writeStringField("startDate", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
         out.writeStringField("startedAt", run.startedAt().toString());
         out.writeStringField("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +22,12 @@ public final class RunReporter {
     private static final Logger LOG = LoggerFactory.getLogger("summary");
 
     private final Path outputDir;
-    private final ReportWriter writer = new ReportWriter();
+    private final ReportWriter writer;
     private final SummaryTable table = new SummaryTable();
 
-    public RunReporter(Path outputDir) {
+    public RunReporter(Path outputDir, Set<PosixFilePermission> reportPermissions) {
         this.outputDir = outputDir;
+        this.writer = new ReportWriter(reportPermissions);
     }
 
     public RunReport report(AnalysisRun run) {

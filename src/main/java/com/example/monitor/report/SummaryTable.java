@@ -3,10 +3,14 @@ package com.example.monitor.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The table printed at the end of a run: one line per query, aligned for a terminal. */
+/**
+ * The table printed at the end of a run: one line per query, aligned for a terminal, with the first
+ * line of a failed query's (or its database's) error, cut to fit.
+ */
 public final class SummaryTable {
 
-    private static final String[] HEADER = {"database", "query", "status", "rows", "time"};
+    private static final String[] HEADER = {"database", "query", "status", "rows", "time", "error"};
+    static final int ERROR_WIDTH = 80;
 
     public String render(RunReport report) {
         List<String[]> lines = new ArrayList<>();
@@ -15,7 +19,7 @@ public final class SummaryTable {
             for (RunReport.QueryReport query : database.queries()) {
                 lines.add(new String[] {database.name(), query.name(), query.status(),
                     query.rowCount() == null ? "-" : Integer.toString(query.rowCount()),
-                    query.elapsedMs() + " ms"});
+                    query.elapsedMs() + " ms", firstLine(query.error())});
             }
         }
         int[] widths = new int[HEADER.length];
@@ -31,10 +35,28 @@ public final class SummaryTable {
                         : line[i] + " ".repeat(widths[i] - line[i].length());
                 table.append(i == 0 ? "" : "  ").append(cell);
             }
+            trimEnd(table);
             table.append(System.lineSeparator());
         }
         table.append("run ").append(report.runId()).append(' ').append(report.status())
                 .append(" in ").append(report.elapsedMs()).append(" ms; report: ").append(report.reportFile());
         return table.toString();
+    }
+
+    /** The first line of an error, cut to {@value #ERROR_WIDTH} characters; empty for none. */
+    static String firstLine(String error) {
+        if (error == null || error.isBlank()) {
+            return "";
+        }
+        String line = error.strip().lines().findFirst().orElse("").strip();
+        return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 3) + "...";
+    }
+
+    private static void trimEnd(StringBuilder text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        text.setLength(end);
     }
 }

@@ -16,12 +16,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AnalysisRun {
 
+    /** The trigger of a run started by an inbox request: {@code file:<name>}. */
+    public static final String FILE_TRIGGER = "file:";
+
     private final String runId;
     private final String trigger;
     private final LocalDateTime startDate;
     private final Instant startedAt;
     private final Map<String, DatabaseOutcome> databases = new LinkedHashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile boolean cancelledBeforeStart;
     private volatile Instant finishedAt;
 
     public AnalysisRun(String runId, String trigger, LocalDateTime startDate, Instant startedAt,
@@ -79,6 +83,21 @@ public final class AnalysisRun {
     /** @return true for the call that actually cancelled the run */
     public boolean cancel() {
         return cancelled.compareAndSet(false, true);
+    }
+
+    /** A run whose turn came after the service began to stop: reported, never started. */
+    void cancelBeforeStart() {
+        cancelledBeforeStart = true;
+        cancel();
+    }
+
+    public boolean wasCancelledBeforeStart() {
+        return cancelledBeforeStart;
+    }
+
+    /** The inbox request file that started the run, or null. */
+    public String requestFile() {
+        return trigger != null && trigger.startsWith(FILE_TRIGGER) ? trigger.substring(FILE_TRIGGER.length()) : null;
     }
 
     public boolean isFinished() {

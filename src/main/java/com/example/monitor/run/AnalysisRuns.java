@@ -33,7 +33,7 @@ public final class AnalysisRuns {
             current = nextRun.get();
             if (closed) {
                 // a request that was waiting when the service began to stop: reported, not run
-                current.cancel();
+                current.cancelBeforeStart();
                 statements.cancelAll();
             }
             return current;

@@ -3,7 +3,7 @@ package com.example.monitor.run;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.MonitorSettings;
-import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.StartDates;
 import com.example.monitor.config.QueryConfig;
 import com.example.monitor.config.ResultsMode;
 import com.example.monitor.config.SqlFileReader;
@@ -14,6 +14,7 @@ import com.example.monitor.jdbc.ResultColumns;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
+import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,9 +29,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,8 @@ public final class AnalysisSteps {
     public static final String ROWS_HEADER = "monitorRows";
     public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisSteps.class);
+    /** One line when a run starts and one when it ends, for operators and log-based alerting. */
+    private static final Logger RUN_LOG = LoggerFactory.getLogger("run");
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -90,6 +96,8 @@ public final class AnalysisSteps {
         });
         exchange.setProperty(RUN_PROPERTY, run);
         exchange.getMessage().setBody(config.databases());
+        RUN_LOG.info("{} started: trigger={} startDate={}", run.runId(), trigger,
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
     }
 
     private LocalDateTime startDate(Exchange exchange) {
@@ -98,7 +106,7 @@ public final class AnalysisSteps {
             return dateTime;
         }
         if (given != null) {
-            return MonitorSettingsReader.parseStartDate(given.toString());
+            return StartDates.parse(given.toString());
         }
         Integer lookback = exchange.getMessage().getHeader(LOOKBACK_DAYS_HEADER, Integer.class);
         return lookback != null ? settings.startDate().lookback(lookback, clock)
@@ -262,12 +270,28 @@ public final class AnalysisSteps {
         AnalysisRun run = run(exchange);
         try {
             run.finish(now());
-            exchange.setProperty(RunReporter.REPORT_PROPERTY, reporter.report(run));
+            RunReport report = reporter.report(run);
+            exchange.setProperty(RunReporter.REPORT_PROPERTY, report);
+            logEnd(report);
         } catch (UncheckedIOException e) {
             LOG.error(e.getMessage());
             exchange.setProperty(REPORT_ERROR_PROPERTY, e.getMessage());
         } finally {
             runs.end(run);
+        }
+    }
+
+    /** WARN unless every query completed, so an alert on WARN catches a partial or cancelled run. */
+    private static void logEnd(RunReport report) {
+        Map<String, Long> counts = report.databases().stream().flatMap(database -> database.queries().stream())
+                .collect(Collectors.groupingBy(RunReport.QueryReport::status, TreeMap::new, Collectors.counting()));
+        String line = report.runId() + " " + report.status() + " in " + report.elapsedMs() + " ms: "
+                + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+                + "; report: " + report.reportFile();
+        if ("completed".equals(report.status())) {
+            RUN_LOG.info(line);
+        } else {
+            RUN_LOG.warn(line);
         }
     }
 

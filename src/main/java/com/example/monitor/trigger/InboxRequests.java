@@ -1,6 +1,9 @@
 package com.example.monitor.trigger;
 
-import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.StartDates;
+import com.example.monitor.report.RunReport;
+import com.example.monitor.report.RunReporter;
+import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.AnalysisSteps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +29,10 @@ public final class InboxRequests {
 
     public static final String OUTCOME_PROPERTY = "requestOutcome";
     public static final String VALID_PROPERTY = "requestValid";
+    public static final String DONE = ".done";
+    public static final String CANCELLED = ".cancelled";
+    /** Beside a processed request: the runId, status and report path of its run. */
+    public static final String REPORT_SUFFIX = ".report.txt";
     private static final Set<String> KEYS = Set.of("startDate", "lookbackDays");
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
@@ -39,8 +46,8 @@ public final class InboxRequests {
             apply(request, exchange, problems);
         }
         if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "file:" + name);
-            exchange.setProperty(OUTCOME_PROPERTY, ".done");
+            exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + name);
+            exchange.setProperty(OUTCOME_PROPERTY, DONE);
             exchange.setProperty(VALID_PROPERTY, true);
             return;
         }
@@ -51,6 +58,30 @@ public final class InboxRequests {
         LOG.warn("request {} is invalid, moved to {}: {}", name, errors, String.join("; ", problems));
         exchange.setProperty(OUTCOME_PROPERTY, ".error");
         exchange.setProperty(VALID_PROPERTY, false);
+    }
+
+    /**
+     * After the request's run: it goes to {@code .cancelled/} when its run never started (the service
+     * was stopping), else to {@code .done/}; beside it, {@code <name>.report.txt} gives the runId and
+     * the report, which in turn names the request file.
+     */
+    public void settle(Exchange exchange) throws IOException {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        AnalysisRun run = exchange.getProperty(AnalysisSteps.RUN_PROPERTY, AnalysisRun.class);
+        RunReport report = exchange.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+        String outcome = run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
+        exchange.setProperty(OUTCOME_PROPERTY, outcome);
+        Path folder = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class), outcome);
+        Files.createDirectories(folder);
+        List<String> lines = new ArrayList<>();
+        lines.add("runId: " + (run == null ? "none" : run.runId()));
+        lines.add("status: " + (report == null ? "no report" : report.status()));
+        lines.add("report: " + (report == null ? "not written: "
+                + exchange.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
+                : report.reportFile()));
+        Files.writeString(folder.resolve(name + REPORT_SUFFIX), String.join(System.lineSeparator(), lines)
+                + System.lineSeparator(), StandardCharsets.UTF_8);
+        LOG.info("request {} ran as {}, moved to {}", name, run == null ? "none" : run.runId(), folder);
     }
 
     private JsonNode parse(String text, List<String> problems) {
@@ -83,7 +114,7 @@ public final class InboxRequests {
         if (startDate != null) {
             try {
                 exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER,
-                        MonitorSettingsReader.parseStartDate(startDate.asText()));
+                        StartDates.parse(startDate.asText()));
             } catch (IllegalArgumentException e) {
                 problems.add("startDate: " + e.getMessage());
             }

@@ -107,7 +107,44 @@ class MonitorLauncherTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(errorLines()).containsExactly("error: monitor.start-date: 'yesterday' is not a date;"
-                + " use an ISO date like 2026-10-01 or a date-time like 2026-10-01T06:00:00");
+                + " use 2026-10-01, 2026-10-01T06:00:00 or 2026-10-01 06:00:00");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aStartDateWithASpaceAsSqlDeveloperShowsItIsTheSameAsWithATee() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.start-date=2026-10-01 06:30:00");
+
+        assertThat(exit).as(new String(err.toByteArray(), StandardCharsets.UTF_8)).isZero();
+        try (Stream<Path> files = Files.list(project.outputDir())) {
+            Path report = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+            assertThat(Files.readString(report)).contains("\"startDate\":\"2026-10-01T06:30:00\"");
+        }
+    }
+
+    @Test
+    void anUnknownCamelOptionExitsTwoAndNamesTheArgument() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--camel.main.no-such-option=1");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .startsWith("error: argument '--camel.main.no-such-option=1': ");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aCamelOptionWithAValueOfTheWrongTypeExitsTwoAndNamesTheArgument() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--camel.main.shutdown-timeout=soon");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .startsWith("error: argument '--camel.main.shutdown-timeout=soon': ");
         assertNoReport(project);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.testing.Inbox;
+import com.example.monitor.testing.LogCapture;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
 
 /**
  * A file named {@code cancel} dropped in the inbox of a running service: the run in flight stops on
@@ -104,10 +106,14 @@ class CancelFileTest extends MonitorTestSupport {
     }
 
     @Test
-    void cancelFileWithNoRunInFlightIsMovedAwayAndDoesNotCancelTheNextRun() {
-        inbox.drop("cancel", "");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !inbox.has("cancel"));
-        assertThat(inbox.doneFiles()).singleElement().satisfies(name -> assertThat(name).startsWith("cancel"));
+    void cancelFileWithNoRunInFlightIsLoggedAndRemovedAndDoesNotCancelTheNextRun() {
+        try (LogCapture log = LogCapture.atLevel(Level.WARN)) {
+            inbox.drop("cancel", "");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !inbox.has("cancel"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> log.text().contains(
+                    "route.inbox-cancel WARN cancel file ignored and removed: no run in flight"));
+        }
+        assertThat(inbox.doneFiles()).isEmpty();
 
         inbox.drop("after-cancel.json", "{\"startDate\": \"2026-10-01\"}");
 

@@ -1,0 +1,89 @@
+package com.example.monitor.housekeeping;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * monitor.keep-reports: after each run of the service, deletes reports ({@code <runId>.json} in the
+ * output folder) and processed request files (everything in the inbox's {@code .done/},
+ * {@code .error/} and {@code .cancelled/}) last modified longer ago than the limit. Nothing else is
+ * touched: not the teams' files beside the reports, not the inbox itself, not sub-folders.
+ */
+public final class Housekeeping {
+
+    /** A report's name: the runId (yyyyMMdd'T'HHmmss'Z'-8 hex digits) and .json. */
+    static final Pattern REPORT_NAME = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}\\.json");
+    static final List<String> PROCESSED_FOLDERS = List.of(".done", ".error", ".cancelled");
+    private static final int NAMES_LOGGED = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final Duration keep;
+    private final Path outputDir;
+    private final Path inboxDir;
+    private final Clock clock;
+
+    /** @param keep null to keep everything; @param inboxDir null when there is no inbox */
+    public Housekeeping(Duration keep, Path outputDir, Path inboxDir, Clock clock) {
+        this.keep = keep;
+        this.outputDir = outputDir;
+        this.inboxDir = inboxDir;
+        this.clock = clock;
+    }
+
+    /** Route step after a run; its body is left alone. */
+    public void clean() {
+        deleteOld();
+    }
+
+    /** @return the files deleted */
+    public List<Path> deleteOld() {
+        if (keep == null) {
+            return List.of();
+        }
+        Instant cutoff = clock.instant().minus(keep);
+        List<Path> deleted = new ArrayList<>();
+        deleteOlder(outputDir, file -> REPORT_NAME.matcher(file.getFileName().toString()).matches(), cutoff, deleted);
+        if (inboxDir != null) {
+            for (String folder : PROCESSED_FOLDERS) {
+                deleteOlder(inboxDir.resolve(folder), file -> true, cutoff, deleted);
+            }
+        }
+        if (!deleted.isEmpty()) {
+            List<String> names = deleted.stream().limit(NAMES_LOGGED).map(Path::toString).toList();
+            LOG.info("monitor.keep-reports={}: deleted {} file(s) last modified before {}: {}{}", keep, deleted.size(),
+                    cutoff, String.join(", ", names),
+                    deleted.size() > NAMES_LOGGED ? " and " + (deleted.size() - NAMES_LOGGED) + " more" : "");
+        }
+        return List.copyOf(deleted);
+    }
+
+    private static void deleteOlder(Path folder, Predicate<Path> wanted, Instant cutoff, List<Path> deleted) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(wanted).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                        deleted.add(file);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("monitor.keep-reports: could not delete {}: {}", file, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("monitor.keep-reports: could not list {}: {}", folder, e.getMessage());
+        }
+    }
+}
