@@ -51,7 +51,7 @@ public final class MonitorSettingsReader {
         ResultsMode results = results();
         Duration extensionTimeout = duration("monitor.extension-timeout", "5m");
         boolean scheduleAtStart = bool("monitor.schedule-at-start", false);
-        Duration keepReports = value("monitor.keep-reports").isPresent() ? duration("monitor.keep-reports", "0s") : null;
+        Duration keepReports = value("monitor.keep-reports").isPresent() ? duration("monitor.keep-reports", "90d") : null;
         Set<PosixFilePermission> reportPermissions = permissions("monitor.report-permissions", "rw-------");
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);

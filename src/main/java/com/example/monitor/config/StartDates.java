@@ -2,8 +2,6 @@ package com.example.monitor.config;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -15,12 +13,7 @@ public final class StartDates {
 
     public static final String ACCEPTED_FORMS = "2026-10-01, 2026-10-01T06:00:00 or 2026-10-01 06:00:00";
 
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .toFormatter();
+    private static final int DATE_LENGTH = "2026-10-01".length();
 
     private StartDates() {
     }
@@ -28,7 +21,12 @@ public final class StartDates {
     public static LocalDateTime parse(String text) {
         String value = text.trim();
         try {
-            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value, DATE_TIME);
+            if (value.length() <= DATE_LENGTH) {
+                return LocalDate.parse(value).atStartOfDay();
+            }
+            boolean spaced = value.charAt(DATE_LENGTH) == ' ';
+            return LocalDateTime.parse(spaced ? value.substring(0, DATE_LENGTH) + 'T' + value.substring(DATE_LENGTH + 1)
+                    : value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a date; use " + ACCEPTED_FORMS);
         }

@@ -164,12 +164,10 @@ public final class TeamRoutes {
             while (pending > 0 && nanos > 0) {
                 nanos = delivered.awaitNanos(nanos);
             }
-            if (pending == 0) {
-                return List.of();
-            }
         } finally {
             lock.unlock();
         }
+        // a delivery that timed out is no longer pending, but its route may still be at work
         TreeSet<String> busy = new TreeSet<>(busyRoutes(COMPLETED_QUEUE));
         busy.addAll(busyRoutes(PROGRESS_QUEUE));
         return List.copyOf(busy);
@@ -177,14 +175,8 @@ public final class TeamRoutes {
 
     /** The subscribers of a queue that have a message in flight. */
     private List<String> busyRoutes(String queue) {
-        List<String> subscribers = subscriberRoutes(queue);
-        TreeSet<String> busy = new TreeSet<>();
-        for (InflightRepository.InflightExchange inflight : context.getInflightRepository().browse()) {
-            if (subscribers.contains(inflight.getFromRouteId())) {
-                busy.add(inflight.getFromRouteId());
-            }
-        }
-        return List.copyOf(busy);
+        InflightRepository inflight = context.getInflightRepository();
+        return subscriberRoutes(queue).stream().filter(routeId -> inflight.size(routeId) > 0).sorted().toList();
     }
 
     private void changePending(int delta) {

@@ -11,8 +11,20 @@ public record RunReport(String runId, String trigger, String startDate, String s
                         long elapsedMs, String status, String reportFile, List<DatabaseReport> databases)
         implements Serializable {
 
+    /** The database of that name, for routes: {@code ${exchangeProperty.analysisReport.database('crm')}}. */
+    public DatabaseReport database(String name) {
+        return databases.stream().filter(database -> database.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("run " + runId + " has no database '" + name + "'"));
+    }
+
     public record DatabaseReport(String name, String status, String error, long elapsedMs,
                                  List<QueryReport> queries) implements Serializable {
+
+        /** The query of that name, for routes: {@code ...database('crm').query('Get all email changes')}. */
+        public QueryReport query(String name) {
+            return queries.stream().filter(query -> query.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("database '" + this.name + "' has no query '" + name + "'"));
+        }
     }
 
     public record QueryReport(String name, String status, Integer rowCount, long elapsedMs, String error)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,49 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
+    void startDateMayBeWrittenWithASpaceAsSqlDeveloperShowsIt() {
+        assertThat(read(Map.of("monitor.start-date", "2026-10-01 06:30:00")).startDate().fixed())
+                .isEqualTo(LocalDateTime.parse("2026-10-01T06:30:00"));
+    }
+
+    @Test
+    void housekeepingAndTeamRouteSettingsHaveSafeDefaults() {
+        MonitorSettings settings = read(Map.of());
+
+        assertThat(settings.keepReports()).isNull();
+        assertThat(settings.reportPermissions()).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(settings.extensionTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.scheduleAtStart()).isFalse();
+    }
+
+    @Test
+    void keepReportsAndReportPermissionsTakeADurationAndAPermissionString() {
+        MonitorSettings settings = read(Map.of("monitor.keep-reports", "90d", "monitor.report-permissions", "rw-r-----",
+                "monitor.schedule-at-start", "true", "monitor.extension-timeout", "30s"));
+
+        assertThat(settings.keepReports()).isEqualTo(Duration.ofDays(90));
+        assertThat(settings.reportPermissions()).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(settings.scheduleAtStart()).isTrue();
+        assertThat(settings.extensionTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void malformedHousekeepingSettingsAreRefusedOneLineEach() {
+        assertThatThrownBy(() -> read(Map.of("monitor.keep-reports", "forever", "monitor.report-permissions", "0640",
+                "monitor.schedule-at-start", "yes")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .satisfiesExactlyInAnyOrder(
+                                line -> assertThat(line).startsWith("monitor.keep-reports: 'forever' is not a duration"),
+                                line -> assertThat(line).isEqualTo(
+                                        "monitor.report-permissions: '0640' is not a permission string like rw-r-----"),
+                                line -> assertThat(line).isEqualTo("monitor.schedule-at-start: 'yes' is not true or false")));
+        assertThatThrownBy(() -> read(Map.of("monitor.report-permissions", "r--r--r--")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.report-permissions: 'r--r--r--' must let the owner read and write"
+                                + " (start with rw-)"));
+    }
+
+    @Test
     void maxParallelDatabasesCapsTheThreads() {
         MonitorSettings settings = read(Map.of("monitor.max-parallel-databases", "2"));
 
@@ -84,8 +128,8 @@ class MonitorSettingsReaderTest {
                 "monitor.zone", "Mars/Base")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .containsExactlyInAnyOrder(
-                                "monitor.start-date: 'yesterday' is not a date; use an ISO date like 2026-10-01"
-                                        + " or a date-time like 2026-10-01T06:00:00",
+                                "monitor.start-date: 'yesterday' is not a date; use 2026-10-01,"
+                                        + " 2026-10-01T06:00:00 or 2026-10-01 06:00:00",
                                 "monitor.query-timeout: 'forever' is not a duration; use e.g. 15s, 10m, 1h or"
                                         + " ISO-8601 PT15S",
                                 "monitor.fetch-size: '0' is not a whole number >= 1",

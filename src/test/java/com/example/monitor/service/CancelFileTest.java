@@ -101,7 +101,8 @@ class CancelFileTest extends MonitorTestSupport {
         assertThat(next.at("/databases/cancel_file/queries/Sleep for old dates/rows/0/start_date").asText())
                 .isEqualTo("2026-10-01T00:00:00");
         await().atMost(Duration.ofSeconds(5)).until(() -> inbox.doneFiles().contains("next.json"));
-        assertThat(inbox.allFiles()).hasSize(3).contains(".done/long.json", ".done/next.json");
+        assertThat(inbox.allFiles()).hasSize(5).contains(".done/long.json", ".done/long.json.report.txt",
+                ".done/next.json", ".done/next.json.report.txt");
         assertThat(pools().activeConnections()).isZero();
     }
 

@@ -3,6 +3,7 @@ package com.example.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
@@ -84,7 +85,7 @@ class InboxRequestTest extends MonitorTestSupport {
     }
 
     @Test
-    void requestWithAStartDateRunsWithItAndIsMovedToDoneAfterTheRun() {
+    void requestWithAStartDateRunsWithItAndIsMovedToDoneAfterTheRunWithALinkToItsReport() throws Exception {
         inbox.drop("october.json", "{\"startDate\": \"2026-10-01\"}");
 
         JsonNode report = awaitReport("file:october.json");
@@ -94,7 +95,38 @@ class InboxRequestTest extends MonitorTestSupport {
                 .isEqualTo("2026-10-01T00:00:00");
         await().atMost(REQUEST_DONE).until(() -> Files.exists(inbox.done().resolve("october.json")));
         assertThat(inbox.has("october.json")).isFalse();
-        assertThat(inbox.allFiles()).containsExactly(".done/october.json");
+        assertThat(inbox.allFiles()).containsExactly(".done/october.json", ".done/october.json.report.txt");
+        // request -> report, and report -> request
+        String runId = report.get("runId").asText();
+        assertThat(Files.readString(inbox.done().resolve("october.json.report.txt")).lines()).containsExactly(
+                "runId: " + runId,
+                "status: completed",
+                "report: " + reports.dir().resolve(runId + ".json").toAbsolutePath());
+        assertThat(report.get("requestFile").asText()).isEqualTo("october.json");
+    }
+
+    @Test
+    void requestWithAStartDateWrittenAsSqlDeveloperShowsItRunsWithThatTime() {
+        inbox.drop("six-am.json", "{\"startDate\": \"2026-10-01 06:00:00\"}");
+
+        JsonNode report = awaitReport("file:six-am.json");
+        assertThat(report.get("startDate").asText()).isEqualTo("2026-10-01T06:00:00");
+        assertThat(report.at("/databases/inbox/queries/Start date/rows/0/start_date").asText())
+                .isEqualTo("2026-10-01T06:00:00");
+    }
+
+    @Test
+    void requestWhoseTurnComesAfterTheServiceBeganToStopGoesToCancelledNotDone() throws Exception {
+        context.getRegistry().lookupByNameAndType("analysisRuns", AnalysisRuns.class).close();
+
+        inbox.drop("too-late.json", "{}");
+
+        await().atMost(REQUEST_DONE).untilAsserted(() -> assertThat(inbox.allFiles())
+                .containsExactly(".cancelled/too-late.json", ".cancelled/too-late.json.report.txt"));
+        JsonNode report = reports.oneWithTrigger("file:too-late.json").orElseThrow();
+        assertThat(report.get("status").asText()).isEqualTo("cancelled");
+        assertThat(Files.readString(inbox.dir().resolve(".cancelled/too-late.json.report.txt")))
+                .contains("runId: " + report.get("runId").asText()).contains("status: cancelled");
     }
 
     @Test
@@ -150,7 +182,7 @@ class InboxRequestTest extends MonitorTestSupport {
         JsonNode report = awaitReport("file:slow.json");
         assertThat(report.get("startDate").asText()).isEqualTo("2026-10-02T00:00:00");
         await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().contains("slow.json"));
-        assertThat(inbox.allFiles()).containsExactly(".done/slow.json");
+        assertThat(inbox.allFiles()).containsExactly(".done/slow.json", ".done/slow.json.report.txt");
     }
 
     @Test
@@ -169,8 +201,9 @@ class InboxRequestTest extends MonitorTestSupport {
         assertThat(second.get("startDate").asText()).isEqualTo("2026-09-02T00:00:00");
         assertThat(ReportFiles.startedAt(second)).isAfterOrEqualTo(ReportFiles.finishedAt(first));
         assertThat(first.get("elapsedMs").asLong()).isGreaterThanOrEqualTo(500);
-        await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().equals(List.of("a-second.json", "b-first.json")));
-        assertThat(inbox.allFiles()).containsExactly(".done/a-second.json", ".done/b-first.json");
+        await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().containsAll(List.of("a-second.json", "b-first.json")));
+        assertThat(inbox.allFiles()).containsExactly(".done/a-second.json", ".done/a-second.json.report.txt",
+                ".done/b-first.json", ".done/b-first.json.report.txt");
     }
 
     private JsonNode awaitReport(String trigger) {

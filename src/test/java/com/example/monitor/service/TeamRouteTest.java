@@ -70,6 +70,46 @@ class TeamRouteTest extends MonitorTestSupport {
                                 exceptionType: java.lang.IllegalStateException
                                 message: a bug in the team's route
                     """,
+            "cookbook", """
+                    - route:
+                        id: team-cookbook
+                        from:
+                          uri: seda:analysis-completed?multipleConsumers=true
+                          steps:
+                            - setHeader:
+                                name: emailRows
+                                simple:
+                                  expression: "${exchangeProperty.analysisReport.database('crm').query('Email changes').rowCount()}"
+                            - setHeader:
+                                name: brokenStatus
+                                simple:
+                                  expression: "${exchangeProperty.analysisReport.database('billing').query('Broken').status()}"
+                            - setHeader:
+                                name: billingStatus
+                                simple:
+                                  expression: "${exchangeProperty.analysisReport.database('billing').status()}"
+                            - setHeader:
+                                name: firstEmailClient
+                                simple:
+                                  expression: "${body[crm][Email changes][0][CLIENT_ID]}"
+                            - setHeader:
+                                name: brokenRows
+                                simple:
+                                  expression: "${body[billing][Broken].size()}"
+                            - to: mock:cookbook
+                            - split:
+                                simple:
+                                  expression: "${exchangeProperty.analysisReport.databases()}"
+                                steps:
+                                  - split:
+                                      simple:
+                                        expression: "${body.queries()}"
+                                      steps:
+                                        - setBody:
+                                            simple:
+                                              expression: "${body.name()}=${body.status()}"
+                                        - to: mock:cookbook-queries
+                    """,
             "progress", """
                     - route:
                         id: team-progress
@@ -211,6 +251,28 @@ class TeamRouteTest extends MonitorTestSupport {
                 "2", List.of("billing/Password changes", "crm/Email changes"),
                 "3", List.of("crm/Email changes", "crm/Token changes")));
         assertThat(report(done).status()).isEqualTo("partial");
+    }
+
+    @Test
+    @TeamRoutes("cookbook")
+    void theReadmesSimpleCookbookGivesRowCountsStatusesAndEveryQuery() throws Exception {
+        MockEndpoint cookbook = getMockEndpoint("mock:cookbook");
+        cookbook.expectedMessageCount(1);
+        MockEndpoint queries = getMockEndpoint("mock:cookbook-queries");
+        queries.expectedBodiesReceived("Email changes=completed", "Token changes=completed",
+                "Password changes=completed", "Broken=failed");
+
+        runAnalysis("2026-10-01");
+
+        cookbook.assertIsSatisfied(5000);
+        queries.assertIsSatisfied(5000);
+        Map<String, Object> headers = cookbook.getReceivedExchanges().get(0).getMessage().getHeaders();
+        assertThat(headers).containsEntry("emailRows", 3).containsEntry("brokenStatus", "failed")
+                .containsEntry("billingStatus", "completed").containsEntry("firstEmailClient", 1)
+                .containsEntry("brokenRows", 0);
+        assertThat(headers.get(com.example.monitor.extension.TeamRoutes.RUN_ID_HEADER)).isEqualTo(
+                cookbook.getReceivedExchanges().get(0).getProperty(RunReporter.REPORT_PROPERTY, RunReport.class).runId());
+        assertThat(headers).containsKeys(com.example.monitor.extension.TeamRoutes.REPORT_FILE_HEADER, "monitorTrigger");
     }
 
     @Test

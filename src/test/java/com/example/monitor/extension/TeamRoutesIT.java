@@ -1,0 +1,204 @@
+package com.example.monitor.extension;
+
+import static com.example.monitor.testing.MonitorProcess.PROJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.monitor.testing.MonitorProcess;
+import com.example.monitor.testing.MonitorProcess.Result;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several teams' routes in ./routes of the working folder, loaded by the packaged jar as users run
+ * it: each gets every run, a failing one is one WARN line, and a one-shot run exits only once they
+ * are done (or after monitor.extension-timeout).
+ */
+class TeamRoutesIT {
+
+    private static final String H2_DEMO_URL = "jdbc:h2:mem:team_it;MODE=Oracle;DB_CLOSE_DELAY=-1;"
+            + "INIT=RUNSCRIPT FROM 'classpath:demo/client_activity_analysis.sql'";
+    private static final Pattern RUN_ID = Pattern.compile("run (\\d{8}T\\d{6}Z-[0-9a-f]{8}) ");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void jarIsBuilt() {
+        MonitorProcess.assumeJarBuilt();
+    }
+
+    @Test
+    void everyGoodTeamRouteGetsEveryRunBesideAFailingOneAndTheShippedExample() throws Exception {
+        writeH2Project(dir);
+        teamRoute("team-a", "", "team-a");
+        // slow: the one-shot run must still wait for it before exiting
+        teamRoute("team-b", """
+                        - delay:
+                            expression:
+                              constant:
+                                expression: "1500"
+                """, "team-b");
+        Files.writeString(dir.resolve("routes/team-c.camel.yaml"), """
+                - route:
+                    id: team-c
+                    from:
+                      uri: seda:analysis-completed?multipleConsumers=true
+                      steps:
+                        - throwException:
+                            exceptionType: java.lang.IllegalStateException
+                            message: team c is broken
+                """);
+        Files.writeString(dir.resolve("routes/team-progress.camel.yaml"), """
+                - route:
+                    id: team-progress
+                    from:
+                      uri: seda:analysis-progress?multipleConsumers=true
+                      steps:
+                        - setBody:
+                            simple:
+                              expression: "${body.status()},"
+                        - to:
+                            uri: file:team-progress
+                            parameters:
+                              fileName: "${header.monitorRunId}.txt"
+                              fileExist: Append
+                """);
+        Files.copy(PROJECT.resolve("routes/examples/clients-in-every-query.camel.yaml"),
+                dir.resolve("routes/clients-in-every-query.camel.yaml"));
+
+        List<String> runIds = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+            // the failing team route changes nothing about the run's outcome
+            assertThat(result.exit()).as(result.log()).isZero();
+            String runId = runId(result.log());
+            runIds.add(runId);
+            // the outputs exist when the process has exited: nothing is awaited here
+            assertThat(dir.resolve("team-a/" + runId + ".txt")).hasContent(runId);
+            assertThat(dir.resolve("team-b/" + runId + ".txt")).hasContent(runId);
+            assertThat(dir.resolve("team-progress/" + runId + ".txt")).hasContent("connecting,running,completed,completed,");
+            JsonNode clients = new ObjectMapper().readTree(dir.resolve("output/" + runId + "-clients.json").toFile());
+            assertThat(clients.get("runId").asText()).isEqualTo(runId);
+            // one WARN line naming the route and the message, and no stack trace
+            assertThat(result.log().lines().filter(line -> line.contains("team c is broken")))
+                    .singleElement().asString()
+                    .contains("WARN  route.team-c failed on run " + runId)
+                    .contains("IllegalStateException: team c is broken");
+            assertThat(result.log()).doesNotContain("\tat ").doesNotContain("Exception in").doesNotContain("ERROR");
+            // log steps of routes print at INFO and name the route
+            assertThat(result.log()).contains("INFO  route.example-clients-in-every-query wrote ");
+        }
+        assertThat(runIds).doesNotHaveDuplicates();
+        for (String team : List.of("team-a", "team-b")) {
+            try (Stream<Path> files = Files.list(dir.resolve(team))) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .containsExactlyInAnyOrder(runIds.get(0) + ".txt", runIds.get(1) + ".txt");
+            }
+        }
+    }
+
+    @Test
+    void aOneShotRunExitsAfterTheExtensionTimeoutAndNamesTheTeamRouteThatDidNotFinish() throws Exception {
+        writeH2Project(dir);
+        teamRoute("team-quick", "", "team-quick");
+        teamRoute("team-stuck", """
+                        - delay:
+                            expression:
+                              constant:
+                                expression: "600000"
+                """, "team-stuck");
+
+        Result result = MonitorProcess.jar().in(dir)
+                .args("--monitor.start-date=2020-01-01", "--monitor.extension-timeout=3s").run(Duration.ofSeconds(90));
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        String runId = runId(result.log());
+        assertThat(dir.resolve("team-quick/" + runId + ".txt")).hasContent(runId);
+        assertThat(dir.resolve("team-stuck")).doesNotExist();
+        assertThat(result.log()).contains("WARN  MonitorLauncher team routes [team-stuck] had not finished after"
+                + " monitor.extension-timeout (PT3S)");
+    }
+
+    @Test
+    void aSubscriberWithOtherOptionsIsRefusedAtStartUpWithExitTwo() throws Exception {
+        writeH2Project(dir);
+        teamRoute("team-a", "", "team-a");
+        Files.writeString(dir.resolve("routes/team-odd.camel.yaml"), """
+                - route:
+                    id: team-odd
+                    from:
+                      uri: seda:analysis-completed?multipleConsumers=true&concurrentConsumers=2
+                      steps:
+                        - log: "never"
+                """);
+
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(result.log()).contains("error: route 'team-odd': subscribe with exactly"
+                + " 'from: seda:analysis-completed?multipleConsumers=true'");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    /** A team route writing the runId to {@code <folder>/<runId>.txt}, after the given extra steps. */
+    private void teamRoute(String id, String steps, String folder) throws IOException {
+        Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(dir.resolve("routes/" + id + ".camel.yaml"), """
+                - route:
+                    id: %s
+                    from:
+                      uri: seda:analysis-completed
+                      parameters:
+                        multipleConsumers: true
+                      steps:
+                %s
+                        - setBody:
+                            simple:
+                              expression: "${header.monitorRunId}"
+                        - to:
+                            uri: file:%s
+                            parameters:
+                              fileName: "${header.monitorRunId}.txt"
+                """.formatted(id, steps.stripTrailing(), folder));
+    }
+
+    private static String runId(String log) {
+        Matcher matcher = RUN_ID.matcher(log);
+        assertThat(matcher.find()).as("a run line in%n%s", log).isTrue();
+        return matcher.group(1);
+    }
+
+    private static void writeH2Project(Path root) throws IOException {
+        Files.createDirectories(root.resolve("sql"));
+        Files.writeString(root.resolve("sql/emails.sql"), """
+                SELECT client_id, new_email, changed_at
+                  FROM client_email_changes
+                 WHERE changed_at >= :start_date
+                 ORDER BY change_id
+                """);
+        Files.writeString(root.resolve("databases.yaml"), """
+                databases:
+                  - name: it_demo
+                    url: "%s"
+                    auth: password
+                    username: demo
+                    password: demo
+                    sql_queries:
+                      - name: Recent email changes
+                        query_location: sql/emails.sql
+                """.formatted(H2_DEMO_URL));
+    }
+}

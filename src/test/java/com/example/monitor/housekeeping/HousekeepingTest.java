@@ -1,0 +1,86 @@
+package com.example.monitor.housekeeping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** monitor.keep-reports on real files: what is older than the limit goes, and nothing else is touched. */
+class HousekeepingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final Instant OLD = NOW.minus(Duration.ofDays(91));
+    private static final Instant RECENT = NOW.minus(Duration.ofDays(89));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void deletesReportsAndProcessedRequestsOlderThanTheLimitAndTouchesNothingElse() throws IOException {
+        Path output = dir.resolve("output");
+        Path inbox = dir.resolve("inbox");
+        file(output.resolve("20260801T060000Z-0123abcd.json"), OLD);
+        file(output.resolve("20261001T060000Z-89abcdef.json"), RECENT);
+        file(output.resolve("20260801T060000Z-0123abcd-clients.json"), OLD);
+        file(output.resolve("notes.txt"), OLD);
+        file(output.resolve(".20260801T060000Z-0123abcd-1.json.tmp"), OLD);
+        file(output.resolve("archive/20260801T060000Z-0123abcd.json"), OLD);
+        file(inbox.resolve(".done/old.json"), OLD);
+        file(inbox.resolve(".done/old.json.report.txt"), OLD);
+        file(inbox.resolve(".done/new.json"), RECENT);
+        file(inbox.resolve(".error/bad.json"), OLD);
+        file(inbox.resolve(".error/bad.json.reason.txt"), OLD);
+        file(inbox.resolve(".cancelled/late.json"), OLD);
+        file(inbox.resolve("waiting.json"), OLD);
+        file(inbox.resolve(".done/kept/old.json"), OLD);
+
+        List<Path> deleted = new Housekeeping(Duration.ofDays(90), output, inbox, Clock.fixed(NOW, ZoneOffset.UTC))
+                .deleteOld();
+
+        assertThat(deleted).extracting(path -> dir.relativize(path).toString()).containsExactlyInAnyOrder(
+                "output/20260801T060000Z-0123abcd.json",
+                "inbox/.done/old.json", "inbox/.done/old.json.report.txt",
+                "inbox/.error/bad.json", "inbox/.error/bad.json.reason.txt",
+                "inbox/.cancelled/late.json");
+        assertThat(remaining()).containsExactly(
+                "inbox/.done/kept/old.json",
+                "inbox/.done/new.json",
+                "inbox/waiting.json",
+                "output/.20260801T060000Z-0123abcd-1.json.tmp",
+                "output/20260801T060000Z-0123abcd-clients.json",
+                "output/20261001T060000Z-89abcdef.json",
+                "output/archive/20260801T060000Z-0123abcd.json",
+                "output/notes.txt");
+    }
+
+    @Test
+    void withoutALimitNothingIsDeleted() throws IOException {
+        Path output = dir.resolve("output");
+        file(output.resolve("20200101T060000Z-0123abcd.json"), OLD);
+
+        assertThat(new Housekeeping(null, output, null, Clock.fixed(NOW, ZoneOffset.UTC)).deleteOld()).isEmpty();
+        assertThat(remaining()).containsExactly("output/20200101T060000Z-0123abcd.json");
+    }
+
+    private List<String> remaining() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(dir::relativize).map(Path::toString).sorted().toList();
+        }
+    }
+
+    private static void file(Path path, Instant modified) throws IOException {
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, "x");
+        Files.setLastModifiedTime(path, FileTime.from(modified));
+    }
+}
