@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The users' planned next step, as a worked example for {@code direct:analysis-completed}: per client,
+ * The users' planned next step, as a worked example for {@code seda:analysis-completed}: per client,
  * in which queries it appears, and which clients appear in every query that completed. Failed or
  * skipped queries are left out, so one broken database does not empty the answer.
  */

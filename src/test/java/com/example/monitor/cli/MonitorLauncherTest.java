@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -125,6 +126,38 @@ class MonitorLauncherTest {
     }
 
     @Test
+    void reportsAreOwnerOnlyByDefault() throws Exception {
+        ProjectFiles project = validProject();
+
+        assertThat(run(project, "--monitor.start-date=2026-10-29")).isZero();
+
+        assertThat(Files.getPosixFilePermissions(onlyReportFile(project)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void reportPermissionsLetADownstreamReaderInTheGroupReadThem() throws Exception {
+        ProjectFiles project = validProject();
+
+        assertThat(run(project, "--monitor.start-date=2026-10-29", "--monitor.report-permissions=rw-r-----")).isZero();
+
+        assertThat(Files.getPosixFilePermissions(onlyReportFile(project)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+    }
+
+    @Test
+    void malformedReportPermissionsExitTwoAndNothingRuns() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.report-permissions=640");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly(
+                "error: monitor.report-permissions: '640' is not a permission string like rw-r-----");
+        assertNoReport(project);
+    }
+
+    @Test
     void anUnknownCamelOptionExitsTwoAndNamesTheArgument() throws Exception {
         ProjectFiles project = validProject();
 
@@ -227,6 +260,14 @@ class MonitorLauncherTest {
                 "--monitor.output-dir=" + project.outputDir()));
         args.addAll(List.of(extra));
         return new MonitorLauncher(stream(out), stream(err)).run(args.toArray(String[]::new));
+    }
+
+    private static Path onlyReportFile(ProjectFiles project) throws IOException {
+        try (Stream<Path> files = Files.list(project.outputDir())) {
+            List<Path> reports = files.filter(file -> file.getFileName().toString().endsWith(".json")).toList();
+            assertThat(reports).hasSize(1);
+            return reports.get(0);
+        }
     }
 
     private static PrintStream stream(ByteArrayOutputStream bytes) {

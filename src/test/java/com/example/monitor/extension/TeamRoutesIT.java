@@ -75,6 +75,16 @@ class TeamRoutesIT {
                               fileName: "${header.monitorRunId}.txt"
                               fileExist: Append
                 """);
+        Files.writeString(dir.resolve("routes/team-progress-broken.camel.yaml"), """
+                - route:
+                    id: team-progress-broken
+                    from:
+                      uri: seda:analysis-progress?multipleConsumers=true
+                      steps:
+                        - throwException:
+                            exceptionType: java.lang.IllegalArgumentException
+                            message: progress route is broken
+                """);
         Files.copy(PROJECT.resolve("routes/examples/clients-in-every-query.camel.yaml"),
                 dir.resolve("routes/clients-in-every-query.camel.yaml"));
 
@@ -97,6 +107,10 @@ class TeamRoutesIT {
                     .singleElement().asString()
                     .contains("WARN  route.team-c failed on run " + runId)
                     .contains("IllegalStateException: team c is broken");
+            // a failing progress route: one WARN line per event it failed on, beside the working one
+            assertThat(result.log().lines().filter(line -> line.contains("progress route is broken")))
+                    .hasSize(4).allSatisfy(line -> assertThat(line).contains("WARN  route.team-progress-broken failed on run "
+                            + runId + ": IllegalArgumentException: progress route is broken"));
             assertThat(result.log()).doesNotContain("\tat ").doesNotContain("Exception in").doesNotContain("ERROR");
             // log steps of routes print at INFO and name the route
             assertThat(result.log()).contains("INFO  route.example-clients-in-every-query wrote ");
