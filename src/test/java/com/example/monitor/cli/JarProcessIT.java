@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +99,35 @@ class JarProcessIT {
     }
 
     @Test
+    void aMistypedSettingInTheWorkingFoldersPropertiesExitsTwoWithTheClosestSetting() throws Exception {
+        writeH2Project(dir);
+        Files.writeString(dir.resolve("application.properties"), "monitor.query-timout = 5m\n");
+
+        Result result = java(dir, "--monitor.start-date=2020-01-01");
+
+        assertThat(result.exit).as(result.log).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly("error: " + dir.toRealPath().resolve("application.properties")
+                + ": unknown setting monitor.query-timout; did you mean monitor.query-timeout?");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void aMistypedSettingInTheJarsPropertiesExitsTwoNamingTheJar() throws Exception {
+        writeH2Project(dir);
+        Path jar = Files.copy(JAR, dir.resolve("patched.jar"));
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Path properties = zip.getPath("application.properties");
+            Files.writeString(properties, Files.readString(properties) + "monitor.fetchsize = 10\n");
+        }
+
+        Result result = java(dir, jar, "--monitor.start-date=2020-01-01");
+
+        assertThat(result.exit).as(result.log).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly("error: jar:file:" + jar.toRealPath()
+                + "!/application.properties: unknown setting monitor.fetchsize; did you mean monitor.fetch-size?");
+    }
+
+    @Test
     void teamRoutesInTheWorkingFoldersRoutesAreLoadedNextToTheCoreRoutes() throws Exception {
         writeH2Project(dir);
         Files.createDirectories(dir.resolve("routes"));
@@ -147,10 +178,18 @@ class JarProcessIT {
                 """.formatted(H2_DEMO_URL));
     }
 
+    private static List<String> errorLines(Result result) {
+        return result.log.lines().filter(line -> line.startsWith("error:")).toList();
+    }
+
     private Result java(Path workingDir, String... args) throws Exception {
+        return java(workingDir, JAR, args);
+    }
+
+    private Result java(Path workingDir, Path jar, String... args) throws Exception {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("jar-process-it", ".log");
         Process process = new ProcessBuilder(command).directory(workingDir.toFile())
