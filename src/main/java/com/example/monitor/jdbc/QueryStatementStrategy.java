@@ -1,7 +1,6 @@
 package com.example.monitor.jdbc;
 
 import com.example.monitor.run.AnalysisRun;
-import com.example.monitor.sql.StartDateTranslator;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,11 +11,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.sql.SqlPrepareStatementStrategy;
 
 /**
- * Prepares each query's statement for camel-sql: turns an analyst's {@code :start_date} into a JDBC
- * parameter, and applies the query's timeout and row cap on the statement itself, so they hold in
- * memory and in stream mode alike (stream mode bypasses camel-sql's JdbcTemplate options).
- * camel-sql's own {@code :#name} parsing rewrites every {@code #} in the text, so endpoints run with
- * {@code usePlaceholder=false} and the translation uses a real tokenizer instead.
+ * Prepares each query's statement for camel-sql: binds the run's start date to every {@code ?} that was
+ * a {@code :start_date}, and applies the query's timeout and row cap on the statement itself, so they
+ * hold in memory and in stream mode alike (stream mode bypasses camel-sql's JdbcTemplate options).
+ * The text itself is the checked statement from the message body, which is prepared unchanged.
  */
 public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
 
@@ -26,7 +24,9 @@ public final class QueryStatementStrategy implements SqlPrepareStatementStrategy
 
     @Override
     public String prepareQuery(String query, boolean allowNamedParameters, Exchange exchange) {
-        return StartDateTranslator.translate(query).jdbcSql();
+        // already translated from the checked file text; camel-sql's own named-parameter parsing would
+        // rewrite it
+        return query;
     }
 
     @Override

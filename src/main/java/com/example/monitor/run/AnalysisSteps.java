@@ -6,6 +6,7 @@ import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.QueryConfig;
 import com.example.monitor.config.ResultsMode;
+import com.example.monitor.config.SqlFileReader;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.jdbc.QueryStatementStrategy;
@@ -133,7 +134,10 @@ public final class AnalysisSteps {
         }
     }
 
-    /** Marks a query running, or refuses to start it once the run is cancelled. */
+    /**
+     * Marks a query running, or refuses to start it once the run is cancelled; the body becomes the
+     * statement camel-sql prepares.
+     */
     public void startQuery(Exchange exchange) {
         AnalysisRun run = run(exchange);
         QueryConfig query = exchange.getMessage().getBody(QueryConfig.class);
@@ -143,7 +147,9 @@ public final class AnalysisSteps {
             throw new RunCancelledException();
         }
         QueryOutcome outcome = queryOutcome(exchange);
-        exchange.setProperty("queryFile", query.location().toAbsolutePath().toString());
+        // camel-sql runs the body as it is (useMessageBodyForSql): the checked statement, never its own
+        // re-read of the file, which would drop blank and "--" lines, even inside string literals
+        exchange.getMessage().setBody(SqlFileReader.current(query).statement().jdbcSql());
         exchange.setProperty(QueryStatementStrategy.TIMEOUT_SECONDS_PROPERTY,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
         exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
