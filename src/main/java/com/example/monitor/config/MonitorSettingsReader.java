@@ -39,28 +39,25 @@ public final class MonitorSettingsReader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        ZoneId zone = valueOr(Setting.ZONE, ZoneId.systemDefault());
-        return new MonitorSettings(value(Setting.DATABASES_FILE),
-                new StartDatePolicy(value(Setting.START_DATE), value(Setting.LOOKBACK_DAYS), zone),
-                value(Setting.OUTPUT_DIR), value(Setting.MAX_PARALLEL_DATABASES), value(Setting.CONNECT_TIMEOUT),
-                value(Setting.QUERY_TIMEOUT), value(Setting.FETCH_SIZE), value(Setting.MODE), value(Setting.SCHEDULE),
-                value(Setting.INBOX_DIR), value(Setting.INBOX_READ_LOCK_INTERVAL), value(Setting.RESULTS));
+        SettingValues parsed = new SettingValues(values);
+        ZoneId zone = parsed.get(Setting.ZONE).orElseGet(ZoneId::systemDefault);
+        return new MonitorSettings(value(parsed, Setting.DATABASES_FILE),
+                new StartDatePolicy(value(parsed, Setting.START_DATE), value(parsed, Setting.LOOKBACK_DAYS), zone),
+                value(parsed, Setting.OUTPUT_DIR), value(parsed, Setting.MAX_PARALLEL_DATABASES),
+                value(parsed, Setting.CONNECT_TIMEOUT), value(parsed, Setting.QUERY_TIMEOUT),
+                value(parsed, Setting.FETCH_SIZE), value(parsed, Setting.MODE), value(parsed, Setting.SCHEDULE),
+                value(parsed, Setting.INBOX_DIR), value(parsed, Setting.INBOX_READ_LOCK_INTERVAL),
+                value(parsed, Setting.RESULTS), parsed);
+    }
+
+    /** The value, or {@code null} when the setting is empty. */
+    private static <T> T value(SettingValues parsed, Setting<T> setting) {
+        return parsed.get(setting).orElse(null);
     }
 
     /** Accepts an ISO date (midnight) or an ISO date-time, the two forms analysts type. */
     public static LocalDateTime parseStartDate(String value) {
         return SettingParsers.startDate(value);
-    }
-
-    /** The parsed value, or {@code null} when the setting is empty. */
-    @SuppressWarnings("unchecked")
-    private <T> T value(Setting<T> setting) {
-        return (T) values.get(setting);
-    }
-
-    private <T> T valueOr(Setting<T> setting, T whenEmpty) {
-        T value = value(setting);
-        return value == null ? whenEmpty : value;
     }
 
     private void parse(Setting<?> setting) {

@@ -21,9 +21,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  *
  * <p>To add a setting, add one {@code declare(...)} line below (its place in the list is its place in
  * {@code --help} and the README), a row in the README's properties table, and the key with the same
- * default in application.properties. The reader validates every declared setting at start-up, so one
- * that only a route reads as {@code {{monitor.x}}} needs nothing more; one the Java code needs is read
- * with {@code MonitorSettingsReader.value(Setting)}.
+ * default in application.properties ({@code SettingDeclarationTest} fails until the three agree). The
+ * reader checks every declared setting at start-up; a route reads it as {@code {{monitor.x}}}, Java
+ * code as {@code monitorSettings.values().get(Setting.X)}.
  */
 public record Setting<T>(String key, String defaultValue, Function<String, ? extends T> parser, String help) {
 

@@ -40,6 +40,15 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
+    void everyDeclaredSettingIsReadableByItsDeclaration() {
+        MonitorSettings settings = read(Map.of("monitor.query-timeout", "5m"));
+
+        assertThat(settings.values().get(Setting.QUERY_TIMEOUT)).contains(Duration.ofMinutes(5));
+        assertThat(settings.values().get(Setting.FETCH_SIZE)).contains(1000);
+        assertThat(settings.values().get(Setting.SCHEDULE)).isEmpty();
+    }
+
+    @Test
     void defaultStartDateIsMidnightLookbackDaysAgoInTheConfiguredZone() {
         MonitorSettings settings = read(Map.of("monitor.zone", "Asia/Tokyo", "monitor.lookback-days", "7"));
         Clock clock = Clock.fixed(Instant.parse("2026-11-28T16:30:00Z"), ZoneId.of("UTC"));
