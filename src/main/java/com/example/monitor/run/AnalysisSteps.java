@@ -15,6 +15,7 @@ import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
+import com.example.monitor.rows.ColumnarRows;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ public final class AnalysisSteps {
     public static final String TRIGGER_HEADER = "monitorTrigger";
     public static final String START_DATE_HEADER = "monitorStartDate";
     public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
-    public static final String RUN_PROPERTY = QueryStatementStrategy.RUN_PROPERTY;
+    public static final String RUN_PROPERTY = "analysisRun";
     public static final String ROWS_HEADER = "monitorRows";
     public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisSteps.class);
@@ -153,6 +154,7 @@ public final class AnalysisSteps {
         exchange.setProperty(QueryStatementStrategy.TIMEOUT_SECONDS_PROPERTY,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
         exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
+        exchange.setProperty(QueryStatementStrategy.START_DATE_PROPERTY, run.startDate());
         exchange.setProperty("fetchSize", dataSources.fetchSize(query));
         ResultColumns.forget();
         outcome.running();
