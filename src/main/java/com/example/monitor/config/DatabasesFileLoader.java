@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * together, one line each, so users can fix the file in one pass.
  */
 public final class DatabasesFileLoader {
-    // duplicate keys would otherwise silently keep the last value; sources stay out of error locations
+    // duplicate keys would otherwise silently keep the last value; sources stay out of error locations;
+    // a key with no value is null, as in YAML, whatever the key that follows it
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build());

@@ -164,7 +164,8 @@ final class DatabasesSchema {
                 case "object" -> {
                     List<String> keys = declaredKeys(error);
                     yield keys.isEmpty() ? "a mapping"
-                            : "a mapping with " + (keys.size() == 1 ? "key " : "keys ") + String.join(", ", keys);
+                            : keys.size() == 1 ? "a mapping with key '" + keys.get(0) + "'"
+                            : "a mapping with keys " + String.join(", ", keys);
                 }
                 case "array" -> "a list";
                 case "string" -> "text";
