@@ -28,8 +28,8 @@ final class DatabasesSchema {
     static final String RESOURCE = "/databases.schema.json";
     /** Our keyword for messages written for the person editing the file, keyed by the failing keyword. */
     private static final String MESSAGE_KEYWORD = "x-message";
-    /** Keys whose values may be secrets; {@code properties} holds driver settings such as passwords. */
-    private static final Set<String> SECRET_KEYS = Set.of("password", "properties");
+    /** Values never quoted in a message: driver properties may hold passwords, and Kerberos settings stay private too. */
+    private static final Set<String> SECRET_KEYS = Set.of("password", "properties", "kerberos");
 
     private static final Schema SCHEMA = load();
 
@@ -103,15 +103,16 @@ final class DatabasesSchema {
     private static String problem(Error error, List<Object> location) {
         JsonNode instance = error.getInstanceNode();
         boolean secret = location.stream().anyMatch(SECRET_KEYS::contains);
-        String shown = instance.isString() && !instance.asString().isEmpty() && !secret
-                ? "'" + instance.asString() + "'"
-                : instance.isNumber() && !secret ? "'" + instance.asString() + "'" : describe(instance);
+        String shown = secret ? ""
+                : instance.isValueNode() && !instance.asString().isEmpty() ? "'" + instance.asString() + "'"
+                : describe(instance);
         return switch (error.getKeyword()) {
             case "type" -> (error.isCustomMessage() ? error.getMessage() : expectedType(error))
                     + ", not " + describe(instance) + quoteHint(error);
             case "enum" -> "must be one of " + StreamSupport.stream(error.getSchemaNode().spliterator(), false)
-                    .map(JsonNode::asString).collect(Collectors.joining(", ")) + " (was " + shown + ")";
-            case "pattern", "minimum", "maximum" -> error.getMessage() + ", not " + shown;
+                    .map(JsonNode::asString).collect(Collectors.joining(", "))
+                    + (shown.isEmpty() ? "" : " (was " + shown + ")");
+            case "pattern", "minimum", "maximum" -> error.getMessage() + (shown.isEmpty() ? "" : ", not " + shown);
             default -> error.getMessage();
         };
     }
