@@ -125,6 +125,16 @@ class DatabasesFileLoaderTest {
         assertEquals(new KerberosConfig(null, null), database.kerberos());
     }
 
+    @Test
+    void kerberosKeytabLogonSettingsAreCarriedInTheConfig() {
+        environment.put("KEYTAB_DIR", "/etc/monitor");
+        Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                "auth: kerberos\n    kerberos:\n      principal: monitor@EXAMPLE.COM\n"
+                        + "      keytab: ${env:KEYTAB_DIR}/monitor.keytab"));
+        assertEquals(new KerberosConfig(null, null, "monitor@EXAMPLE.COM", "/etc/monitor/monitor.keytab"),
+                loader().load(file).databases().get(0).kerberos());
+    }
+
     // ---------------------------------------------------------------- file and YAML level
 
     @Test
@@ -197,6 +207,13 @@ class DatabasesFileLoaderTest {
     void unknownDatabaseKeyIsReportedWithAllowedKeys() {
         assertEquals(List.of(file() + ": database 'acct': unknown key 'usernme' (did you mean 'username'?)"),
                 problems(VALID_ENTRY + "    usernme: x\n"));
+    }
+
+    @Test
+    void unknownKeyLikeNoKnownKeyIsReportedWithTheAllowedKeys() {
+        assertEquals(List.of(file() + ": database 'acct': unknown key 'colour'; allowed keys: name, url, host, port,"
+                        + " service_name, auth, username, password, kerberos, connect_timeout, properties, sql_queries"),
+                problems(VALID_ENTRY + "    colour: red\n"));
     }
 
     @Test
@@ -339,6 +356,20 @@ class DatabasesFileLoaderTest {
         assertEquals(List.of(
                 file() + ": database 'acct': key 'port': must be a port number between 1 and 65535, not '${env:DB_PORT}'",
                 file() + ": database 'acct': key 'password': must not be empty"), problems(yaml));
+    }
+
+    @Test
+    void schemaProblemsNeverQuoteASecretValue() {
+        String yaml = VALID_ENTRY.replace("password: tiger", "password: \"   \"")
+                + "    properties:\n      password: [hunter2]\n"
+                + "  - name: krb\n    url: jdbc:h2:mem:krb\n    auth: kerberos\n    kerberos:\n"
+                + "      ccache: \" \"\n      principal: 12345\n    sql_queries:\n      - name: q1\n"
+                + "        query_location: q1.sql\n";
+        assertEquals(List.of(file() + ": database 'acct': key 'password': must not be empty",
+                file() + ": database 'acct': key 'properties.password': must be a single value, not a list",
+                file() + ": database 'krb': key 'kerberos.ccache': must not be empty",
+                file() + ": database 'krb': key 'kerberos.principal': must be text, not a number; put the value in quotes"),
+                problems(yaml));
     }
 
     // ---------------------------------------------------------------- auth
