@@ -43,6 +43,22 @@ public final class DatabasesFileLoader {
         this.environment = new EnvironmentSubstitution(environment);
     }
 
+    /**
+     * Reads databases.schema.json on a background thread, so the validator's start-up cost (about
+     * 0.2 s of CPU) overlaps Camel's start instead of adding to it. {@link #load} waits for it if needed.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                DatabasesSchema.load();
+            } catch (RuntimeException | LinkageError e) {
+                // the load() on the main thread meets the same failure and reports it
+            }
+        }, "databases-schema");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** @throws InvalidConfigurationException listing every problem found */
     public DatabasesConfig load(Path file) {
         Problems problems = new Problems(file.toString());
