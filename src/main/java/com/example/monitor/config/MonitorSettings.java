@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The {@code monitor.*} properties, parsed and checked. {@code keepReports} is null when nothing is
- * ever deleted.
+ * The {@code monitor.*} properties, parsed and checked. The components are the settings the core
+ * code reads; {@code values} holds every declared setting, so code that needs a newer one reads
+ * {@code settings.values().get(Setting.X)} without a component of its own.
  */
 public record MonitorSettings(
         Path databasesFile,
@@ -22,10 +23,25 @@ public record MonitorSettings(
         Path inboxDir,
         Duration inboxReadLockInterval,
         ResultsMode results,
-        Duration extensionTimeout,
-        boolean scheduleAtStart,
-        Duration keepReports,
-        Set<PosixFilePermission> reportPermissions) {
+        SettingValues values) {
+
+    /** How long a one-shot run waits for the team routes, and a team route may take per message. */
+    public Duration extensionTimeout() {
+        return values.get(Setting.EXTENSION_TIMEOUT).orElseThrow();
+    }
+
+    public boolean scheduleAtStart() {
+        return values.get(Setting.SCHEDULE_AT_START).orElse(false);
+    }
+
+    /** Null when nothing is ever deleted. */
+    public Duration keepReports() {
+        return values.get(Setting.KEEP_REPORTS).orElse(null);
+    }
+
+    public Set<PosixFilePermission> reportPermissions() {
+        return values.get(Setting.REPORT_PERMISSIONS).orElseThrow();
+    }
 
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {

@@ -3,7 +3,7 @@ package com.example.monitor.extension;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class TeamRoutes {
         copy.getMessage().setBody(run.getMessage().getBody());
         RunReport report = run.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         copy.setProperty(RunReporter.REPORT_PROPERTY, report);
-        copy.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, run.getMessage().getHeader(AnalysisSteps.TRIGGER_HEADER));
+        copy.getMessage().setHeader(RunRequest.TRIGGER_HEADER, run.getMessage().getHeader(RunRequest.TRIGGER_HEADER));
         if (report != null) {
             copy.getMessage().setHeader(RUN_ID_HEADER, report.runId());
             copy.getMessage().setHeader(REPORT_FILE_HEADER, report.reportFile());

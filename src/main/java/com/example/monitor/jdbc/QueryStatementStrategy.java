@@ -1,6 +1,5 @@
 package com.example.monitor.jdbc;
 
-import com.example.monitor.run.AnalysisRun;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +17,8 @@ import org.apache.camel.component.sql.SqlPrepareStatementStrategy;
  */
 public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
 
-    public static final String RUN_PROPERTY = "analysisRun";
+    /** The run's start date (a LocalDateTime), bound to every {@code ?} that was a {@code :start_date}. */
+    public static final String START_DATE_PROPERTY = "queryStartDate";
     public static final String TIMEOUT_SECONDS_PROPERTY = "queryTimeoutSeconds";
     public static final String MAX_ROWS_PROPERTY = "queryMaxRows";
 
@@ -32,11 +32,11 @@ public final class QueryStatementStrategy implements SqlPrepareStatementStrategy
     @Override
     public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams,
                                               Exchange exchange, Object value) throws SQLException {
-        AnalysisRun run = exchange.getProperty(RUN_PROPERTY, AnalysisRun.class);
-        if (run == null) {
-            throw new SQLException("no analysis run on the exchange to take start_date from");
+        LocalDateTime startDate = exchange.getProperty(START_DATE_PROPERTY, LocalDateTime.class);
+        if (startDate == null) {
+            throw new SQLException("no start date on the exchange to bind to :start_date");
         }
-        return new StatementSettings(run.startDate(), expectedParams,
+        return new StatementSettings(startDate, expectedParams,
                 exchange.getProperty(TIMEOUT_SECONDS_PROPERTY, Integer.class),
                 exchange.getProperty(MAX_ROWS_PROPERTY, Integer.class));
     }

@@ -1,6 +1,6 @@
 package com.example.monitor.progress;
 
-import com.example.monitor.extension.TeamRoutes;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +15,10 @@ public final class ProgressPublisher {
     private static final Logger LOG = LoggerFactory.getLogger("progress");
 
     private final CamelContext context;
-    private final TeamRoutes teamRoutes;
+    private final Consumer<ProgressEvent> teamRoutes;
 
-    public ProgressPublisher(CamelContext context, TeamRoutes teamRoutes) {
+    /** @param teamRoutes hands an event to the team routes without waiting for them */
+    public ProgressPublisher(CamelContext context, Consumer<ProgressEvent> teamRoutes) {
         this.context = context;
         this.teamRoutes = teamRoutes;
     }
@@ -35,6 +36,6 @@ public final class ProgressPublisher {
             // a listener's bug must not fail the run it is watching
             LOG.warn("a progress listener failed on {}: {}", event, e.toString());
         }
-        teamRoutes.publishProgress(event);
+        teamRoutes.accept(event);
     }
 }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class RunReporter {
 
     public static final String REPORT_PROPERTY = "analysisReport";
+    /** Set instead of {@link #REPORT_PROPERTY} when the report could not be written: why. */
+    public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
     private static final Logger LOG = LoggerFactory.getLogger("summary");
 
     private final Path outputDir;

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AnalysisRun {
 
+    /** The exchange property holding the run in flight, from begin to finish. */
+    public static final String EXCHANGE_PROPERTY = "analysisRun";
     /** The trigger of a run started by an inbox request: {@code file:<name>}. */
     public static final String FILE_TRIGGER = "file:";
 
@@ -104,7 +106,7 @@ public final class AnalysisRun {
         return finishedAt != null;
     }
 
-    void finish(Instant at) {
+    public void finish(Instant at) {
         finishedAt = at;
     }
 

@@ -4,7 +4,7 @@ import com.example.monitor.config.StartDates;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRun;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +46,7 @@ public final class InboxRequests {
             apply(request, exchange, problems);
         }
         if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + name);
+            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + name);
             exchange.setProperty(OUTCOME_PROPERTY, DONE);
             exchange.setProperty(VALID_PROPERTY, true);
             return;
@@ -67,7 +67,7 @@ public final class InboxRequests {
      */
     public void settle(Exchange exchange) throws IOException {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        AnalysisRun run = exchange.getProperty(AnalysisSteps.RUN_PROPERTY, AnalysisRun.class);
+        AnalysisRun run = exchange.getProperty(AnalysisRun.EXCHANGE_PROPERTY, AnalysisRun.class);
         RunReport report = exchange.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         String outcome = run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
         exchange.setProperty(OUTCOME_PROPERTY, outcome);
@@ -77,7 +77,7 @@ public final class InboxRequests {
         lines.add("runId: " + (run == null ? "none" : run.runId()));
         lines.add("status: " + (report == null ? "no report" : report.status()));
         lines.add("report: " + (report == null ? "not written: "
-                + exchange.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
+                + exchange.getProperty(RunReporter.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
                 : report.reportFile()));
         Files.writeString(folder.resolve(name + REPORT_SUFFIX), String.join(System.lineSeparator(), lines)
                 + System.lineSeparator(), StandardCharsets.UTF_8);
@@ -113,7 +113,7 @@ public final class InboxRequests {
         }
         if (startDate != null) {
             try {
-                exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER,
+                exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER,
                         StartDates.parse(startDate.asText()));
             } catch (IllegalArgumentException e) {
                 problems.add("startDate: " + e.getMessage());
@@ -121,7 +121,7 @@ public final class InboxRequests {
         }
         if (lookbackDays != null) {
             if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
-                exchange.getMessage().setHeader(AnalysisSteps.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
+                exchange.getMessage().setHeader(RunRequest.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
             } else {
                 problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
             }

@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.steps;
 
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
@@ -16,6 +16,14 @@ import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
+import com.example.monitor.rows.ColumnarRows;
+import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.DatabaseOutcome;
+import com.example.monitor.run.DatabaseStatus;
+import com.example.monitor.run.QueryOutcome;
+import com.example.monitor.run.QueryStatus;
+import com.example.monitor.run.RunRequest;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,12 +53,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalysisSteps {
 
-    public static final String TRIGGER_HEADER = "monitorTrigger";
-    public static final String START_DATE_HEADER = "monitorStartDate";
-    public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
-    public static final String RUN_PROPERTY = QueryStatementStrategy.RUN_PROPERTY;
+    public static final String RUN_PROPERTY = AnalysisRun.EXCHANGE_PROPERTY;
     public static final String ROWS_HEADER = "monitorRows";
-    public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
+    public static final String REPORT_ERROR_PROPERTY = RunReporter.REPORT_ERROR_PROPERTY;
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisSteps.class);
     /** One line when a run starts and one when it ends, for operators and log-based alerting. */
     private static final Logger RUN_LOG = LoggerFactory.getLogger("run");
@@ -87,7 +92,7 @@ public final class AnalysisSteps {
 
     /** Opens a run: resolves start_date and puts the database list in the body for the split. */
     public void begin(Exchange exchange) throws InterruptedException {
-        String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "cli", String.class);
+        String trigger = exchange.getMessage().getHeader(RunRequest.TRIGGER_HEADER, "cli", String.class);
         LocalDateTime startDate = startDate(exchange);
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
@@ -101,14 +106,14 @@ public final class AnalysisSteps {
     }
 
     private LocalDateTime startDate(Exchange exchange) {
-        Object given = exchange.getMessage().getHeader(START_DATE_HEADER);
+        Object given = exchange.getMessage().getHeader(RunRequest.START_DATE_HEADER);
         if (given instanceof LocalDateTime dateTime) {
             return dateTime;
         }
         if (given != null) {
             return StartDates.parse(given.toString());
         }
-        Integer lookback = exchange.getMessage().getHeader(LOOKBACK_DAYS_HEADER, Integer.class);
+        Integer lookback = exchange.getMessage().getHeader(RunRequest.LOOKBACK_DAYS_HEADER, Integer.class);
         return lookback != null ? settings.startDate().lookback(lookback, clock)
                 : settings.startDate().resolve(clock);
     }
@@ -161,6 +166,7 @@ public final class AnalysisSteps {
         exchange.setProperty(QueryStatementStrategy.TIMEOUT_SECONDS_PROPERTY,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
         exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
+        exchange.setProperty(QueryStatementStrategy.START_DATE_PROPERTY, run.startDate());
         exchange.setProperty("fetchSize", dataSources.fetchSize(query));
         ResultColumns.forget();
         outcome.running();

@@ -1,0 +1,99 @@
+package com.example.monitor.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Parsers of setting values; each throws {@link IllegalArgumentException} saying what is accepted. */
+final class SettingParsers {
+
+    private SettingParsers() {
+    }
+
+    static Function<String, Integer> wholeNumber(int min) {
+        return text -> {
+            try {
+                int parsed = Integer.parseInt(text);
+                if (parsed >= min) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a whole number >= " + min);
+        };
+    }
+
+    /** One of the enum's constants, written in lower case. */
+    static <E extends Enum<E>> Function<String, E> choice(String noun, Class<E> type) {
+        return text -> Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.name().equalsIgnoreCase(text))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a " + noun + "; use "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(" or "))));
+    }
+
+    /** See {@link StartDates}, the one reader of start dates. */
+    static LocalDateTime startDate(String text) {
+        return StartDates.parse(text);
+    }
+
+    static Boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
+    }
+
+    /** Owner, group and others as in {@code ls -l}; the owner must keep read and write. */
+    static Set<PosixFilePermission> ownerWritablePermissions(String text) {
+        Set<PosixFilePermission> parsed;
+        try {
+            if (text.length() != 9) {
+                throw new IllegalArgumentException(text);
+            }
+            parsed = PosixFilePermissions.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a permission string like rw-r-----");
+        }
+        if (!parsed.contains(PosixFilePermission.OWNER_READ) || !parsed.contains(PosixFilePermission.OWNER_WRITE)) {
+            throw new IllegalArgumentException("'" + text + "' must let the owner read and write (start with rw-)");
+        }
+        return parsed;
+    }
+
+    static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time zone; use e.g. Europe/Paris or UTC");
+        }
+    }
+
+    /** Checked up front, without creating anything, so a run never does its work and then cannot report it. */
+    static Path writableFolder(String text) {
+        Path dir = Path.of(text);
+        Path absolute = dir.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new IllegalArgumentException("cannot write reports to " + absolute + " ("
+                    + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
+        }
+        return dir;
+    }
+}
