@@ -190,7 +190,7 @@ public final class MonitorLauncher {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PropertyBindingException binding) {
                 return binding.getCause() == null ? "Camel has no such option"
-                        : "Camel cannot use this value (" + rootMessage(binding) + ")";
+                        : "Camel cannot use the value '" + binding.getValue() + "' for this option";
             }
         }
         return rootMessage(e);

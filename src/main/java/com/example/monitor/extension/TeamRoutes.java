@@ -14,11 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
+import org.apache.camel.component.direct.DirectEndpoint;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.spi.InflightRepository;
 import org.apache.camel.support.DefaultExchange;
@@ -140,16 +142,26 @@ public final class TeamRoutes {
     public List<String> inconsistentSubscribers() {
         List<String> problems = new ArrayList<>();
         for (String queue : List.of(COMPLETED_QUEUE, PROGRESS_QUEUE)) {
-            String expected = queue.equals(COMPLETED_QUEUE) ? COMPLETED_URI : PROGRESS_URI;
+            String expected = "seda:" + queue + "?multipleConsumers=true";
             for (Route route : context.getRoutes()) {
-                if (route.getEndpoint() instanceof SedaEndpoint seda && queue.equals(seda.getName())
-                        && !context.getEndpoint(expected).equals(seda)) {
+                Endpoint from = route.getEndpoint();
+                // the extension point before it was publish-subscribe: such a route would never be called
+                boolean oldForm = from instanceof DirectEndpoint
+                        && from.getEndpointBaseUri().equals("direct://" + queue);
+                boolean otherOptions = from instanceof SedaEndpoint seda && queue.equals(seda.getName())
+                        && !(seda.isMultipleConsumers() && from.getEndpointUri().equals(subscriberUri(queue)));
+                if (oldForm || otherOptions) {
                     problems.add("route '" + route.getRouteId() + "': subscribe with exactly 'from: " + expected
-                            + "' (it has " + seda.getEndpointUri() + "), so that every team route gets every message");
+                            + "' (it has " + from.getEndpointUri() + "), so that every team route gets every message");
                 }
             }
         }
         return problems;
+    }
+
+    /** The normalised URI of the one subscriber endpoint of a queue. */
+    private String subscriberUri(String queue) {
+        return context.getEndpoint("seda:" + queue + "?multipleConsumers=true").getEndpointUri();
     }
 
     /**

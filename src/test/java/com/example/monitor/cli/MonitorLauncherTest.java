@@ -168,7 +168,7 @@ class MonitorLauncherTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString()
-                .startsWith("error: argument '--camel.main.no-such-option=1': ");
+                .isEqualTo("error: argument '--camel.main.no-such-option=1': Camel has no such option");
         assertNoReport(project);
     }
 
@@ -180,7 +180,8 @@ class MonitorLauncherTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString()
-                .startsWith("error: argument '--camel.main.shutdown-timeout=soon': ");
+                .isEqualTo("error: argument '--camel.main.shutdown-timeout=soon': Camel cannot use the value 'soon'"
+                        + " for this option");
         assertNoReport(project);
     }
 

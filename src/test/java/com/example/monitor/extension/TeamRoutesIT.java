@@ -147,24 +147,36 @@ class TeamRoutesIT {
     }
 
     @Test
-    void aSubscriberWithOtherOptionsIsRefusedAtStartUpWithExitTwo() throws Exception {
+    void subscribersWithOtherOptionsOrTheOldDirectEndpointAreRefusedAtStartUpWithExitTwo() throws Exception {
         writeH2Project(dir);
         teamRoute("team-a", "", "team-a");
-        Files.writeString(dir.resolve("routes/team-odd.camel.yaml"), """
-                - route:
-                    id: team-odd
-                    from:
-                      uri: seda:analysis-completed?multipleConsumers=true&concurrentConsumers=2
-                      steps:
-                        - log: "never"
-                """);
+        subscriber("team-odd", "seda:analysis-completed?multipleConsumers=true&concurrentConsumers=2");
+        subscriber("team-plain", "seda:analysis-progress");
+        subscriber("team-old", "direct:analysis-completed");
 
         Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
 
         assertThat(result.exit()).as(result.log()).isEqualTo(2);
-        assertThat(result.log()).contains("error: route 'team-odd': subscribe with exactly"
-                + " 'from: seda:analysis-completed?multipleConsumers=true'");
+        assertThat(result.log().lines().filter(line -> line.startsWith("error: "))).containsExactlyInAnyOrder(
+                "error: route 'team-odd': subscribe with exactly 'from: seda:analysis-completed?multipleConsumers=true'"
+                        + " (it has seda://analysis-completed?concurrentConsumers=2&multipleConsumers=true), so that"
+                        + " every team route gets every message",
+                "error: route 'team-old': subscribe with exactly 'from: seda:analysis-completed?multipleConsumers=true'"
+                        + " (it has direct://analysis-completed), so that every team route gets every message",
+                "error: route 'team-plain': subscribe with exactly 'from: seda:analysis-progress?multipleConsumers=true'"
+                        + " (it has seda://analysis-progress), so that every team route gets every message");
         assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    private void subscriber(String id, String uri) throws IOException {
+        Files.writeString(dir.resolve("routes/" + id + ".camel.yaml"), """
+                - route:
+                    id: %s
+                    from:
+                      uri: "%s"
+                      steps:
+                        - log: "never"
+                """.formatted(id, uri));
     }
 
     /** A team route writing the runId to {@code <folder>/<runId>.txt}, after the given extra steps. */
