@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Reads and validates every {@code monitor.*} property, collecting all problems at once. */
 public final class MonitorSettingsReader {
@@ -22,7 +23,11 @@ public final class MonitorSettingsReader {
             "monitor.databases-file", "monitor.start-date", "monitor.lookback-days", "monitor.zone",
             "monitor.output-dir", "monitor.max-parallel-databases", "monitor.connect-timeout",
             "monitor.query-timeout", "monitor.fetch-size", "monitor.mode", "monitor.schedule",
-            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results");
+            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results",
+            "monitor.cluster.namespace");
+
+    /** A namespace names a lock file, a Kubernetes lease or a ZooKeeper node: kept to characters all of them take. */
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -47,12 +52,13 @@ public final class MonitorSettingsReader {
         Path inboxDir = value("monitor.inbox-dir").map(Path::of).orElse(null);
         Duration readLockInterval = duration("monitor.inbox-read-lock-interval", "1s");
         ResultsMode results = results();
+        String clusterNamespace = clusterNamespace();
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new MonitorSettings(databasesFile, new StartDatePolicy(fixedStart, lookbackDays, zone),
                 outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize, mode, schedule, inboxDir,
-                readLockInterval, results);
+                readLockInterval, results, clusterNamespace);
     }
 
     private RunMode mode() {
@@ -78,6 +84,15 @@ public final class MonitorSettingsReader {
             problems.add(key + ": cannot write reports to " + absolute + " ("
                     + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
         }
+    }
+
+    private String clusterNamespace() {
+        String value = text("monitor.cluster.namespace", "client-activity-monitor");
+        if (!NAMESPACE.matcher(value).matches()) {
+            problems.add("monitor.cluster.namespace: '" + value + "' is not a namespace; use lower-case letters,"
+                    + " digits, '-' and '.', starting and ending with a letter or digit");
+        }
+        return value;
     }
 
     private ResultsMode results() {
