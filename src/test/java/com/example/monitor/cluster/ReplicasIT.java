@@ -184,6 +184,28 @@ class ReplicasIT {
         assertThat(inbox.allFiles()).containsExactly(".done/in-flight.json");
     }
 
+    @Test
+    void aCancelFileDroppedInTheSharedInboxCancelsTheLeadersRunNotAStandbysNothing() throws Exception {
+        List<String> shared = shared("--monitor.inbox-dir=" + inbox.dir(), "--monitor.inbox-read-lock-interval=200ms");
+        Replica n1 = replica("n1", shared).start();
+        await().atMost(STARTUP).until(n1::leads);
+        Replica n2 = replica("n2", shared).start();
+        await().atMost(STARTUP).until(() -> n2.isStandby() && n2.log().contains("service started"));
+
+        pace("replica_a", 600);
+        inbox.drop("long.json", "{}");
+        await().atMost(STARTUP).until(() -> n1.log().contains("database=replica_a query=\"Pace\" status=running"));
+        inbox.drop("cancel", "");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> reports.oneWithTrigger("file:long.json").isPresent());
+        JsonNode report = reports.oneWithTrigger("file:long.json").orElseThrow();
+        assertThat(report.get("node").asText()).isEqualTo("n1");
+        assertThat(report.get("status").asText()).isEqualTo("cancelled");
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbox.doneFiles().size() == 2);
+        assertThat(inbox.doneFiles()).contains("long.json").anySatisfy(name -> assertThat(name).startsWith("cancel-"));
+        assertThat(n2.log()).as("the standby saw neither file").doesNotContain("status=").doesNotContain("cancel");
+    }
+
     private List<String> shared(String... more) {
         return Replica.sharedArguments(clusterRoot, databasesFile, reports.dir(), more);
     }
