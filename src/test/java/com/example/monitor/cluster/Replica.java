@@ -1,35 +1,27 @@
 package com.example.monitor.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.example.monitor.testing.MonitorProcess;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One replica: the packaged jar in a child process, in service mode, with a file-lock cluster service
- * whose id is the replica's name. Its console goes to a log file per start, read by the tests.
+ * One replica: the packaged jar in a child process ({@link MonitorProcess}), in service mode, with a
+ * file-lock cluster service whose id is the replica's name. It can be killed and started again.
  */
 final class Replica implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-            .toAbsolutePath().resolve("target/client-activity-monitor.jar");
     /** The file lock's heartbeat; the same on every replica, as the lock requires. */
     static final int LOCK_INTERVAL_SECONDS = 1;
     /** Heartbeats a standby waits for before it calls the leader dead (Camel's default is 5). */
     static final int HEARTBEAT_TIMEOUT_MULTIPLIER = 3;
+    private static final Duration EXIT = Duration.ofSeconds(15);
 
     private final String id;
     private final Path home;
     private final List<String> arguments;
-    private Process process;
-    private Path log;
-    private int starts;
+    private MonitorProcess process;
 
     /** {@code home}: the replica's own working folder; {@code arguments}: the settings all replicas share. */
     Replica(String id, Path home, List<String> arguments) {
@@ -56,62 +48,49 @@ final class Replica implements AutoCloseable {
         return id;
     }
 
+    /** Starts it, or starts it again after it was killed or stopped. */
     Replica start() {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-        command.addAll(arguments);
-        command.add("--camel.beans.cluster.id=" + id);
-        try {
-            Files.createDirectories(home);
-            log = home.resolve("console-" + (++starts) + ".log");
-            process = new ProcessBuilder(command).directory(home.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        close();
+        home.toFile().mkdirs();
+        process = MonitorProcess.jar().in(home).args(arguments.toArray(String[]::new))
+                .args("--camel.beans.cluster.id=" + id).start();
         return this;
     }
 
     /** The console of the current (latest) start. */
     String log() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.log();
     }
 
     boolean leads() {
         return log().contains("replica " + id + " is now the leader");
     }
 
+    /** Joined the election; a replica is a standby until it takes the lead. */
     boolean isStandby() {
         return log().contains("replica " + id + " is standby in");
     }
 
-    boolean isAlive() {
-        return process != null && process.isAlive();
+    boolean isServing() {
+        return isStandby() && log().contains("service started");
     }
 
     /** SIGKILL: no shutdown hook, no unlock, no report; as when its host dies. */
-    void kill9() throws InterruptedException {
-        process.destroyForcibly();
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("%s killed", id).isTrue();
+    void kill9() {
+        process.sigkill();
+        process.awaitExit(EXIT);
     }
 
     /** SIGTERM, and the exit code once it is gone. */
-    int terminate() throws InterruptedException {
-        process.destroy();
-        assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("%s exited after SIGTERM; log:%n%s", id, log()).isTrue();
-        return process.exitValue();
+    int terminate() {
+        process.sigterm();
+        return process.awaitExit(EXIT);
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+    public void close() {
+        if (process != null) {
+            process.close();
         }
     }
 }

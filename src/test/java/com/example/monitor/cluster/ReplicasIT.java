@@ -2,14 +2,13 @@ package com.example.monitor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.monitor.testing.Inbox;
+import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +54,7 @@ class ReplicasIT {
 
     @BeforeAll
     static void jarAndDatabases() throws Exception {
-        assumeTrue(Files.isRegularFile(Replica.JAR), "run 'mvn package' first: " + Replica.JAR + " is missing");
+        MonitorProcess.assumeJarBuilt();
         for (String database : List.of("replica_a", "replica_b")) {
             POSTGRES.server().createDatabase(database, "CREATE TABLE pace (seconds float8 NOT NULL)",
                     "INSERT INTO pace VALUES (" + RUN_PACE_SECONDS + ")");
@@ -80,7 +79,7 @@ class ReplicasIT {
     }
 
     @AfterEach
-    void everyReplicaIsStopped() throws Exception {
+    void everyReplicaIsStopped() {
         for (Replica replica : replicas) {
             replica.close();
         }
@@ -130,7 +129,7 @@ class ReplicasIT {
         Replica n1 = replica("n1", shared).start();
         await().atMost(STARTUP).until(n1::leads);
         Replica n2 = replica("n2", shared).start();
-        await().atMost(STARTUP).until(() -> n2.isStandby() && n2.log().contains("service started"));
+        await().atMost(STARTUP).until(n2::isServing);
         await().atMost(STARTUP).until(() -> scheduledRunsOf("n1", Instant.EPOCH) >= 1);
 
         Instant killed = Instant.now();
@@ -143,7 +142,7 @@ class ReplicasIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> scheduledRunsOf("n2", killed) >= 1);
 
         n1.start();
-        await().atMost(STARTUP).until(() -> n1.isStandby() && n1.log().contains("service started"));
+        await().atMost(STARTUP).until(n1::isServing);
         Instant rejoined = Instant.now();
         await().atMost(Duration.ofSeconds(20)).until(() -> scheduledRunsOf("n2", rejoined) >= 2);
         assertThat(n1.leads()).as("the returning replica stays standby").isFalse();
@@ -163,7 +162,7 @@ class ReplicasIT {
         Replica n1 = replica("n1", shared).start();
         await().atMost(STARTUP).until(n1::leads);
         Replica n2 = replica("n2", shared).start();
-        await().atMost(STARTUP).until(() -> n2.isStandby() && n2.log().contains("service started"));
+        await().atMost(STARTUP).until(n2::isServing);
 
         pace("replica_a", 600);
         inbox.drop("in-flight.json", "{}");
@@ -190,7 +189,7 @@ class ReplicasIT {
         Replica n1 = replica("n1", shared).start();
         await().atMost(STARTUP).until(n1::leads);
         Replica n2 = replica("n2", shared).start();
-        await().atMost(STARTUP).until(() -> n2.isStandby() && n2.log().contains("service started"));
+        await().atMost(STARTUP).until(n2::isServing);
 
         pace("replica_a", 600);
         inbox.drop("long.json", "{}");
