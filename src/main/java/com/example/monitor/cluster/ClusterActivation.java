@@ -50,7 +50,9 @@ public final class ClusterActivation extends MainListenerSupport {
             context.addService(service, true, true);
             role.join(service.getView(namespace), leaderNotice(service, namespace));
         } catch (Exception e) {
-            throw new IllegalStateException("cannot join the cluster namespace " + namespace + ": " + e.getMessage(), e);
+            // the service's own settings, such as a file lock without a root folder
+            throw new InvalidConfigurationException(List.of("camel.beans." + declared.getKey()
+                    + ": cannot join the election in namespace " + namespace + " (" + e.getMessage() + ")"));
         }
         context.getPropertiesComponent().addOverrideProperty(LEADER_PREFIX, "master:" + namespace + ":");
     }

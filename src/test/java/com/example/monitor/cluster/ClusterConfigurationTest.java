@@ -75,6 +75,15 @@ class ClusterConfigurationTest {
     }
 
     @Test
+    void aFileLockWithoutItsRootFolderIsRefused() throws Exception {
+        int exit = run("--monitor.mode=service", "--monitor.schedule=1s", FILE_LOCK, "--camel.beans.cluster.id=n1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: camel.beans.cluster: cannot join the election in namespace"
+                + " client-activity-monitor (FileLockClusterService root directory must be specified)");
+    }
+
+    @Test
     void twoClusterServicesAreRefused() throws Exception {
         int exit = run("--monitor.mode=service", "--monitor.schedule=1s", FILE_LOCK,
                 "--camel.beans.cluster.id=n1", "--camel.beans.cluster.root=" + lockRoot,
