@@ -3,6 +3,7 @@ package com.example.monitor.cluster;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
+import com.example.monitor.config.Setting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class ClusterActivation extends MainListenerSupport {
         CamelClusterService service = declared.getValue();
         checkId(declared.getKey(), service.getId());
         ClusterRole role = context.getRegistry().lookupByNameAndType("clusterRole", ClusterRole.class);
-        String namespace = settings.clusterNamespace();
+        String namespace = settings.values().get(Setting.CLUSTER_NAMESPACE).orElseThrow();
         try {
             context.addService(service, true, true);
             role.join(service.getView(namespace), leaderNotice(service, namespace));
