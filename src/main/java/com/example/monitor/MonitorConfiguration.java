@@ -1,5 +1,7 @@
 package com.example.monitor;
 
+import com.example.monitor.cluster.ClusterActivation;
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
@@ -90,6 +92,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
                 settings.outputDir(), settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
                 Clock.systemUTC()));
         warnAboutServiceOnlySettings(settings);
+        ClusterRole role = new ClusterRole();
+        registry.bind("clusterRole", role);
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
             createInboxFolders(settings.inboxDir());
@@ -103,8 +107,9 @@ public final class MonitorConfiguration implements CamelConfiguration {
         // one encoder per large result in flight, so bounded by the database threads
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
-                new ProgressPublisher(context, teamRoutes::publishProgress), new RunReporter(settings.outputDir(), settings.reportPermissions()), new RowSpool(rowEncoders),
-                Clock.systemDefaultZone()));
+                new ProgressPublisher(context, teamRoutes::publishProgress),
+                new RunReporter(settings.outputDir(), settings.reportPermissions()), new RowSpool(rowEncoders),
+                role, Clock.systemDefaultZone()));
     }
 
     /** Values the YAML routes need, derived from the settings: trigger routes start only in service mode. */
@@ -112,6 +117,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         boolean service = settings.mode() == RunMode.SERVICE;
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("monitor.trigger.schedule-enabled", Boolean.toString(service && settings.schedule() != null));
+        // alone, a trigger's endpoint is used as it is; ClusterActivation makes it master:<namespace>:<endpoint>
+        properties.put(ClusterActivation.LEADER_PREFIX, "");
         properties.put("monitor.trigger.schedule-uri", settings.schedule() != null
                 ? settings.schedule().endpointUri() : "timer:monitor-schedule-unused");
         properties.put("monitor.trigger.run-at-start", Boolean.toString(service && settings.scheduleAtStart()));
