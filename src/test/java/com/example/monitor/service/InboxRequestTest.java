@@ -47,13 +47,15 @@ class InboxRequestTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("inbox");
-        project = new ProjectFiles(Files.createTempDirectory("inbox-request-test"))
-                .database("inbox", url)
+        project = ProjectFiles.temp("inbox-request-test").on(POSTGRES.server())
+                .postgres("inbox")
                 // long enough that two runs let in together would overlap
                 .query("Start date", "inbox/start_date.sql",
-                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n");
-        project.write();
+                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n")
+                .property("monitor.mode", "service")
+                .property("monitor.inbox-read-lock-interval", "200ms")
+                .property("monitor.zone", "UTC")
+                .write();
     }
 
     @Override
@@ -63,11 +65,7 @@ class InboxRequestTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.inbox-dir", PerTest.folder().resolve("inbox").toString(),
-                "monitor.inbox-read-lock-interval", "200ms",
-                "monitor.zone", "UTC");
+        return properties("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString());
     }
 
     @Override
