@@ -1,6 +1,6 @@
 package com.example.monitor.config;
 
-import com.example.monitor.sql.SqlStatementValidator;
+import com.example.monitor.sql.CheckedSql;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class QueryEntryReader {
             }
             return text.value();
         });
-        Optional<Path> location = reader.text("query_location", true).flatMap(text -> sqlFile(reader, text));
+        Optional<SqlFile> location = reader.text("query_location", true).flatMap(text -> sqlFile(reader, text));
         Optional<Duration> timeout = reader.duration("timeout");
         Optional<Integer> fetchSize = reader.integer("fetch_size", 1, Integer.MAX_VALUE, POSITIVE);
         Optional<Integer> maxRows = reader.integer("max_rows", 1, Integer.MAX_VALUE, POSITIVE);
@@ -56,12 +56,12 @@ final class QueryEntryReader {
         if (scope.problems().count() != problemsBefore || name.isEmpty() || location.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new QueryConfig(name.get(), location.get(), timeout.orElse(null),
-                fetchSize.orElse(null), maxRows.orElse(null)));
+        return Optional.of(new QueryConfig(name.get(), location.get().path(), timeout.orElse(null),
+                fetchSize.orElse(null), maxRows.orElse(null), location.get().sql()));
     }
 
     /** Resolves against the folder of databases.yaml, then checks the file is readable and holds one SELECT. */
-    private Optional<Path> sqlFile(MappingReader reader, MappingReader.Text location) {
+    private Optional<SqlFile> sqlFile(MappingReader reader, MappingReader.Text location) {
         Path path;
         try {
             path = baseDirectory.resolve(location.value()).toAbsolutePath().normalize();
@@ -69,12 +69,10 @@ final class QueryEntryReader {
             reader.report("query_location", location.shown() + " is not a valid path (" + e.getReason() + ")");
             return Optional.empty();
         }
-        Optional<String> sql = FileReading.utf8Text(path, failure -> reader.report("query_location", failure));
-        if (sql.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> sqlProblems = SqlStatementValidator.problems(sql.get());
-        sqlProblems.forEach(problem -> reader.report("query_location", path + ": " + problem));
-        return sqlProblems.isEmpty() ? Optional.of(path) : Optional.empty();
+        return SqlFileReader.read(path, problem -> reader.report("query_location", problem))
+                .map(sql -> new SqlFile(path, sql));
+    }
+
+    private record SqlFile(Path path, CheckedSql sql) {
     }
 }

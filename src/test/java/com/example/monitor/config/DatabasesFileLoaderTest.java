@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.example.monitor.sql.CheckedSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +94,13 @@ class DatabasesFileLoaderTest {
         DatabaseConfig kerberosDatabase = new DatabaseConfig("client_activity_analysis",
                 "jdbc:oracle:thin:@//clientdb.example.com:1521/CLIENTS", AuthMode.KERBEROS, null, null,
                 new KerberosConfig("/tmp/krb5cc_1000", "/etc/krb5.conf"), properties, Duration.ofSeconds(15),
-                List.of(new QueryConfig("Get all email changes", emailChanges, Duration.ofMinutes(30), 500, 100000),
-                        new QueryConfig("Get token changes", tokenChanges, null, null, null)));
+                List.of(new QueryConfig("Get all email changes", emailChanges, Duration.ofMinutes(30), 500, 100000,
+                        checked(emailChanges)),
+                        new QueryConfig("Get token changes", tokenChanges, null, null, null, checked(tokenChanges))));
         DatabaseConfig passwordDatabase = new DatabaseConfig("acct-2", "jdbc:postgresql://pg.example.com/acct",
                 AuthMode.PASSWORD, "monitor", Secret.of("s3cret"), null, Map.of(), null,
-                List.of(new QueryConfig("Get all email changes", emailChanges, null, null, null)));
+                List.of(new QueryConfig("Get all email changes", emailChanges, null, null, null,
+                        checked(emailChanges))));
         assertEquals(new DatabasesConfig(file, List.of(kerberosDatabase, passwordDatabase)), config);
         assertEquals(List.of("oracle.net.kerberos5_cc_name", "b.second", "a.third"),
                 List.copyOf(config.databases().get(0).properties().keySet()));
@@ -557,5 +560,12 @@ class DatabasesFileLoaderTest {
 
     private List<String> problems(Path file) {
         return assertThrows(InvalidConfigurationException.class, () -> loader().load(file)).problems();
+    }
+
+    /** The file's text as it is on disk, checked: what the loader must carry for the run. */
+    private static CheckedSql checked(Path sqlFile) throws IOException {
+        return CheckedSql.check(Files.readString(sqlFile), problem -> {
+            throw new AssertionError(problem);
+        }).orElseThrow();
     }
 }
