@@ -22,7 +22,7 @@ public final class MonitorSettingsReader {
             "monitor.databases-file", "monitor.start-date", "monitor.lookback-days", "monitor.zone",
             "monitor.output-dir", "monitor.max-parallel-databases", "monitor.connect-timeout",
             "monitor.query-timeout", "monitor.fetch-size", "monitor.mode", "monitor.schedule",
-            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results");
+            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results", CoreRoutes.PROPERTY);
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -47,12 +47,13 @@ public final class MonitorSettingsReader {
         Path inboxDir = value("monitor.inbox-dir").map(Path::of).orElse(null);
         Duration readLockInterval = duration("monitor.inbox-read-lock-interval", "1s");
         ResultsMode results = results();
+        CoreRoutes coreRoutes = coreRoutes();
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new MonitorSettings(databasesFile, new StartDatePolicy(fixedStart, lookbackDays, zone),
                 outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize, mode, schedule, inboxDir,
-                readLockInterval, results);
+                readLockInterval, results, coreRoutes);
     }
 
     private RunMode mode() {
@@ -90,6 +91,15 @@ public final class MonitorSettingsReader {
                 yield ResultsMode.MEMORY;
             }
         };
+    }
+
+    private CoreRoutes coreRoutes() {
+        String value = text(CoreRoutes.PROPERTY, "jar");
+        return CoreRoutes.parse(value).orElseGet(() -> {
+            problems.add(CoreRoutes.PROPERTY + ": '" + value
+                    + "' is not a place for the core routes; use jar or working-dir");
+            return CoreRoutes.JAR;
+        });
     }
 
     private Schedule schedule() {
