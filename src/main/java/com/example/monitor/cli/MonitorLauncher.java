@@ -1,13 +1,15 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
+import com.example.monitor.steps.AnalysisSteps;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -52,6 +54,7 @@ public final class MonitorLauncher {
             arguments.problems().forEach(problem -> err.println("error: " + problem));
             return ExitCodes.INVALID_CONFIGURATION;
         }
+        DatabasesFileLoader.prepareInBackground();
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(new MonitorConfiguration());
@@ -101,7 +104,7 @@ public final class MonitorLauncher {
             return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
         }
         Exchange done = template.send("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "cli"));
+                exchange -> exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "cli"));
         RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         if (report == null) {
             String cause = done.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, String.class);

@@ -2,6 +2,7 @@ package com.example.monitor.cli;
 
 import com.example.monitor.config.CoreRoutes;
 import com.example.monitor.config.InvalidConfigurationException;
+import com.example.monitor.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ final class RouteLocations extends MainListenerSupport {
         }
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
         // a value that is neither is refused with the other settings, by MonitorSettingsReader
-        CoreRoutes source = properties.resolveProperty(CoreRoutes.PROPERTY).flatMap(CoreRoutes::parse)
+        CoreRoutes source = properties.resolveProperty(Setting.CORE_ROUTES.key()).flatMap(CoreRoutes::find)
                 .orElse(CoreRoutes.JAR);
         if (source == CoreRoutes.WORKING_DIR) {
             checkCoreRoutesInWorkingDir();
@@ -57,11 +58,12 @@ final class RouteLocations extends MainListenerSupport {
     }
 
     private static void checkCoreRoutesInWorkingDir() {
-        List<String> missing = CORE_ROUTE_FILES.stream().filter(file -> !Files.isRegularFile(ROUTES_DIR.resolve(file)))
-                .toList();
+        List<String> missing = CORE_ROUTE_FILES.stream()
+                .filter(file -> !Files.isRegularFile(ROUTES_DIR.resolve(file))).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidConfigurationException(List.of(CoreRoutes.PROPERTY + ": working-dir loads the core routes"
-                    + " from " + ROUTES_DIR.toAbsolutePath() + ", which has no " + String.join(" or ", missing)));
+            throw new InvalidConfigurationException(List.of(Setting.CORE_ROUTES.key() + ": working-dir loads the"
+                    + " core routes from " + ROUTES_DIR.toAbsolutePath() + ", which has no "
+                    + String.join(" or ", missing)));
         }
     }
 }

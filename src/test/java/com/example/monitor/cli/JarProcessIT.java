@@ -8,6 +8,8 @@ import com.example.monitor.testing.MonitorProcess.Result;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,6 +95,35 @@ class JarProcessIT {
                 .contains("2026-10-01T06:00:00")
                 .doesNotContain("status=connecting");
         assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void aMistypedSettingInTheWorkingFoldersPropertiesExitsTwoWithTheClosestSetting() throws Exception {
+        writeH2Project(dir);
+        Files.writeString(dir.resolve("application.properties"), "monitor.query-timout = 5m\n");
+
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly("error: " + dir.toRealPath().resolve("application.properties")
+                + ": unknown setting monitor.query-timout; did you mean monitor.query-timeout?");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void aMistypedSettingInTheJarsPropertiesExitsTwoNamingTheJar() throws Exception {
+        writeH2Project(dir);
+        Path jar = Files.copy(MonitorProcess.JAR, dir.resolve("patched.jar"));
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Path properties = zip.getPath("application.properties");
+            Files.writeString(properties, Files.readString(properties) + "monitor.fetchsize = 10\n");
+        }
+
+        Result result = MonitorProcess.jar().jarFile(jar).in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly("error: jar:file:" + jar.toRealPath()
+                + "!/application.properties: unknown setting monitor.fetchsize; did you mean monitor.fetch-size?");
     }
 
     @Test
@@ -218,5 +249,9 @@ class JarProcessIT {
                       - name: Recent email changes
                         query_location: sql/emails.sql
                 """.formatted(H2_DEMO_URL));
+    }
+
+    private static List<String> errorLines(Result result) {
+        return result.log().lines().filter(line -> line.startsWith("error:")).toList();
     }
 }

@@ -169,6 +169,7 @@ public final class MonitorProcess implements AutoCloseable {
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path workingDir = PROJECT;
+        private Path jar = JAR;
 
         private Builder(boolean launcherScript) {
             this.launcherScript = launcherScript;
@@ -177,6 +178,15 @@ public final class MonitorProcess implements AutoCloseable {
         /** The working folder; the repo root (with its shipped demo) unless set. */
         public Builder in(Path dir) {
             this.workingDir = dir;
+            return this;
+        }
+
+        /** Another build of the jar, such as a patched copy; only for {@link #jar()}. */
+        public Builder jarFile(Path file) {
+            if (launcherScript) {
+                throw new IllegalStateException("the launcher script takes the jar from MONITOR_JAR: use env()");
+            }
+            this.jar = file;
             return this;
         }
 
@@ -207,7 +217,7 @@ public final class MonitorProcess implements AutoCloseable {
                 command.add(ProcessHandle.current().info().command()
                         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
                 command.addAll(jvmOptions);
-                command.addAll(List.of("-jar", JAR.toString()));
+                command.addAll(List.of("-jar", jar.toString()));
             }
             command.addAll(args);
             try {
