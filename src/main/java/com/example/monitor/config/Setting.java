@@ -63,6 +63,9 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<CoreRoutes> CORE_ROUTES = declare("monitor.core-routes", "jar",
             CoreRoutes::parse, "`jar`: the core routes built into the jar; `working-dir`: every `*.camel.yaml` in"
                     + " `./routes` instead, for developing them (see \"Changing the core routes\")");
+    public static final Setting<String> CLUSTER_NAMESPACE = declare("monitor.cluster.namespace",
+            "client-activity-monitor", SettingParsers::clusterNamespace, "replicas: the name of the leader election"
+                    + " (see \"Running several replicas\"); lower-case letters, digits, `-` and `.`");
 
     /** Every setting, in the order of {@code --help} and the README. */
     public static List<Setting<?>> all() {
