@@ -73,6 +73,9 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<Duration> EXTENSION_TIMEOUT = declare("monitor.extension-timeout", "5m",
             Durations::parse, "how long a one-shot run waits for the team routes before exiting, and how long a"
                     + " team route may take per message");
+    public static final Setting<CoreRoutes> CORE_ROUTES = declare("monitor.core-routes", "jar",
+            CoreRoutes::parse, "`jar`: the core routes built into the jar; `working-dir`: every `*.camel.yaml` in"
+                    + " `./routes` instead, for developing them (see \"Changing the core routes\")");
     public static final Setting<String> CLUSTER_NAMESPACE = declare("monitor.cluster.namespace",
             "client-activity-monitor", SettingParsers::clusterNamespace, "replicas: the name of the leader election"
                     + " (see \"Running several replicas\"); lower-case letters, digits, `-` and `.`");
