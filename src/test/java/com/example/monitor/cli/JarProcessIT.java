@@ -210,6 +210,8 @@ class JarProcessIT {
         Files.createDirectories(routes);
         Files.copy(PROJECT.resolve("routes/triggers.camel.yaml"), routes.resolve("triggers.camel.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(PROJECT.resolve("routes/team-routes.camel.yaml"), routes.resolve("team-routes.camel.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
         String runAnalysis = Files.readString(PROJECT.resolve("routes/run-analysis.camel.yaml"));
         String firstStep = """
                       steps:
