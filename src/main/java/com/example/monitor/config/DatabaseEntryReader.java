@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 final class DatabaseEntryReader {
     static final List<String> KEYS = List.of("name", "url", "host", "port", "service_name", "auth", "username",
             "password", "kerberos", "connect_timeout", "properties", "sql_queries");
-    static final List<String> KERBEROS_KEYS = List.of("ccache", "krb5_conf");
+    static final List<String> KERBEROS_KEYS = List.of("ccache", "krb5_conf", "principal", "keytab");
     static final int DEFAULT_PORT = 1521;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern KERBEROS_URL = Pattern.compile("jdbc:(oracle|postgresql):");
 
     private final Path baseDirectory;
     private final EnvironmentSubstitution environment;
@@ -67,6 +68,10 @@ final class DatabaseEntryReader {
         Map<String, String> properties = properties(reader, scope);
         List<QueryConfig> queries = queries(reader, scope);
 
+        if (auth.orElse(null) == AuthMode.KERBEROS && url.isPresent() && !KERBEROS_URL.matcher(url.get()).lookingAt()) {
+            reader.report("auth", "kerberos works with Oracle and PostgreSQL urls only, not "
+                    + url.get().replaceFirst("^(jdbc:[^:]*:).*", "$1") + "; use auth: password");
+        }
         if (scope.problems().count() != problemsBefore || name.isEmpty() || url.isEmpty() || auth.isEmpty()) {
             return Optional.empty();
         }
@@ -158,8 +163,19 @@ final class DatabaseEntryReader {
             return null;
         }
         MappingReader kerberos = new MappingReader(block, scope, environment, "kerberos.", KERBEROS_KEYS);
-        return new KerberosConfig(kerberos.string("ccache", false).orElse(null),
-                kerberos.string("krb5_conf", false).orElse(null));
+        String ccache = kerberos.string("ccache", false).orElse(null);
+        String principal = kerberos.string("principal", false).orElse(null);
+        String keytab = kerberos.string("keytab", false).orElse(null);
+        if ((principal == null) != (keytab == null)) {
+            kerberos.report(principal == null ? "keytab" : "principal",
+                    "kerberos.principal and kerberos.keytab go together: the app logs on as the principal with the"
+                            + " keytab; give both, or neither to use the ticket cache");
+        }
+        if (keytab != null && ccache != null) {
+            kerberos.report("ccache", "not used with kerberos.keytab, which logs on without a ticket cache;"
+                    + " remove one of them");
+        }
+        return new KerberosConfig(ccache, kerberos.string("krb5_conf", false).orElse(null), principal, keytab);
     }
 
     private Map<String, String> properties(MappingReader reader, Problems.Scope scope) {

@@ -16,7 +16,8 @@ public record MonitorSettings(
         Schedule schedule,
         Path inboxDir,
         Duration inboxReadLockInterval,
-        ResultsMode results) {
+        ResultsMode results,
+        Duration kerberosRenewBefore) {
 
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {

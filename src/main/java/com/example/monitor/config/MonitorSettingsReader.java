@@ -22,7 +22,8 @@ public final class MonitorSettingsReader {
             "monitor.databases-file", "monitor.start-date", "monitor.lookback-days", "monitor.zone",
             "monitor.output-dir", "monitor.max-parallel-databases", "monitor.connect-timeout",
             "monitor.query-timeout", "monitor.fetch-size", "monitor.mode", "monitor.schedule",
-            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results");
+            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results",
+            "monitor.kerberos-renew-before");
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -47,12 +48,13 @@ public final class MonitorSettingsReader {
         Path inboxDir = value("monitor.inbox-dir").map(Path::of).orElse(null);
         Duration readLockInterval = duration("monitor.inbox-read-lock-interval", "1s");
         ResultsMode results = results();
+        Duration kerberosRenewBefore = duration("monitor.kerberos-renew-before", "10m");
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new MonitorSettings(databasesFile, new StartDatePolicy(fixedStart, lookbackDays, zone),
                 outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize, mode, schedule, inboxDir,
-                readLockInterval, results);
+                readLockInterval, results, kerberosRenewBefore);
     }
 
     private RunMode mode() {

@@ -29,7 +29,7 @@ class KerberosSettingsTest {
     void missingTicketCacheIsReportedWithItsPathAndWhatToRun() {
         Path cache = dir.resolve("krb5cc_missing");
 
-        assertThat(kerberos.ticketCacheProblem(database(cache.toString())))
+        assertThat(kerberos.ticketCacheProblem(database(cache.toString()), java.time.Instant.now()))
                 .contains("no Kerberos ticket cache at " + cache
                         + ": run kinit (or set kerberos.ccache in databases.yaml, or KRB5CCNAME)");
     }
@@ -39,14 +39,14 @@ class KerberosSettingsTest {
         Path cache = dir.resolve("krb5cc_env");
         environment.put("KRB5CCNAME", "FILE:" + cache);
 
-        assertThat(kerberos.ticketCacheProblem(database(null)))
+        assertThat(kerberos.ticketCacheProblem(database(null), java.time.Instant.now()))
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .startsWith("no Kerberos ticket cache at " + cache + ": run kinit"));
     }
 
     @Test
     void aDirectoryIsNotAReadableTicketCache() {
-        assertThat(kerberos.ticketCacheProblem(database(dir.toString())))
+        assertThat(kerberos.ticketCacheProblem(database(dir.toString()), java.time.Instant.now()))
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .startsWith("no Kerberos ticket cache at " + dir + ": run kinit"));
     }
@@ -55,7 +55,7 @@ class KerberosSettingsTest {
     void aReadableTicketCacheFileIsNoProblem() throws Exception {
         Path cache = Files.write(dir.resolve("krb5cc_1000"), new byte[] {5, 4});
 
-        assertThat(kerberos.ticketCacheProblem(database("FILE:" + cache))).isEmpty();
+        assertThat(kerberos.ticketCacheProblem(database("FILE:" + cache), java.time.Instant.now())).isEmpty();
     }
 
     @Test
