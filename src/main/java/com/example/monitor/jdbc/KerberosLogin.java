@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.kerberos.KerberosPrincipal;
@@ -35,6 +36,9 @@ public final class KerberosLogin {
 
     private static final Logger LOG = LoggerFactory.getLogger(KerberosLogin.class);
     private static final String MODULE = "com.sun.security.auth.module.Krb5LoginModule";
+    /** The JDK's words when a keytab's key cannot decrypt the KDC's reply, or the KDC rejects it. */
+    private static final Pattern STALE_KEY = Pattern.compile("Checksum failed|Pre-authentication information was"
+            + " invalid|Integrity check on decrypted field failed");
     /** A logon waiting on a silent KDC is abandoned, not interrupted: the JDK's own timeout ends it later. */
     private static final ExecutorService LOGONS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "kerberos-logon");
@@ -115,7 +119,14 @@ public final class KerberosLogin {
             throw failure("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionFailure wrapped ? wrapped.getCause() : e.getCause();
-            throw failure(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (cause instanceof java.net.SocketTimeoutException || reason.endsWith("timed out")) {
+                throw failure("no answer from the KDC (" + reason + ")");
+            }
+            throw failure(keytab != null && STALE_KEY.matcher(reason).find()
+                    ? reason + " (the keytab's key is not the principal's current one: was the password changed?"
+                            + " export the keytab again)"
+                    : reason);
         }
     }
 

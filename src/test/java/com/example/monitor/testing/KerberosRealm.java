@@ -81,7 +81,8 @@ public final class KerberosRealm implements AutoCloseable {
                     }
                 """.formatted(port, REALM, dir, SILENT_REALM));
         Files.writeString(dir.resolve("kadm5.acl"), "");
-        // kdc_timeout with a unit: MIT reads a bare number as seconds, the JDK as milliseconds
+        // kdc_timeout with a unit: MIT reads a bare number as seconds, the JDK as milliseconds. It is longer
+        // than the tests' connect timeouts, so that a silent KDC is cut short by the app's own bound
         Files.writeString(dir.resolve("krb5.conf"), """
                 [libdefaults]
                     default_realm = %s
@@ -90,7 +91,7 @@ public final class KerberosRealm implements AutoCloseable {
                     rdns = false
                     dns_canonicalize_hostname = false
                     udp_preference_limit = 1
-                    kdc_timeout = 2s
+                    kdc_timeout = 10s
                     max_retries = 1
                     forwardable = false
                 [realms]
