@@ -35,6 +35,7 @@ class MonitorSettingsReaderTest {
         assertThat(settings.queryTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.fetchSize()).isEqualTo(1000);
         assertThat(settings.parallelismFor(7)).isEqualTo(7);
+        assertThat(settings.kerberosRenewBefore()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test

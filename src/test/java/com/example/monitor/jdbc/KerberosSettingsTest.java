@@ -60,7 +60,9 @@ class KerberosSettingsTest {
 
     @Test
     void preflightChecksTheTicketCacheOnlyForKerberosDatabases() {
-        DataSourceFactory factory = new DataSourceFactory(null, new StatementTracker(), kerberos);
+        DataSourceFactory factory = new DataSourceFactory(
+                new com.example.monitor.config.MonitorSettingsReader(key -> java.util.Optional.empty()).read(),
+                new StatementTracker(), kerberos);
         Path cache = dir.resolve("gone");
         DatabaseConfig password = new DatabaseConfig("pw", "jdbc:oracle:thin:@//h:1521/s", AuthMode.PASSWORD,
                 "monitor", com.example.monitor.config.Secret.of("x"), null, Map.of(), null, List.of());
@@ -147,6 +149,28 @@ class KerberosSettingsTest {
         String driver = "IO Error: The Network Adapter could not establish the connection";
 
         assertThat(OracleErrors.explain(driver)).isEqualTo(driver);
+    }
+
+    @Test
+    void postgresqlTakesGssapiCredentialsFromTheSubjectNotFromAJaasEntry() {
+        DatabaseConfig postgres = new DatabaseConfig("db", "jdbc:postgresql://localhost/db", AuthMode.KERBEROS, null,
+                null, new KerberosConfig(null, null), Map.of(), null, List.of());
+
+        assertThat(kerberos.connectionProperties(postgres)).containsExactly(Map.entry("gsslib", "gssapi"),
+                Map.entry("jaasLogin", "false"));
+        assertThat(KerberosSettings.appLogsOn(postgres)).isTrue();
+    }
+
+    @Test
+    void oracleWithAKeytabLeavesTheTicketCacheOutAndLogsOnItself() {
+        DatabaseConfig oracle = new DatabaseConfig("db", "jdbc:oracle:thin:@//h:1521/s", AuthMode.KERBEROS, null, null,
+                new KerberosConfig(null, null, "monitor@EXAMPLE.COM", "/etc/monitor.keytab"), Map.of(), null,
+                List.of());
+
+        assertThat(kerberos.connectionProperties(oracle)).containsOnlyKeys("oracle.net.authentication_services",
+                "oracle.net.kerberos5_mutual_authentication");
+        assertThat(KerberosSettings.appLogsOn(oracle)).isTrue();
+        assertThat(KerberosSettings.appLogsOn(database("/tmp/cc"))).as("Oracle reads a ticket cache itself").isFalse();
     }
 
     private static DatabaseConfig database(String ccache) {

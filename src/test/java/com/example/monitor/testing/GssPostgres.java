@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class GssPostgres implements AutoCloseable {
 
-    public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+    /** Debian's newest installed server (15 on Debian 12). */
+    public static final Path BIN = newestServer();
 
     private final Path dir;
     private final int port;
@@ -60,6 +61,17 @@ public final class GssPostgres implements AutoCloseable {
         Commands.run(Map.of(), dir, null, Commands.asPostgres(env, BIN.resolve("pg_ctl").toString(), "-D",
                 data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
         return server;
+    }
+
+    private static Path newestServer() {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                    .max(java.util.Comparator.comparing(bin -> Integer.parseInt(bin.getParent().getFileName().toString()
+                            .replaceAll("\\D", "0")))).orElse(Path.of("/usr/lib/postgresql/15/bin"));
+        } catch (IOException e) {
+            return Path.of("/usr/lib/postgresql/15/bin");
+        }
     }
 
     public int port() {
