@@ -44,8 +44,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        MonitorSettings settings = new MonitorSettingsReader(context.getPropertiesComponent()::resolveProperty)
-                .read();
+        MonitorSettings settings = new MonitorSettingsReader(context.getPropertiesComponent()::resolveProperty,
+                PropertiesFiles.loadedBy(context)).read();
         DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
 
         Registry registry = context.getRegistry();

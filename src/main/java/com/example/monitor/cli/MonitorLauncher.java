@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
@@ -61,6 +62,7 @@ public final class MonitorLauncher {
             arguments.problems().forEach(problem -> err.println("error: " + problem));
             return ExitCodes.INVALID_CONFIGURATION;
         }
+        DatabasesFileLoader.prepareInBackground();
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(new MonitorConfiguration());

@@ -3,7 +3,11 @@ package com.example.monitor.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The {@code monitor.*} properties, parsed and checked. */
+/**
+ * The {@code monitor.*} properties, parsed and checked. The components are the settings the core
+ * code reads; {@code values} holds every declared setting, so code that needs a newer one reads
+ * {@code settings.values().get(Setting.X)} without a component of its own.
+ */
 public record MonitorSettings(
         Path databasesFile,
         StartDatePolicy startDate,
@@ -17,7 +21,7 @@ public record MonitorSettings(
         Path inboxDir,
         Duration inboxReadLockInterval,
         ResultsMode results,
-        Duration kerberosRenewBefore) {
+        SettingValues values) {
 
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {

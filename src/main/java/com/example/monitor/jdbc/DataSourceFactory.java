@@ -4,6 +4,7 @@ import com.example.monitor.config.AuthMode;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.config.Setting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,8 @@ public final class DataSourceFactory {
         this.settings = settings;
         this.tracker = tracker;
         this.kerberos = kerberos;
-        this.kerberosLogins = new KerberosLogins(settings.kerberosRenewBefore(), Clock.systemUTC());
+        this.kerberosLogins = new KerberosLogins(
+                settings.values().get(Setting.KERBEROS_RENEW_BEFORE).orElseThrow(), Clock.systemUTC());
     }
 
     public TrackedDataSource create(DatabaseConfig database) {

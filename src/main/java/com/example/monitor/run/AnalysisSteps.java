@@ -6,6 +6,7 @@ import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.QueryConfig;
 import com.example.monitor.config.ResultsMode;
+import com.example.monitor.config.SqlFileReader;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.jdbc.QueryStatementStrategy;
@@ -14,6 +15,7 @@ import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
+import com.example.monitor.rows.ColumnarRows;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +45,7 @@ public final class AnalysisSteps {
     public static final String TRIGGER_HEADER = "monitorTrigger";
     public static final String START_DATE_HEADER = "monitorStartDate";
     public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
-    public static final String RUN_PROPERTY = QueryStatementStrategy.RUN_PROPERTY;
+    public static final String RUN_PROPERTY = "analysisRun";
     public static final String ROWS_HEADER = "monitorRows";
     public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisSteps.class);
@@ -133,7 +135,10 @@ public final class AnalysisSteps {
         }
     }
 
-    /** Marks a query running, or refuses to start it once the run is cancelled. */
+    /**
+     * Marks a query running, or refuses to start it once the run is cancelled; the body becomes the
+     * statement camel-sql prepares.
+     */
     public void startQuery(Exchange exchange) {
         AnalysisRun run = run(exchange);
         QueryConfig query = exchange.getMessage().getBody(QueryConfig.class);
@@ -143,10 +148,13 @@ public final class AnalysisSteps {
             throw new RunCancelledException();
         }
         QueryOutcome outcome = queryOutcome(exchange);
-        exchange.setProperty("queryFile", query.location().toAbsolutePath().toString());
+        // camel-sql runs the body as it is (useMessageBodyForSql): the checked statement, never its own
+        // re-read of the file, which would drop blank and "--" lines, even inside string literals
+        exchange.getMessage().setBody(SqlFileReader.current(query).statement().jdbcSql());
         exchange.setProperty(QueryStatementStrategy.TIMEOUT_SECONDS_PROPERTY,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
         exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
+        exchange.setProperty(QueryStatementStrategy.START_DATE_PROPERTY, run.startDate());
         exchange.setProperty("fetchSize", dataSources.fetchSize(query));
         ResultColumns.forget();
         outcome.running();

@@ -1,6 +1,7 @@
 package com.example.monitor.run;
 
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.rows.Row;
 import java.nio.file.Path;
 import java.util.List;
 
