@@ -34,7 +34,6 @@ final class KerberosConnectionFactory implements ConnectionFactory {
     }
 
     @Override
-    @SuppressWarnings("removal")
     public Connection createConnection() throws SQLException {
         Subject subject;
         try {

@@ -123,6 +123,9 @@ public final class KerberosLogin {
             if (cause instanceof java.net.SocketTimeoutException || reason.endsWith("timed out")) {
                 throw failure("no answer from the KDC (" + reason + ")");
             }
+            if (keytab == null && reason.startsWith("Unable to obtain password")) {
+                throw failure("no valid ticket in the cache (expired or empty?): run kinit");
+            }
             throw failure(keytab != null && STALE_KEY.matcher(reason).find()
                     ? reason + " (the keytab's key is not the principal's current one: was the password changed?"
                             + " export the keytab again)"
