@@ -8,7 +8,8 @@ import com.example.monitor.config.RunMode;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
+import com.example.monitor.steps.AnalysisSteps;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ public final class MonitorLauncher {
             return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
         }
         Exchange done = template.send("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "cli"));
+                exchange -> exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "cli"));
         RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         if (report == null) {
             String cause = done.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, String.class);

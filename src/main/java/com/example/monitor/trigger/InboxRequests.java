@@ -1,7 +1,7 @@
 package com.example.monitor.trigger;
 
 import com.example.monitor.config.MonitorSettingsReader;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +39,7 @@ public final class InboxRequests {
             apply(request, exchange, problems);
         }
         if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "file:" + name);
+            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "file:" + name);
             exchange.setProperty(OUTCOME_PROPERTY, ".done");
             exchange.setProperty(VALID_PROPERTY, true);
             return;
@@ -82,7 +82,7 @@ public final class InboxRequests {
         }
         if (startDate != null) {
             try {
-                exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER,
+                exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER,
                         MonitorSettingsReader.parseStartDate(startDate.asText()));
             } catch (IllegalArgumentException e) {
                 problems.add("startDate: " + e.getMessage());
@@ -90,7 +90,7 @@ public final class InboxRequests {
         }
         if (lookbackDays != null) {
             if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
-                exchange.getMessage().setHeader(AnalysisSteps.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
+                exchange.getMessage().setHeader(RunRequest.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
             } else {
                 problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
             }

@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.steps;
 
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
@@ -16,6 +16,13 @@ import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.rows.ColumnarRows;
+import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.DatabaseOutcome;
+import com.example.monitor.run.DatabaseStatus;
+import com.example.monitor.run.QueryOutcome;
+import com.example.monitor.run.QueryStatus;
+import com.example.monitor.run.RunRequest;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,9 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalysisSteps {
 
-    public static final String TRIGGER_HEADER = "monitorTrigger";
-    public static final String START_DATE_HEADER = "monitorStartDate";
-    public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
     public static final String RUN_PROPERTY = "analysisRun";
     public static final String ROWS_HEADER = "monitorRows";
     public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
@@ -82,7 +86,7 @@ public final class AnalysisSteps {
 
     /** Opens a run: resolves start_date and puts the database list in the body for the split. */
     public void begin(Exchange exchange) throws InterruptedException {
-        String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "cli", String.class);
+        String trigger = exchange.getMessage().getHeader(RunRequest.TRIGGER_HEADER, "cli", String.class);
         LocalDateTime startDate = startDate(exchange);
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
@@ -94,14 +98,14 @@ public final class AnalysisSteps {
     }
 
     private LocalDateTime startDate(Exchange exchange) {
-        Object given = exchange.getMessage().getHeader(START_DATE_HEADER);
+        Object given = exchange.getMessage().getHeader(RunRequest.START_DATE_HEADER);
         if (given instanceof LocalDateTime dateTime) {
             return dateTime;
         }
         if (given != null) {
             return MonitorSettingsReader.parseStartDate(given.toString());
         }
-        Integer lookback = exchange.getMessage().getHeader(LOOKBACK_DAYS_HEADER, Integer.class);
+        Integer lookback = exchange.getMessage().getHeader(RunRequest.LOOKBACK_DAYS_HEADER, Integer.class);
         return lookback != null ? settings.startDate().lookback(lookback, clock)
                 : settings.startDate().resolve(clock);
     }
