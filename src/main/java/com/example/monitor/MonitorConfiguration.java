@@ -1,5 +1,7 @@
 package com.example.monitor;
 
+import com.example.monitor.cluster.ClusterActivation;
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
@@ -75,6 +77,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("compactRows", new CompactRowMapperFactory());
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
         registry.bind("inboxRequests", new InboxRequests());
+        ClusterRole role = new ClusterRole();
+        registry.bind("clusterRole", role);
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
             createInboxFolders(settings.inboxDir());
@@ -86,7 +90,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context), new RunReporter(settings.outputDir()), new RowSpool(rowEncoders),
-                Clock.systemDefaultZone()));
+                role, Clock.systemDefaultZone()));
     }
 
     /** Values the YAML routes need, derived from the settings: trigger routes start only in service mode. */
@@ -94,6 +98,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         boolean service = settings.mode() == RunMode.SERVICE;
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("monitor.trigger.schedule-enabled", Boolean.toString(service && settings.schedule() != null));
+        // alone, a trigger's endpoint is used as it is; ClusterActivation makes it master:<namespace>:<endpoint>
+        properties.put(ClusterActivation.LEADER_PREFIX, "");
         properties.put("monitor.trigger.schedule-uri", settings.schedule() != null
                 ? settings.schedule().endpointUri() : "timer:monitor-schedule-unused");
         properties.put("monitor.trigger.inbox-enabled", Boolean.toString(service && settings.inboxDir() != null));

@@ -29,7 +29,7 @@ class LayersTest {
             new Layer("cli", ".cli"),
             new Layer("wiring", "MonitorConfiguration", "PropertiesFiles"),
             new Layer("steps", ".steps"),
-            new Layer("triggers and outputs", ".trigger", ".report", ".extension"),
+            new Layer("triggers and outputs", ".trigger", ".cluster", ".report", ".extension"),
             new Layer("run", ".run"),
             new Layer("jdbc", ".jdbc"),
             new Layer("rows", ".rows"),

@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.cluster.ClusterActivation;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
@@ -67,6 +68,7 @@ public final class MonitorLauncher {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(new MonitorConfiguration());
+        main.addMainListener(new ClusterActivation());
         if (Files.isDirectory(Path.of(TEAM_ROUTES_DIR))) {
             main.addOverrideProperty(ROUTES_INCLUDE, CORE_ROUTES + "," + TEAM_ROUTES);
         }

@@ -38,6 +38,17 @@ class MonitorSettingsReaderTest {
         assertThat(settings.fetchSize()).isEqualTo(1000);
         assertThat(settings.parallelismFor(7)).isEqualTo(7);
         assertThat(settings.values().get(Setting.KERBEROS_RENEW_BEFORE)).hasValue(Duration.ofMinutes(10));
+        assertThat(settings.values().get(Setting.CLUSTER_NAMESPACE)).contains("client-activity-monitor");
+    }
+
+    @Test
+    void clusterNamespaceTakesOnlyNamesEveryClusterServiceAccepts() {
+        assertThat(read(Map.of("monitor.cluster.namespace", "monitor-eu.prod")).values()
+                .get(Setting.CLUSTER_NAMESPACE)).contains("monitor-eu.prod");
+        assertThatThrownBy(() -> read(Map.of("monitor.cluster.namespace", "Monitor/EU")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.cluster.namespace: 'Monitor/EU' is not a namespace; use lower-case"
+                                + " letters, digits, '-' and '.', starting and ending with a letter or digit"));
     }
 
     @Test
