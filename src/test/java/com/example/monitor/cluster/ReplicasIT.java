@@ -75,7 +75,7 @@ class ReplicasIT {
             project.database(database, POSTGRES.server().url(database))
                     .query("Pace", database + "/pace.sql", "SELECT seconds, pg_sleep(seconds) AS slept FROM pace");
         }
-        databasesFile = project.write();
+        databasesFile = project.write().databasesFile();
     }
 
     @AfterEach
