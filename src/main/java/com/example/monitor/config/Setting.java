@@ -73,6 +73,9 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<Duration> EXTENSION_TIMEOUT = declare("monitor.extension-timeout", "5m",
             Durations::parse, "how long a one-shot run waits for the team routes before exiting, and how long a"
                     + " team route may take per message");
+    public static final Setting<Duration> KERBEROS_RENEW_BEFORE = declare("monitor.kerberos-renew-before", "10m",
+            Durations::parse, "a keytab logon whose ticket expires within this long is renewed before the next run"
+                    + " or connection");
     public static final Setting<CoreRoutes> CORE_ROUTES = declare("monitor.core-routes", "jar",
             CoreRoutes::parse, "`jar`: the core routes built into the jar; `working-dir`: every `*.camel.yaml` in"
                     + " `./routes` instead, for developing them (see \"Changing the core routes\")");
