@@ -6,6 +6,7 @@ import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.RunMode;
+import com.example.monitor.http.HttpServerSetup;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
@@ -74,7 +75,11 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("queryStatements", new QueryStatementStrategy());
         registry.bind("compactRows", new CompactRowMapperFactory());
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
-        registry.bind("inboxRequests", new InboxRequests());
+        InboxRequests inboxRequests = new InboxRequests();
+        registry.bind("inboxRequests", inboxRequests);
+        if (settings.httpEnabled()) {
+            HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests);
+        }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
             createInboxFolders(settings.inboxDir());

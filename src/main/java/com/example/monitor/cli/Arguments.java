@@ -57,6 +57,9 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
                 "  --monitor.max-parallel-databases=0                       (0: all databases at once)",
                 "  --monitor.connect-timeout=15s",
                 "  --monitor.query-timeout=30m",
-                "  --monitor.fetch-size=1000");
+                "  --monitor.fetch-size=1000",
+                "  --monitor.http.port=8080                                 (service mode; default: no HTTP server)",
+                "  --monitor.http.host=127.0.0.1",
+                "  --monitor.http.token={{env:MONITOR_HTTP_TOKEN}}          (required off loopback)");
     }
 }

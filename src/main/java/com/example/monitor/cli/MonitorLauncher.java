@@ -4,6 +4,7 @@ import com.example.monitor.MonitorConfiguration;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
+import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
@@ -64,6 +65,7 @@ public final class MonitorLauncher {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(new MonitorConfiguration());
+        main.configure().addMainListener(new HttpServerSwitch());
         if (Files.isDirectory(Path.of(TEAM_ROUTES_DIR))) {
             main.addOverrideProperty(ROUTES_INCLUDE, CORE_ROUTES + "," + TEAM_ROUTES);
         }

@@ -16,7 +16,13 @@ public record MonitorSettings(
         Schedule schedule,
         Path inboxDir,
         Duration inboxReadLockInterval,
-        ResultsMode results) {
+        ResultsMode results,
+        HttpSettings http) {
+
+    /** The HTTP server runs in service mode only, and only when a port is set. */
+    public boolean httpEnabled() {
+        return mode == RunMode.SERVICE && http.configured();
+    }
 
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {

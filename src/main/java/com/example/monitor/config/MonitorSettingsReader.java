@@ -22,7 +22,8 @@ public final class MonitorSettingsReader {
             "monitor.databases-file", "monitor.start-date", "monitor.lookback-days", "monitor.zone",
             "monitor.output-dir", "monitor.max-parallel-databases", "monitor.connect-timeout",
             "monitor.query-timeout", "monitor.fetch-size", "monitor.mode", "monitor.schedule",
-            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results");
+            "monitor.inbox-dir", "monitor.inbox-read-lock-interval", "monitor.results",
+            "monitor.http.port", "monitor.http.host", "monitor.http.token");
 
     private final Function<String, Optional<String>> properties;
     private final List<String> problems = new ArrayList<>();
@@ -47,12 +48,37 @@ public final class MonitorSettingsReader {
         Path inboxDir = value("monitor.inbox-dir").map(Path::of).orElse(null);
         Duration readLockInterval = duration("monitor.inbox-read-lock-interval", "1s");
         ResultsMode results = results();
+        HttpSettings http = http(mode);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new MonitorSettings(databasesFile, new StartDatePolicy(fixedStart, lookbackDays, zone),
                 outputDir, maxParallel, connectTimeout, queryTimeout, fetchSize, mode, schedule, inboxDir,
-                readLockInterval, results);
+                readLockInterval, results, http);
+    }
+
+    /** A server reachable from the network must not let anyone start and cancel runs. */
+    private HttpSettings http(RunMode mode) {
+        Integer port = value("monitor.http.port").map(text -> {
+            try {
+                int parsed = Integer.parseInt(text);
+                if (parsed >= 0 && parsed <= 65535) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            problems.add("monitor.http.port: '" + text + "' is not a port number (0-65535; 0 picks a free port)");
+            return null;
+        }).orElse(null);
+        String host = text("monitor.http.host", HttpSettings.DEFAULT_HOST);
+        Secret token = value("monitor.http.token").map(Secret::of).orElse(null);
+        HttpSettings http = new HttpSettings(port, host, token);
+        if (mode == RunMode.SERVICE && http.configured() && !http.hasToken() && !HttpSettings.isLoopback(host)) {
+            problems.add("monitor.http.host: '" + host + "' is reachable from the network; set monitor.http.token"
+                    + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1");
+        }
+        return http;
     }
 
     private RunMode mode() {

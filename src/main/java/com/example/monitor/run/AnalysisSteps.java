@@ -43,6 +43,8 @@ public final class AnalysisSteps {
     public static final String TRIGGER_HEADER = "monitorTrigger";
     public static final String START_DATE_HEADER = "monitorStartDate";
     public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
+    /** A run id chosen by the caller before the run starts, so it can answer with it at once (HTTP). */
+    public static final String RUN_ID_HEADER = "monitorRunId";
     public static final String RUN_PROPERTY = QueryStatementStrategy.RUN_PROPERTY;
     public static final String ROWS_HEADER = "monitorRows";
     public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
@@ -82,13 +84,19 @@ public final class AnalysisSteps {
     public void begin(Exchange exchange) throws InterruptedException {
         String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "cli", String.class);
         LocalDateTime startDate = startDate(exchange);
+        String givenRunId = exchange.getMessage().getHeader(RUN_ID_HEADER, String.class);
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
-            return new AnalysisRun(RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8),
-                    trigger, startDate, now, config.databases());
+            return new AnalysisRun(givenRunId != null ? givenRunId : newRunId(now), trigger, startDate, now,
+                    config.databases());
         });
         exchange.setProperty(RUN_PROPERTY, run);
         exchange.getMessage().setBody(config.databases());
+    }
+
+    /** {@code 20261128T191500Z-9acc8c32}: sorts by start time, and is safe as a file name. */
+    public static String newRunId(Instant at) {
+        return RUN_ID.format(at) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private LocalDateTime startDate(Exchange exchange) {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +34,7 @@ public final class InboxRequests {
 
     public void read(Exchange exchange) throws IOException {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        List<String> problems = new ArrayList<>();
-        JsonNode request = parse(exchange.getMessage().getBody(String.class), problems);
-        if (request != null) {
-            apply(request, exchange, problems);
-        }
+        List<String> problems = applyRequest(exchange.getMessage().getBody(String.class), exchange.getMessage());
         if (problems.isEmpty()) {
             exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "file:" + name);
             exchange.setProperty(OUTCOME_PROPERTY, ".done");
@@ -51,6 +48,21 @@ public final class InboxRequests {
         LOG.warn("request {} is invalid, moved to {}: {}", name, errors, String.join("; ", problems));
         exchange.setProperty(OUTCOME_PROPERTY, ".error");
         exchange.setProperty(VALID_PROPERTY, false);
+    }
+
+    /**
+     * Checks a run request and, when it is valid, sets the run's headers on the message. Every way of
+     * asking for a run (a file, the HTTP API) goes through here, so all accept exactly the same.
+     *
+     * @return the problems, one line each; empty when the request is valid
+     */
+    public List<String> applyRequest(String text, Message message) {
+        List<String> problems = new ArrayList<>();
+        JsonNode request = parse(text, problems);
+        if (request != null) {
+            apply(request, message, problems);
+        }
+        return problems;
     }
 
     private JsonNode parse(String text, List<String> problems) {
@@ -68,7 +80,7 @@ public final class InboxRequests {
         }
     }
 
-    private static void apply(JsonNode request, Exchange exchange, List<String> problems) {
+    private static void apply(JsonNode request, Message message, List<String> problems) {
         for (Iterator<String> keys = request.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!KEYS.contains(key)) {
@@ -82,7 +94,7 @@ public final class InboxRequests {
         }
         if (startDate != null) {
             try {
-                exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER,
+                message.setHeader(AnalysisSteps.START_DATE_HEADER,
                         MonitorSettingsReader.parseStartDate(startDate.asText()));
             } catch (IllegalArgumentException e) {
                 problems.add("startDate: " + e.getMessage());
@@ -90,7 +102,7 @@ public final class InboxRequests {
         }
         if (lookbackDays != null) {
             if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
-                exchange.getMessage().setHeader(AnalysisSteps.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
+                message.setHeader(AnalysisSteps.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
             } else {
                 problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
             }
