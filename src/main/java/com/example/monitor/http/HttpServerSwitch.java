@@ -20,7 +20,6 @@ public final class HttpServerSwitch extends MainListenerSupport {
 
     public static final String API_ROUTES = "routes/http-api.camel.yaml";
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
-    static final String ROUTES_EXCLUDE = "camel.main.routes-exclude-pattern";
 
     private final Function<BaseMainSupport, CamelContext> contextOf;
 
@@ -64,8 +63,6 @@ public final class HttpServerSwitch extends MainListenerSupport {
         defaultTo(keys, properties, "camel.health.enabled", "true");
         keys.put(ROUTES_INCLUDE, properties.resolveProperty(ROUTES_INCLUDE).map(p -> p + ",").orElse("")
                 + "classpath:" + API_ROUTES);
-        keys.put(ROUTES_EXCLUDE, properties.resolveProperty(ROUTES_EXCLUDE).map(p -> p + ",").orElse("")
-                + "file:" + API_ROUTES);
         return keys;
     }
 

@@ -28,6 +28,16 @@ public final class RunDeadlineCheck extends AbstractHealthCheck {
     }
 
     @Override
+    public boolean isLiveness() {
+        return true;
+    }
+
+    @Override
+    public boolean isReadiness() {
+        return true;
+    }
+
+    @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("deadlineSeconds", deadline.toSeconds());
         AnalysisRun run = runs.current();
