@@ -18,7 +18,7 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public final class HttpServerSwitch extends MainListenerSupport {
 
-    public static final String API_ROUTES = "routes/http-api.camel.yaml";
+    public static final String API_ROUTES = "routes/http/http-api.camel.yaml";
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
 
     private final Function<BaseMainSupport, CamelContext> contextOf;
