@@ -18,7 +18,8 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public final class HttpServerSwitch extends MainListenerSupport {
 
-    public static final String API_ROUTES = "routes/http/http-api.camel.yaml";
+    /** In the jar outside routes/, so that no classpath:routes/* pattern finds it without the server. */
+    public static final String API_ROUTES = "http/http-api.camel.yaml";
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
 
     private final Function<BaseMainSupport, CamelContext> contextOf;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,18 +43,37 @@ public final class RunHistory {
         if (!Files.isDirectory(outputDir)) {
             return List.of();
         }
+        List<String> ids;
         try (Stream<Path> files = Files.list(outputDir)) {
-            return files.map(file -> file.getFileName().toString())
+            ids = files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".json"))
                     .map(name -> name.substring(0, name.length() - ".json".length()))
                     .filter(id -> RUN_ID.matcher(id).matches())
                     .sorted(Comparator.reverseOrder())
-                    .limit(limit)
-                    .map(id -> summaries.computeIfAbsent(id, this::summarise))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // ids sort by their start second; runs started in the same second as the last one kept are
+        // ordered by their start time to the millisecond
+        int end = Math.min(limit, ids.size());
+        while (end > 0 && end < ids.size() && second(ids.get(end)).equals(second(ids.get(end - 1)))) {
+            end++;
+        }
+        return ids.subList(0, end).stream()
+                .map(id -> summaries.computeIfAbsent(id, this::summarise))
+                .sorted(Comparator.comparing(RunHistory::startedAt, Comparator.reverseOrder()))
+                .limit(limit)
+                .toList();
+    }
+
+    private static Instant startedAt(Map<String, Object> run) {
+        Object startedAt = run.get("startedAt");
+        return startedAt == null ? Instant.EPOCH : Instant.parse(startedAt.toString());
+    }
+
+    private static String second(String runId) {
+        return runId.substring(0, runId.indexOf('-'));
     }
 
     /** {@code GET /api/runs/{runId}}: the report file; a malformed id is refused before any path is made of it. */
