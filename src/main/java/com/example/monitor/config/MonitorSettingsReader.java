@@ -74,7 +74,8 @@ public final class MonitorSettingsReader {
         String host = text("monitor.http.host", HttpSettings.DEFAULT_HOST);
         Secret token = value("monitor.http.token").map(Secret::of).orElse(null);
         HttpSettings http = new HttpSettings(port, host, token);
-        if (mode == RunMode.SERVICE && http.configured() && !http.hasToken() && !HttpSettings.isLoopback(host)) {
+        boolean portGiven = value("monitor.http.port").isPresent();
+        if (mode == RunMode.SERVICE && portGiven && !http.hasToken() && !HttpSettings.isLoopback(host)) {
             problems.add("monitor.http.host: '" + host + "' is reachable from the network; set monitor.http.token"
                     + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1");
         }
