@@ -22,7 +22,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code app}: the app's row mapper ({@code com.example.monitor.jdbc.CompactRowMapperFactory}):
  *       lean rows, a value array plus shared column names;</li>
- *   <li>{@code app-columnar}: the same rows fed to the app's {@code com.example.monitor.run.ColumnarRows.Builder},
+ *   <li>{@code app-columnar}: the same rows fed to the app's {@code com.example.monitor.rows.ColumnarRows.Builder},
  *       keeping only the built list (typed column vectors, no object per row);</li>
  *   <li>{@code camel-default}: camel-sql's default ({@code DefaultRowMapperFactory}, Spring's
  *       ColumnMapRowMapper): one LinkedCaseInsensitiveMap per row, the "one map per row" design.</li>
@@ -106,9 +106,9 @@ public final class HeapPerRow {
         private final Method build;
 
         ColumnarSink() throws Exception {
-            Class<?> type = Class.forName("com.example.monitor.run.ColumnarRows$Builder");
+            Class<?> type = Class.forName("com.example.monitor.rows.ColumnarRows$Builder");
             builder = type.getConstructor().newInstance();
-            add = type.getMethod("add", Class.forName("com.example.monitor.run.Row"));
+            add = type.getMethod("add", Class.forName("com.example.monitor.rows.Row"));
             build = type.getMethod("build");
         }
 

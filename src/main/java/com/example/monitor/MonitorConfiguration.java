@@ -18,8 +18,8 @@ import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.run.AnalysisSteps;
-import com.example.monitor.run.NestedResultAggregationStrategy;
+import com.example.monitor.steps.AnalysisSteps;
+import com.example.monitor.steps.NestedResultAggregationStrategy;
 import com.example.monitor.trigger.InboxRequests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,8 +45,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        MonitorSettings settings = new MonitorSettingsReader(context.getPropertiesComponent()::resolveProperty)
-                .read();
+        MonitorSettings settings = new MonitorSettingsReader(context.getPropertiesComponent()::resolveProperty,
+                PropertiesFiles.loadedBy(context)).read();
         DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
 
         Registry registry = context.getRegistry();

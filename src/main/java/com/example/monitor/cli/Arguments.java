@@ -1,11 +1,11 @@
 package com.example.monitor.cli;
 
-import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
  * Command-line arguments: every {@code monitor.*} property as {@code --monitor.name=value}, and
@@ -24,16 +24,12 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
                 continue;
             }
             int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
+            String key = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : "";
+            Optional<String> unknown = Setting.unknownKeyProblem("argument '" + arg + "'", key);
+            if (!key.startsWith("monitor.") && !key.startsWith("camel.")) {
                 problems.add("argument '" + arg + "': expected --monitor.<name>=<value>; see --help");
-                continue;
-            }
-            String key = arg.substring(2, equals);
-            if (key.startsWith("monitor.") && !MonitorSettingsReader.KNOWN.contains(key)) {
-                problems.add("argument '" + arg + "': unknown property " + key + "; known: "
-                        + String.join(", ", new TreeSet<>(MonitorSettingsReader.KNOWN)));
-            } else if (!key.startsWith("monitor.") && !key.startsWith("camel.")) {
-                problems.add("argument '" + arg + "': expected --monitor.<name>=<value>; see --help");
+            } else if (unknown.isPresent()) {
+                problems.add(unknown.get());
             } else {
                 properties.put(key, arg.substring(equals + 1));
             }
@@ -41,25 +37,25 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
         return new Arguments(Map.copyOf(properties), help, List.copyOf(problems));
     }
 
+    /** Generated from the settings' declaration and the exit codes, so it lists every one of them. */
     public static String usage() {
-        return String.join(System.lineSeparator(),
-                "usage: java -jar client-activity-monitor.jar [--monitor.<name>=<value> ...]",
+        List<String> lines = new ArrayList<>(List.of(
+                "usage: java -jar client-activity-monitor.jar [--monitor.<name>=<value> ...] [--camel.<option>=<value> ...]",
                 "",
-                "Runs every query of every database in databases.yaml once, writes <output-dir>/<runId>.json",
-                "and exits 0 (all completed), 3 (some failed), 2 (invalid configuration or arguments).",
+                "Runs every query of every database in databases.yaml and writes <output-dir>/<runId>.json:",
+                "once and exit (monitor.mode=once), or as a service until SIGTERM (monitor.mode=service).",
                 "",
-                "properties (defaults in application.properties; ./application.properties overrides them):",
-                "  --monitor.databases-file=databases.yaml",
-                "  --monitor.start-date=2026-10-01 | 2026-10-01T06:00:00  (default: midnight lookback-days ago)",
-                "  --monitor.lookback-days=30",
-                "  --monitor.zone=Europe/Paris                              (default: the system zone)",
-                "  --monitor.output-dir=output",
-                "  --monitor.max-parallel-databases=0                       (0: all databases at once)",
-                "  --monitor.connect-timeout=15s",
-                "  --monitor.query-timeout=30m",
-                "  --monitor.fetch-size=1000",
-                "  --monitor.http.port=8080                                 (service mode; default: no HTTP server)",
-                "  --monitor.http.host=127.0.0.1",
-                "  --monitor.http.token={{env:MONITOR_HTTP_TOKEN}}          (required off loopback)");
+                "settings, shown with their defaults (from the jar's application.properties; an",
+                "application.properties in the working directory overrides them, and arguments override both):"));
+        for (Setting<?> setting : Setting.all()) {
+            lines.add("  --" + setting.key() + "=" + setting.defaultValue());
+            lines.add("      " + setting.plainHelp());
+        }
+        lines.add("");
+        lines.add("exit codes:");
+        for (ExitCodes.Meaning meaning : ExitCodes.MEANINGS) {
+            lines.add(String.format("  %-9s %s", meaning.codesText(), meaning.text().replace("`", "")));
+        }
+        return String.join(System.lineSeparator(), lines);
     }
 }

@@ -1,5 +1,8 @@
 package com.example.monitor.cli;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** The process exit codes scripts and schedulers rely on. */
 public final class ExitCodes {
 
@@ -10,7 +13,27 @@ public final class ExitCodes {
     public static final int CANCELLED_BY_SIGINT = 130;
     public static final int CANCELLED_BY_SIGTERM = 143;
 
+    /** What each code means, for {@code --help} and the README's table (a test checks both against this). */
+    public static final List<Meaning> MEANINGS = List.of(
+            new Meaning(List.of(COMPLETED), "every query completed (zero rows counts as completed)"),
+            new Meaning(List.of(FINISHED_WITH_FAILURES),
+                    "the run finished, but some query failed or was skipped (or a route cancelled it)"),
+            new Meaning(List.of(INVALID_CONFIGURATION), "invalid configuration or arguments, one line per problem"
+                    + " on stderr; nothing ran and no report was written"),
+            new Meaning(List.of(CANCELLED_BY_SIGINT, CANCELLED_BY_SIGTERM),
+                    "cancelled by SIGINT (Ctrl-C) / SIGTERM; the partial report was written"),
+            new Meaning(List.of(INTERNAL_ERROR), "the report could not be written (stderr says why),"
+                    + " or an internal error (please report it with the log)"));
+
     private ExitCodes() {
+    }
+
+    /** Codes that mean the same outcome, and that outcome in Markdown. */
+    public record Meaning(List<Integer> codes, String text) {
+
+        public String codesText() {
+            return codes.stream().map(String::valueOf).collect(Collectors.joining(" / "));
+        }
     }
 
     public static int forStatus(String runStatus) {

@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
@@ -8,7 +9,8 @@ import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
+import com.example.monitor.steps.AnalysisSteps;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,7 @@ public final class MonitorLauncher {
             arguments.problems().forEach(problem -> err.println("error: " + problem));
             return ExitCodes.INVALID_CONFIGURATION;
         }
+        DatabasesFileLoader.prepareInBackground();
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(new MonitorConfiguration());
@@ -114,7 +117,7 @@ public final class MonitorLauncher {
             return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
         }
         Exchange done = template.send("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "cli"));
+                exchange -> exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "cli"));
         RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         if (report == null) {
             String cause = done.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, String.class);

@@ -5,116 +5,76 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-/** Validates the entries of the {@code databases} list and turns valid ones into {@link DatabaseConfig}. */
+/**
+ * Turns the entries of the {@code databases} list into {@link DatabaseConfig}. Their shape is
+ * checked by databases.schema.json; this adds what a schema cannot see: duplicate names,
+ * {@code ${env:...}} values, and the SQL files.
+ */
 final class DatabaseEntryReader {
-    static final List<String> KEYS = List.of("name", "url", "host", "port", "service_name", "auth", "username",
-            "password", "kerberos", "connect_timeout", "properties", "sql_queries");
-    static final List<String> KERBEROS_KEYS = List.of("ccache", "krb5_conf");
     static final int DEFAULT_PORT = 1521;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final Path baseDirectory;
     private final EnvironmentSubstitution environment;
-    private final Problems.Scope fileScope;
+    private final Set<String> refused;
     private final Map<String, Integer> positionByName = new HashMap<>();
 
-    DatabaseEntryReader(Path baseDirectory, EnvironmentSubstitution environment, Problems.Scope fileScope) {
+    /** @param refused pointers of the values the schema refused; they are not read again */
+    DatabaseEntryReader(Path baseDirectory, EnvironmentSubstitution environment, Set<String> refused) {
         this.baseDirectory = baseDirectory;
         this.environment = environment;
-        this.fileScope = fileScope;
+        this.refused = refused;
     }
 
-    /** @param position 1-based, used to name databases that have no usable name */
-    Optional<DatabaseConfig> read(JsonNode entry, int position) {
-        JsonNode rawName = entry.get("name");
-        Problems.Scope scope = fileScope.database(rawName != null && rawName.isTextual()
-                ? "database '" + rawName.textValue() + "'"
-                : "database #" + position);
+    /** @param position 1-based; the result is empty when anything in the entry is wrong */
+    Optional<DatabaseConfig> read(JsonNode entry, int position, Problems.Scope scope) {
         if (!entry.isObject()) {
-            scope.report("must be a mapping with keys " + String.join(", ", KEYS) + ", not "
-                    + MappingReader.describe(entry));
             return Optional.empty();
         }
-        int problemsBefore = scope.problems().count();
-        MappingReader reader = new MappingReader(entry, scope, environment, "", KEYS);
-
-        Optional<String> name = reader.text("name", true).flatMap(text -> checkedName(reader, text, position));
-        Optional<String> url = url(reader, scope);
-        Optional<AuthMode> auth = reader.text("auth", true).flatMap(text -> authMode(reader, text));
-        Optional<String> username = Optional.empty();
-        Optional<String> password = Optional.empty();
+        String pointer = "/databases/" + (position - 1);
+        MappingReader reader = new MappingReader(entry, pointer, refused, scope, environment, "");
+        Optional<String> name = reader.literal("name").filter(text -> unique(reader, text, position));
+        Optional<String> url = reader.has("host") ? ezConnectUrl(reader) : reader.string("url");
+        Optional<AuthMode> auth = reader.literal("auth").map(text -> AuthMode.valueOf(text.toUpperCase(Locale.ROOT)));
+        String username = null;
+        Secret password = null;
         KerberosConfig kerberos = null;
-        if (auth.isEmpty() || auth.get() == AuthMode.PASSWORD) {
-            boolean required = auth.isPresent();
-            username = reader.string("username", required);
-            password = reader.string("password", required);
-            if (required && reader.has("kerberos")) {
-                reader.report("kerberos", "only allowed with auth: kerberos; remove it or use auth: kerberos");
-            }
-        } else {
-            rejectCredentials(reader, scope);
-            kerberos = kerberos(reader, scope);
+        if (auth.orElse(null) == AuthMode.PASSWORD) {
+            username = reader.string("username").orElse(null);
+            password = reader.string("password").map(Secret::of).orElse(null);
+        } else if (auth.orElse(null) == AuthMode.KERBEROS) {
+            kerberos = kerberos(reader.node("kerberos"), pointer + "/kerberos", scope);
         }
         Optional<Duration> connectTimeout = reader.duration("connect_timeout");
-        Map<String, String> properties = properties(reader, scope);
-        List<QueryConfig> queries = queries(reader, scope);
+        Map<String, String> properties = properties(reader.node("properties"), pointer + "/properties", scope);
+        List<QueryConfig> queries = queries(reader.node("sql_queries"), pointer, scope);
 
-        if (scope.problems().count() != problemsBefore || name.isEmpty() || url.isEmpty() || auth.isEmpty()) {
+        if (name.isEmpty() || url.isEmpty() || auth.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DatabaseConfig(name.get(), url.get(), auth.get(), username.orElse(null),
-                password.map(Secret::of).orElse(null), kerberos, properties, connectTimeout.orElse(null), queries));
+        return Optional.of(new DatabaseConfig(name.get(), url.get(), auth.get(), username, password, kerberos,
+                properties, connectTimeout.orElse(null), queries));
     }
 
-    private Optional<String> checkedName(MappingReader reader, MappingReader.Text name, int position) {
-        if (!NAME.matcher(name.value()).matches()) {
-            reader.report("name", name.shown() + " may contain only letters, digits, _ and -");
-            return Optional.empty();
-        }
-        Integer earlier = positionByName.putIfAbsent(name.value(), position);
+    private boolean unique(MappingReader reader, String name, int position) {
+        Integer earlier = positionByName.putIfAbsent(name, position);
         if (earlier != null) {
-            reader.report("name", "duplicate database name " + name.shown() + " (also used by database #"
-                    + earlier + ")");
-            return Optional.empty();
+            reader.report("name", "duplicate database name '" + name + "' (also used by database #" + earlier + ")");
         }
-        return Optional.of(name.value());
+        return earlier == null;
     }
 
-    /** Either a ready JDBC url, or host/port/service_name from which an Oracle EZConnect url is built. */
-    private static Optional<String> url(MappingReader reader, Problems.Scope scope) {
-        boolean hasUrl = reader.has("url");
-        boolean hasHost = reader.has("host");
-        if (hasUrl && hasHost) {
-            scope.report("keys 'url' and 'host' are both given; use either url or host with service_name");
-            return Optional.empty();
-        }
-        if (hasUrl) {
-            for (String hostOnly : List.of("port", "service_name")) {
-                if (reader.has(hostOnly)) {
-                    reader.report(hostOnly, "only used with 'host'; remove it or replace 'url' by 'host'");
-                }
-            }
-            return reader.string("url", true);
-        }
-        if (!hasHost) {
-            scope.report("missing key 'url' (or 'host' and 'service_name'); give a JDBC url or host and service_name");
-            return Optional.empty();
-        }
-        Optional<String> host = reader.string("host", true);
+    /** Oracle EZConnect from host, port and service_name. */
+    private static Optional<String> ezConnectUrl(MappingReader reader) {
+        Optional<String> host = reader.string("host");
         Optional<Integer> port = reader.integer("port", 1, 65535, "a port number between 1 and 65535");
-        if (!reader.has("service_name")) {
-            reader.reportMissing("service_name", " (needed with 'host')");
-            return Optional.empty();
-        }
-        Optional<String> serviceName = reader.string("service_name", true);
+        Optional<String> serviceName = reader.string("service_name");
         if (host.isEmpty() || serviceName.isEmpty() || (reader.has("port") && port.isEmpty())) {
             return Optional.empty();
         }
@@ -122,85 +82,37 @@ final class DatabaseEntryReader {
                 + serviceName.get());
     }
 
-    private static Optional<AuthMode> authMode(MappingReader reader, MappingReader.Text auth) {
-        return switch (auth.value().strip().toLowerCase(Locale.ROOT)) {
-            case "kerberos" -> Optional.of(AuthMode.KERBEROS);
-            case "password" -> Optional.of(AuthMode.PASSWORD);
-            default -> {
-                reader.report("auth", auth.shown() + " is not supported; use kerberos or password");
-                yield Optional.empty();
-            }
-        };
-    }
-
-    private static void rejectCredentials(MappingReader reader, Problems.Scope scope) {
-        List<String> given = new ArrayList<>();
-        for (String key : List.of("username", "password")) {
-            if (reader.has(key)) {
-                given.add("'" + key + "'");
-            }
-        }
-        if (!given.isEmpty()) {
-            scope.report((given.size() == 1 ? "key " : "keys ") + String.join(" and ", given)
-                    + ": kerberos auth takes no username/password; remove them or use auth: password");
-        }
-    }
-
-    /** An absent or empty {@code kerberos:} block means driver defaults, so it yields empty settings, not null. */
-    private KerberosConfig kerberos(MappingReader reader, Problems.Scope scope) {
-        JsonNode block = reader.node("kerberos");
-        if (block == null || block.isNull()) {
+    /** An absent or empty {@code kerberos:} block means driver defaults, so it yields empty settings. */
+    private KerberosConfig kerberos(JsonNode block, String pointer, Problems.Scope scope) {
+        if (block == null || !block.isObject()) {
             return new KerberosConfig(null, null);
         }
-        if (!block.isObject()) {
-            reader.report("kerberos", "must be a mapping with keys " + String.join(", ", KERBEROS_KEYS)
-                    + ", not " + MappingReader.describe(block));
-            return null;
-        }
-        MappingReader kerberos = new MappingReader(block, scope, environment, "kerberos.", KERBEROS_KEYS);
-        return new KerberosConfig(kerberos.string("ccache", false).orElse(null),
-                kerberos.string("krb5_conf", false).orElse(null));
+        MappingReader kerberos = new MappingReader(block, pointer, refused, scope, environment, "kerberos.");
+        return new KerberosConfig(kerberos.string("ccache").orElse(null), kerberos.string("krb5_conf").orElse(null),
+                kerberos.string("principal").orElse(null), kerberos.string("keytab").orElse(null));
     }
 
-    private Map<String, String> properties(MappingReader reader, Problems.Scope scope) {
+    private Map<String, String> properties(JsonNode block, String pointer, Problems.Scope scope) {
         Map<String, String> properties = new LinkedHashMap<>();
-        JsonNode block = reader.node("properties");
-        if (block == null || block.isNull()) {
+        if (block == null || !block.isObject()) {
             return properties;
         }
-        if (!block.isObject()) {
-            reader.report("properties", "must be a mapping of driver property names to values, not "
-                    + MappingReader.describe(block));
-            return properties;
-        }
-        List<String> names = new ArrayList<>();
-        block.fieldNames().forEachRemaining(names::add);
-        MappingReader values = new MappingReader(block, scope, environment, "properties.", names);
-        for (String name : names) {
-            values.scalar(name).ifPresent(value -> properties.put(name, value));
-        }
+        MappingReader values = new MappingReader(block, pointer, refused, scope, environment, "properties.");
+        block.fieldNames().forEachRemaining(name -> values.scalar(name).ifPresent(value -> properties.put(name, value)));
         return properties;
     }
 
-    private List<QueryConfig> queries(MappingReader reader, Problems.Scope scope) {
+    private List<QueryConfig> queries(JsonNode list, String databasePointer, Problems.Scope scope) {
         List<QueryConfig> queries = new ArrayList<>();
-        JsonNode list = reader.node("sql_queries");
-        if (list == null) {
-            reader.reportMissing("sql_queries", "");
+        if (list == null || !list.isArray()) {
             return queries;
         }
-        if (!list.isArray()) {
-            reader.report("sql_queries", "must be a list of queries, not " + MappingReader.describe(list));
-            return queries;
-        }
-        if (list.isEmpty()) {
-            reader.report("sql_queries", "must list at least one query");
-            return queries;
-        }
-        QueryEntryReader queryReader = new QueryEntryReader(baseDirectory, environment, scope);
-        int position = 0;
-        for (Iterator<JsonNode> entries = list.elements(); entries.hasNext(); ) {
-            queryReader.read(entries.next(), ++position).ifPresent(queries::add);
+        QueryEntryReader queryReader = new QueryEntryReader(baseDirectory, environment, refused,
+                databasePointer + "/sql_queries");
+        for (int position = 1; position <= list.size(); position++) {
+            JsonNode entry = list.get(position - 1);
+            queryReader.read(entry, position, scope.query(Problems.label("query", entry, position)))
+                    .ifPresent(queries::add);
         }
         return queries;
     }

@@ -7,24 +7,27 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Loads and completely validates databases.yaml before any connection is made. All problems are
- * collected and thrown together, one line each, so users can fix the file in one pass.
+ * Loads and completely validates databases.yaml before any connection is made: its shape against
+ * databases.schema.json, then what only the values show. All problems are collected and thrown
+ * together, one line each, so users can fix the file in one pass.
  */
 public final class DatabasesFileLoader {
-    private static final List<String> TOP_LEVEL_KEYS = List.of("databases");
-
-    // duplicate keys would otherwise silently keep the last value; sources stay out of error locations
+    // duplicate keys would otherwise silently keep the last value; sources stay out of error locations;
+    // a key with no value is null, as in YAML, whatever the key that follows it
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build());
@@ -38,6 +41,22 @@ public final class DatabasesFileLoader {
     /** @param environment looks up {@code ${env:NAME}} references; null result = variable not set */
     public DatabasesFileLoader(Function<String, String> environment) {
         this.environment = new EnvironmentSubstitution(environment);
+    }
+
+    /**
+     * Reads databases.schema.json on a background thread, so the validator's start-up cost (about
+     * 0.2 s of CPU) overlaps Camel's start instead of adding to it. {@link #load} waits for it if needed.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                DatabasesSchema.load();
+            } catch (RuntimeException | LinkageError e) {
+                // the load() on the main thread meets the same failure and reports it
+            }
+        }, "databases-schema");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** @throws InvalidConfigurationException listing every problem found */
@@ -85,31 +104,30 @@ public final class DatabasesFileLoader {
         return position + "invalid YAML: " + problem;
     }
 
+    /** The schema's findings first, then per database what only Java can check, so each database's lines stay together. */
     private List<DatabaseConfig> databases(JsonNode root, Path file, Problems.Scope scope) {
-        if (!root.isObject()) {
-            scope.report("top level must be a mapping with key 'databases', not " + MappingReader.describe(root));
-            return List.of();
-        }
-        MappingReader reader = new MappingReader(root, scope, environment, "", TOP_LEVEL_KEYS);
-        JsonNode list = reader.node("databases");
-        if (list == null) {
-            reader.reportMissing("databases", "");
-            return List.of();
-        }
+        List<DatabasesSchema.Finding> findings = DatabasesSchema.check(root.toString());
+        Set<String> refused = findings.stream().map(DatabasesSchema.Finding::pointer).collect(Collectors.toSet());
+        findings.stream().filter(finding -> finding.database() < 0).forEach(finding -> scope.report(finding.message()));
+        JsonNode list = root.path("databases");
         if (!list.isArray()) {
-            reader.report("databases", "must be a list of databases, not " + MappingReader.describe(list));
-            return List.of();
-        }
-        if (list.isEmpty()) {
-            reader.report("databases", "must list at least one database");
             return List.of();
         }
         Path baseDirectory = file.toAbsolutePath().normalize().getParent();
-        DatabaseEntryReader entryReader = new DatabaseEntryReader(baseDirectory, environment, scope);
+        DatabaseEntryReader entryReader = new DatabaseEntryReader(baseDirectory, environment, refused);
         List<DatabaseConfig> databases = new ArrayList<>();
-        int position = 0;
-        for (Iterator<JsonNode> entries = list.elements(); entries.hasNext(); ) {
-            entryReader.read(entries.next(), ++position).ifPresent(databases::add);
+        for (int position = 1; position <= list.size(); position++) {
+            JsonNode entry = list.get(position - 1);
+            Problems.Scope databaseScope = scope.database(Problems.label("database", entry, position));
+            for (DatabasesSchema.Finding finding : findings) {
+                if (finding.database() == position - 1) {
+                    int query = finding.query();
+                    (query < 0 ? databaseScope
+                            : databaseScope.query(Problems.label("query", entry.path("sql_queries").get(query), query + 1)))
+                            .report(finding.message());
+                }
+            }
+            entryReader.read(entry, position, databaseScope).ifPresent(databases::add);
         }
         return databases;
     }

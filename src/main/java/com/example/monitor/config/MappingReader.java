@@ -2,13 +2,13 @@ package com.example.monitor.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Typed, problem-reporting access to one YAML mapping. Values are checked by hand (not data-bound)
- * so every unknown, missing or mistyped key can be reported with its exact path.
+ * The values of one YAML mapping, after the schema has checked its keys and types: resolves
+ * {@code ${env:...}} and reports what only the resolved value shows. A value the schema refused
+ * (its pointer is in {@code refused}) reads as absent, so it is reported once, by the schema.
  */
 final class MappingReader {
     /** A resolved string and the text as written in the file; messages quote only the latter. */
@@ -19,103 +19,65 @@ final class MappingReader {
     }
 
     private final JsonNode mapping;
+    private final String pointer;
+    private final Set<String> refused;
     private final Problems.Scope scope;
     private final EnvironmentSubstitution environment;
     private final String keyPrefix;
 
-    MappingReader(JsonNode mapping, Problems.Scope scope, EnvironmentSubstitution environment,
-                  String keyPrefix, List<String> allowedKeys) {
+    /** @param pointer where the mapping is in the file, e.g. {@code /databases/0}; keys append to it */
+    MappingReader(JsonNode mapping, String pointer, Set<String> refused, Problems.Scope scope,
+                  EnvironmentSubstitution environment, String keyPrefix) {
         this.mapping = mapping;
+        this.pointer = pointer;
+        this.refused = refused;
         this.scope = scope;
         this.environment = environment;
         this.keyPrefix = keyPrefix;
-        for (Iterator<String> names = mapping.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowedKeys.contains(name)) {
-                scope.report("unknown key '" + path(name) + "'; allowed keys: " + String.join(", ", allowedKeys));
-            }
-        }
     }
 
-    static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
-            return "empty";
-        }
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        return node.isBoolean() ? "true/false" : "text";
-    }
-
-    String path(String key) {
-        return keyPrefix + key;
+    String pointer(String key) {
+        return pointer + "/" + key;
     }
 
     boolean has(String key) {
         return mapping.has(key);
     }
 
+    /** The value the schema accepted, or null when it is absent or refused. */
     JsonNode node(String key) {
-        return mapping.get(key);
+        return refused.contains(pointer(key)) ? null : mapping.get(key);
     }
 
     void report(String key, String message) {
-        scope.report(path(key), message);
+        scope.report(keyPrefix + key, message);
     }
 
-    void reportMissing(String key, String why) {
-        scope.report("missing required key '" + path(key) + "'" + why);
+    Optional<Text> text(String key) {
+        JsonNode node = node(key);
+        return node != null && node.isTextual() ? resolvedText(key, node.textValue()) : Optional.empty();
     }
 
-    Optional<Text> text(String key, boolean required) {
-        JsonNode node = mapping.get(key);
-        if (node == null) {
-            if (required) {
-                reportMissing(key, "");
-            }
-            return Optional.empty();
-        }
-        if (node.isNull()) {
-            report(key, "has no value");
-            return Optional.empty();
-        }
-        if (!node.isTextual()) {
-            // YAML silently turns e.g. 0123 into 83 or yes into true, so a non-text value is refused, not converted
-            report(key, "must be text, not " + describe(node)
-                    + (node.isValueNode() ? "; put the value in quotes" : ""));
-            return Optional.empty();
-        }
-        return resolvedText(key, node.textValue());
+    Optional<String> string(String key) {
+        return text(key).map(Text::value);
     }
 
-    Optional<String> string(String key, boolean required) {
-        return text(key, required).map(Text::value);
+    /** Text that is not resolved: for values the schema matches exactly, such as names and enums. */
+    Optional<String> literal(String key) {
+        JsonNode node = node(key);
+        return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
     }
 
-    /** Numbers may also be written as text, which is what a {@code ${env:...}} reference yields. */
+    /** A number written as text (what {@code ${env:...}} yields) is checked here once resolved. */
     Optional<Integer> integer(String key, int min, int max, String expectation) {
-        JsonNode node = mapping.get(key);
+        JsonNode node = node(key);
         if (node == null) {
             return Optional.empty();
         }
-        Optional<Text> text;
         if (node.isIntegralNumber() && node.canConvertToInt()) {
-            text = Optional.of(new Text(node.asText(), node.asText()));
-        } else if (node.isTextual()) {
-            text = resolvedText(key, node.textValue());
-        } else if (node.isValueNode() && !node.isNull()) {
-            text = Optional.of(new Text("", node.asText()));
-        } else {
-            report(key, "must be " + expectation + ", not " + describe(node));
-            return Optional.empty();
+            return Optional.of(node.intValue());
         }
-        return text.flatMap(value -> {
+        return text(key).flatMap(value -> {
             Integer number = parseInt(value.value().strip());
             if (number == null || number < min || number > max) {
                 report(key, "must be " + expectation + ", not " + value.shown());
@@ -126,18 +88,7 @@ final class MappingReader {
     }
 
     Optional<Duration> duration(String key) {
-        JsonNode node = mapping.get(key);
-        if (node == null) {
-            return Optional.empty();
-        }
-        if (!node.isValueNode() || node.isNull()) {
-            report(key, "must be a duration such as 15s, not " + describe(node));
-            return Optional.empty();
-        }
-        Optional<Text> text = node.isTextual()
-                ? resolvedText(key, node.textValue())
-                : Optional.of(new Text(node.asText(), node.asText()));
-        return text.flatMap(value -> {
+        return text(key).flatMap(value -> {
             try {
                 return Optional.of(Durations.parse(value.value(), value.raw()));
             } catch (IllegalArgumentException e) {
@@ -149,16 +100,16 @@ final class MappingReader {
 
     /** For values that may be any scalar (driver properties): numbers and booleans become their text. */
     Optional<String> scalar(String key) {
-        JsonNode node = mapping.get(key);
-        if (node.isNull() || !node.isValueNode()) {
-            report(key, "must be a single value, not " + describe(node));
+        JsonNode node = node(key);
+        if (node == null || !node.isValueNode() || node.isNull()) {
             return Optional.empty();
         }
-        return node.isTextual() ? environment.resolve(node.textValue(), scope, path(key)) : Optional.of(node.asText());
+        return node.isTextual() ? environment.resolve(node.textValue(), scope, keyPrefix + key)
+                : Optional.of(node.asText());
     }
 
     private Optional<Text> resolvedText(String key, String raw) {
-        return environment.resolve(raw, scope, path(key)).flatMap(value -> {
+        return environment.resolve(raw, scope, keyPrefix + key).flatMap(value -> {
             if (value.isBlank()) {
                 report(key, "must not be empty");
                 return Optional.empty();

@@ -1,5 +1,6 @@
 package com.example.monitor.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,12 @@ final class Problems {
 
     Scope fileScope() {
         return new Scope(this, "");
+    }
+
+    /** {@code database 'crm'} by name, or {@code database #2} by 1-based position when it has no name. */
+    static String label(String kind, JsonNode entry, int position) {
+        JsonNode name = entry == null ? null : entry.get("name");
+        return name != null && name.isTextual() ? kind + " '" + name.textValue() + "'" : kind + " #" + position;
     }
 
     int count() {

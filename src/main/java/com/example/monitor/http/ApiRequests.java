@@ -3,7 +3,7 @@ package com.example.monitor.http;
 import com.example.monitor.config.HttpSettings;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
 import com.example.monitor.trigger.InboxRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,13 +92,13 @@ public final class ApiRequests {
         if (current != null) {
             throw new ApiProblem(409, "a run is in flight; runs never overlap", Map.of("runId", current.runId()));
         }
-        in.setHeader(AnalysisSteps.TRIGGER_HEADER, TRIGGER);
-        in.setHeader(AnalysisSteps.RUN_ID_HEADER, AnalysisSteps.newRunId(Instant.now()));
+        in.setHeader(RunRequest.TRIGGER_HEADER, TRIGGER);
+        in.setHeader(RunRequest.RUN_ID_HEADER, RunRequest.newRunId(Instant.now()));
     }
 
     /** The answer to an accepted run: 202, where to find it, and its id. */
     public String accepted(Exchange exchange) throws JsonProcessingException {
-        String runId = exchange.getMessage().getHeader(AnalysisSteps.RUN_ID_HEADER, String.class);
+        String runId = exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER, String.class);
         Message out = exchange.getMessage();
         out.removeHeaders("monitor*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);

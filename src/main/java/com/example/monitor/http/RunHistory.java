@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class RunHistory {
 
-    /** What {@code AnalysisSteps.newRunId} makes; nothing else can name a file here. */
+    /** What {@code RunRequest.newRunId} makes; nothing else can name a file here. */
     static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}");
     public static final int MAX_LIMIT = 1000;
 

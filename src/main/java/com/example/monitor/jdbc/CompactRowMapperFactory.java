@@ -1,7 +1,7 @@
 package com.example.monitor.jdbc;
 
-import com.example.monitor.run.Columns;
-import com.example.monitor.run.Row;
+import com.example.monitor.rows.Columns;
+import com.example.monitor.rows.Row;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

@@ -1,7 +1,5 @@
 package com.example.monitor.jdbc;
 
-import com.example.monitor.run.AnalysisRun;
-import com.example.monitor.sql.StartDateTranslator;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,31 +10,33 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.sql.SqlPrepareStatementStrategy;
 
 /**
- * Prepares each query's statement for camel-sql: turns an analyst's {@code :start_date} into a JDBC
- * parameter, and applies the query's timeout and row cap on the statement itself, so they hold in
- * memory and in stream mode alike (stream mode bypasses camel-sql's JdbcTemplate options).
- * camel-sql's own {@code :#name} parsing rewrites every {@code #} in the text, so endpoints run with
- * {@code usePlaceholder=false} and the translation uses a real tokenizer instead.
+ * Prepares each query's statement for camel-sql: binds the run's start date to every {@code ?} that was
+ * a {@code :start_date}, and applies the query's timeout and row cap on the statement itself, so they
+ * hold in memory and in stream mode alike (stream mode bypasses camel-sql's JdbcTemplate options).
+ * The text itself is the checked statement from the message body, which is prepared unchanged.
  */
 public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
 
-    public static final String RUN_PROPERTY = "analysisRun";
+    /** The run's start date (a LocalDateTime), bound to every {@code ?} that was a {@code :start_date}. */
+    public static final String START_DATE_PROPERTY = "queryStartDate";
     public static final String TIMEOUT_SECONDS_PROPERTY = "queryTimeoutSeconds";
     public static final String MAX_ROWS_PROPERTY = "queryMaxRows";
 
     @Override
     public String prepareQuery(String query, boolean allowNamedParameters, Exchange exchange) {
-        return StartDateTranslator.translate(query).jdbcSql();
+        // already translated from the checked file text; camel-sql's own named-parameter parsing would
+        // rewrite it
+        return query;
     }
 
     @Override
     public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams,
                                               Exchange exchange, Object value) throws SQLException {
-        AnalysisRun run = exchange.getProperty(RUN_PROPERTY, AnalysisRun.class);
-        if (run == null) {
-            throw new SQLException("no analysis run on the exchange to take start_date from");
+        LocalDateTime startDate = exchange.getProperty(START_DATE_PROPERTY, LocalDateTime.class);
+        if (startDate == null) {
+            throw new SQLException("no start date on the exchange to bind to :start_date");
         }
-        return new StatementSettings(run.startDate(), expectedParams,
+        return new StatementSettings(startDate, expectedParams,
                 exchange.getProperty(TIMEOUT_SECONDS_PROPERTY, Integer.class),
                 exchange.getProperty(MAX_ROWS_PROPERTY, Integer.class));
     }

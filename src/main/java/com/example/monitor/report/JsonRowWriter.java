@@ -1,7 +1,7 @@
 package com.example.monitor.report;
 
-import com.example.monitor.run.Columns;
-import com.example.monitor.run.Row;
+import com.example.monitor.rows.Columns;
+import com.example.monitor.rows.Row;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;

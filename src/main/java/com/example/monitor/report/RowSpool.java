@@ -1,6 +1,6 @@
 package com.example.monitor.report;
 
-import com.example.monitor.run.Row;
+import com.example.monitor.rows.Row;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

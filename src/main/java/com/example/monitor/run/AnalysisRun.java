@@ -85,7 +85,7 @@ public final class AnalysisRun {
         return finishedAt != null;
     }
 
-    void finish(Instant at) {
+    public void finish(Instant at) {
         finishedAt = at;
     }
 

@@ -30,7 +30,7 @@ public final class AnalysisRuns {
      * Waits for the run in flight to end, so two runs never overlap whatever started them, then
      * opens the next one; it is created only then, so its start time is when it really started.
      */
-    AnalysisRun begin(Supplier<AnalysisRun> nextRun) throws InterruptedException {
+    public AnalysisRun begin(Supplier<AnalysisRun> nextRun) throws InterruptedException {
         AnalysisRun started;
         lock.lock();
         try {
@@ -56,7 +56,7 @@ public final class AnalysisRuns {
         return current() != null;
     }
 
-    void end(AnalysisRun run) {
+    public void end(AnalysisRun run) {
         listeners.forEach(listener -> listener.runEnded(run));
         lock.lock();
         try {

@@ -65,15 +65,15 @@ public final class DatabaseOutcome {
         return rows;
     }
 
-    void connecting() {
+    public void connecting() {
         status = DatabaseStatus.CONNECTING;
     }
 
-    void running() {
+    public void running() {
         status = DatabaseStatus.RUNNING;
     }
 
-    void finished(DatabaseStatus finalStatus, String error, long elapsedMs) {
+    public void finished(DatabaseStatus finalStatus, String error, long elapsedMs) {
         this.error = error;
         this.elapsedMs = elapsedMs;
         this.status = finalStatus;

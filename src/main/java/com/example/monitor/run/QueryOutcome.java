@@ -1,6 +1,7 @@
 package com.example.monitor.run;
 
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.rows.Row;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -64,11 +65,11 @@ public final class QueryOutcome {
         return error;
     }
 
-    void running() {
+    public void running() {
         status = QueryStatus.RUNNING;
     }
 
-    void completed(List<String> columns, List<Row> rows, Path spool, int rowCount, boolean truncated,
+    public void completed(List<String> columns, List<Row> rows, Path spool, int rowCount, boolean truncated,
                    long elapsedMs) {
         this.columns = List.copyOf(columns);
         this.rows = rows;
@@ -79,19 +80,19 @@ public final class QueryOutcome {
         this.status = QueryStatus.COMPLETED;
     }
 
-    void failed(String error, long elapsedMs) {
+    public void failed(String error, long elapsedMs) {
         this.error = error;
         this.elapsedMs = elapsedMs;
         this.status = QueryStatus.FAILED;
     }
 
-    void cancelled(long elapsedMs) {
+    public void cancelled(long elapsedMs) {
         this.error = status == QueryStatus.RUNNING ? "cancelled while running" : null;
         this.elapsedMs = elapsedMs;
         this.status = QueryStatus.CANCELLED;
     }
 
-    void skipped(String reason) {
+    public void skipped(String reason) {
         this.error = reason;
         this.status = QueryStatus.SKIPPED;
     }

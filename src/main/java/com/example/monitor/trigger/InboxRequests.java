@@ -1,7 +1,7 @@
 package com.example.monitor.trigger;
 
 import com.example.monitor.config.MonitorSettingsReader;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ public final class InboxRequests {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         List<String> problems = applyRequest(exchange.getMessage().getBody(String.class), exchange.getMessage());
         if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(AnalysisSteps.TRIGGER_HEADER, "file:" + name);
+            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "file:" + name);
             exchange.setProperty(OUTCOME_PROPERTY, ".done");
             exchange.setProperty(VALID_PROPERTY, true);
             return;
@@ -94,7 +94,7 @@ public final class InboxRequests {
         }
         if (startDate != null) {
             try {
-                message.setHeader(AnalysisSteps.START_DATE_HEADER,
+                message.setHeader(RunRequest.START_DATE_HEADER,
                         MonitorSettingsReader.parseStartDate(startDate.asText()));
             } catch (IllegalArgumentException e) {
                 problems.add("startDate: " + e.getMessage());
@@ -102,7 +102,7 @@ public final class InboxRequests {
         }
         if (lookbackDays != null) {
             if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
-                message.setHeader(AnalysisSteps.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
+                message.setHeader(RunRequest.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
             } else {
                 problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
             }

@@ -1,18 +1,18 @@
 package com.example.monitor.cli;
 
+import static com.example.monitor.testing.MonitorProcess.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.monitor.testing.MonitorProcess;
+import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JarProcessIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-            .toAbsolutePath();
-    private static final Path JAR = PROJECT.resolve("target/client-activity-monitor.jar");
     private static final String H2_DEMO_URL = "jdbc:h2:mem:jar_it;MODE=Oracle;DB_CLOSE_DELAY=-1;"
             + "INIT=RUNSCRIPT FROM 'classpath:demo/client_activity_analysis.sql'";
 
@@ -35,22 +32,22 @@ class JarProcessIT {
 
     @BeforeAll
     static void jarIsBuilt() {
-        assumeTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR + " is missing");
+        MonitorProcess.assumeJarBuilt();
     }
 
     @Test
     void runsFromAFolderWithOnlyDatabasesYamlAndWritesTheReportThere() throws Exception {
         writeH2Project(dir);
 
-        Result result = java(dir, "--monitor.start-date=2020-01-01");
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
 
-        assertThat(result.exit).as(result.log).isZero();
-        JsonNode report = onlyReport(dir.resolve("output"));
+        assertThat(result.exit()).as(result.log()).isZero();
+        JsonNode report = new ReportFiles(dir.resolve("output")).only();
         assertThat(report.get("status").asText()).isEqualTo("completed");
         JsonNode emails = report.at("/databases/it_demo/queries/Recent email changes");
         assertThat(emails.get("status").asText()).isEqualTo("completed");
         assertThat(emails.get("rowCount").asInt()).isEqualTo(4);
-        assertThat(result.log).contains("progress database=it_demo query=\"all\" status=connecting")
+        assertThat(result.log()).contains("progress database=it_demo query=\"all\" status=connecting")
                 .contains("progress database=it_demo query=\"Recent email changes\" status=completed rows=4 elapsedMs=");
     }
 
@@ -58,14 +55,14 @@ class JarProcessIT {
     void runsTheDemoFromTheRepoRootWithoutLoadingARouteTwice() throws Exception {
         Path output = dir.resolve("demo-output");
 
-        Result result = java(PROJECT, "--monitor.output-dir=" + output);
+        Result result = MonitorProcess.jar().in(PROJECT).args("--monitor.output-dir=" + output).run();
 
-        assertThat(result.exit).as(result.log).isZero();
-        assertThat(result.log).doesNotContainIgnoringCase("duplicate")
+        assertThat(result.exit()).as(result.log()).isZero();
+        assertThat(result.log()).doesNotContainIgnoringCase("duplicate")
                 .contains("progress database=client_activity_analysis query=\"all\" status=connecting")
                 .contains("progress database=client_activity_analysis query=\"Get all email changes\" status=completed rows=")
                 .contains("progress database=account_activity_analysis query=\"all\" status=completed elapsedMs=");
-        JsonNode report = onlyReport(output);
+        JsonNode report = new ReportFiles(output).only();
         assertThat(report.get("status").asText()).isEqualTo("completed");
         assertThat(report.get("databases").fieldNames()).toIterable()
                 .containsExactly("client_activity_analysis", "account_activity_analysis");
@@ -76,10 +73,10 @@ class JarProcessIT {
         writeH2Project(dir);
         Files.writeString(dir.resolve("application.properties"), "monitor.output-dir = custom-reports\n");
 
-        Result result = java(dir, "--monitor.start-date=2020-01-01");
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
 
-        assertThat(result.exit).as(result.log).isZero();
-        assertThat(onlyReport(dir.resolve("custom-reports")).get("status").asText()).isEqualTo("completed");
+        assertThat(result.exit()).as(result.log()).isZero();
+        assertThat(new ReportFiles(dir.resolve("custom-reports")).only().get("status").asText()).isEqualTo("completed");
         assertThat(dir.resolve("output")).doesNotExist();
     }
 
@@ -87,13 +84,42 @@ class JarProcessIT {
     void aBadStartDateExitsTwoWithTheAcceptedFormsAndWritesNoReport() throws Exception {
         writeH2Project(dir);
 
-        Result result = java(dir, "--monitor.start-date=yesterday");
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=yesterday").run();
 
-        assertThat(result.exit).as(result.log).isEqualTo(2);
-        assertThat(result.log).contains("error: monitor.start-date: 'yesterday' is not a date")
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(result.log()).contains("error: monitor.start-date: 'yesterday' is not a date")
                 .contains("2026-10-01T06:00:00")
                 .doesNotContain("status=connecting");
         assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void aMistypedSettingInTheWorkingFoldersPropertiesExitsTwoWithTheClosestSetting() throws Exception {
+        writeH2Project(dir);
+        Files.writeString(dir.resolve("application.properties"), "monitor.query-timout = 5m\n");
+
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly("error: " + dir.toRealPath().resolve("application.properties")
+                + ": unknown setting monitor.query-timout; did you mean monitor.query-timeout?");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void aMistypedSettingInTheJarsPropertiesExitsTwoNamingTheJar() throws Exception {
+        writeH2Project(dir);
+        Path jar = Files.copy(MonitorProcess.JAR, dir.resolve("patched.jar"));
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Path properties = zip.getPath("application.properties");
+            Files.writeString(properties, Files.readString(properties) + "monitor.fetchsize = 10\n");
+        }
+
+        Result result = MonitorProcess.jar().jarFile(jar).in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly("error: jar:file:" + jar.toRealPath()
+                + "!/application.properties: unknown setting monitor.fetchsize; did you mean monitor.fetch-size?");
     }
 
     @Test
@@ -118,9 +144,9 @@ class JarProcessIT {
         // a copy of a core route, as when running from the repo root, must be skipped, not loaded twice
         Files.copy(PROJECT.resolve("routes/run-analysis.camel.yaml"), dir.resolve("routes/run-analysis.camel.yaml"));
 
-        Result result = java(dir, "--monitor.start-date=2020-01-01");
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
 
-        assertThat(result.exit).as(result.log).isZero();
+        assertThat(result.exit()).as(result.log()).isZero();
         assertThat(Files.readString(dir.resolve("team/summary.txt"))).isEqualTo("completed 4");
     }
 
@@ -147,37 +173,7 @@ class JarProcessIT {
                 """.formatted(H2_DEMO_URL));
     }
 
-    private Result java(Path workingDir, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile("jar-process-it", ".log");
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            boolean exited = process.waitFor(120, TimeUnit.SECONDS);
-            assertThat(exited).as("jar exited within 120 s; log so far:%n%s", read(log)).isTrue();
-            return new Result(process.exitValue(), read(log));
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(log);
-        }
-    }
-
-    private static String read(Path log) throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode onlyReport(Path output) throws IOException {
-        assertThat(output).isDirectory();
-        try (Stream<Path> files = Files.list(output)) {
-            List<Path> reports = files.toList();
-            assertThat(reports).singleElement().satisfies(path -> assertThat(path.toString()).endsWith(".json"));
-            return new ObjectMapper().readTree(reports.get(0).toFile());
-        }
-    }
-
-    private record Result(int exit, String log) {
+    private static List<String> errorLines(Result result) {
+        return result.log().lines().filter(line -> line.startsWith("error:")).toList();
     }
 }

@@ -88,14 +88,17 @@ class MonitorLauncherTest {
     }
 
     @Test
-    void anUnknownMonitorPropertyExitsTwoAndNamesIt() throws Exception {
+    void aMistypedSettingArgumentExitsTwoAndSuggestsTheClosestSetting() throws Exception {
         ProjectFiles project = validProject();
 
-        int exit = run(project, "--monitor.typo=1");
+        int exit = run(project, "--monitor.query-timout=5m", "--monitor.fetchsize=10");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(errorLines()).singleElement().asString()
-                .contains("monitor.typo").contains("unknown property").contains("monitor.start-date");
+        assertThat(errorLines()).containsExactly(
+                "error: argument '--monitor.query-timout=5m': unknown setting monitor.query-timout;"
+                        + " did you mean monitor.query-timeout?",
+                "error: argument '--monitor.fetchsize=10': unknown setting monitor.fetchsize;"
+                        + " did you mean monitor.fetch-size?");
         assertNoReport(project);
     }
 
@@ -174,7 +177,8 @@ class MonitorLauncherTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar client-activity-monitor.jar")
                 .contains("--monitor.start-date=").contains("--monitor.databases-file=")
-                .contains("--monitor.max-parallel-databases=");
+                .contains("--monitor.max-parallel-databases=").contains("--monitor.inbox-read-lock-interval=1s")
+                .contains("exit codes:");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

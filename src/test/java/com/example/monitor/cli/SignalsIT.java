@@ -1,25 +1,17 @@
 package com.example.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.monitor.testing.Inbox;
+import com.example.monitor.testing.MonitorProcess;
+import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,102 +23,86 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignalsIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-            .toAbsolutePath();
-    private static final Path JAR = PROJECT.resolve("target/client-activity-monitor.jar");
     private static final String RUNNING = "query=\"Long sum\" status=running";
     private static final Duration STARTS_RUNNING = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
 
-    private Process process;
-    private Path log;
-
     @BeforeAll
     static void jarIsBuilt() {
-        assumeTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR + " is missing");
-    }
-
-    @AfterEach
-    void noChildLeftBehind() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        MonitorProcess.assumeJarBuilt();
     }
 
     @Test
     void sigtermDuringAOneShotRunWritesACancelledReportAndExits143() throws Exception {
         writeSlowProject(dir);
-        start("--monitor.start-date=2026-10-01");
-        await().atMost(STARTS_RUNNING).until(() -> log().contains(RUNNING));
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir).args("--monitor.start-date=2026-10-01").start()) {
+            monitor.awaitLog(RUNNING, STARTS_RUNNING);
 
-        Instant signalled = Instant.now();
-        long signalledNanos = System.nanoTime();
-        process.destroy(); // SIGTERM on Linux
+            Stopped stopped = stop(monitor, monitor::sigterm, "SIGTERM (once)");
 
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("exited; log:%n%s", log()).isTrue();
-        Duration toExit = Duration.ofNanos(System.nanoTime() - signalledNanos);
-        assertThat(process.exitValue()).as(log()).isEqualTo(143);
-        JsonNode report = onlyReport(dir.resolve("output"));
-        assertCancelledRun(report, "cli");
-        Duration toReport = Duration.between(signalled, Instant.parse(report.get("finishedAt").asText()));
-        System.out.printf("SIGTERM (once): report after %d ms, exit after %d ms%n", toReport.toMillis(), toExit.toMillis());
-        assertThat(toReport).isLessThan(Duration.ofSeconds(2));
-        assertThat(toExit).isLessThan(Duration.ofSeconds(5));
-        assertThat(log()).contains("SIGTERM received");
+            assertCancelledOnceRun(stopped, 143, monitor);
+            assertThat(monitor.log()).contains("SIGTERM received");
+        }
     }
 
     @Test
     void sigintDuringAOneShotRunWritesACancelledReportAndExits130() throws Exception {
         writeSlowProject(dir);
-        start("--monitor.start-date=2026-10-01");
-        assumeFalse(ignores(process.pid(), 2), "SIGINT is ignored in this environment (inherited SIG_IGN)");
-        await().atMost(STARTS_RUNNING).until(() -> log().contains(RUNNING));
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir).args("--monitor.start-date=2026-10-01").start()) {
+            assumeFalse(monitor.ignoresSigint(), "SIGINT is ignored in this environment (inherited SIG_IGN)");
+            monitor.awaitLog(RUNNING, STARTS_RUNNING);
 
-        Instant signalled = Instant.now();
-        long signalledNanos = System.nanoTime();
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
-        assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
+            Stopped stopped = stop(monitor, monitor::sigint, "SIGINT (once)");
 
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("exited; log:%n%s", log()).isTrue();
-        Duration toExit = Duration.ofNanos(System.nanoTime() - signalledNanos);
-        assertThat(process.exitValue()).as(log()).isEqualTo(130);
-        JsonNode report = onlyReport(dir.resolve("output"));
-        assertCancelledRun(report, "cli");
-        Duration toReport = Duration.between(signalled, Instant.parse(report.get("finishedAt").asText()));
-        System.out.printf("SIGINT (once): report after %d ms, exit after %d ms%n", toReport.toMillis(), toExit.toMillis());
-        assertThat(toReport).isLessThan(Duration.ofSeconds(2));
-        assertThat(toExit).isLessThan(Duration.ofSeconds(5));
+            assertCancelledOnceRun(stopped, 130, monitor);
+        }
     }
 
     @Test
     void sigtermDuringAServiceRunWritesItsReportAndExitsCleanlyWithinTenSeconds() throws Exception {
         writeSlowProject(dir);
-        Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        start("--monitor.mode=service", "--monitor.inbox-dir=inbox", "--monitor.inbox-read-lock-interval=200ms");
-        await().atMost(STARTS_RUNNING).until(() -> log().contains("service started"));
-        Path staged = Files.writeString(dir.resolve("request.json"), "{\"startDate\": \"2026-10-01\"}");
-        Files.move(staged, inbox.resolve("request.json"), StandardCopyOption.ATOMIC_MOVE);
-        await().atMost(STARTS_RUNNING).until(() -> log().contains(RUNNING));
+        Inbox inbox = new Inbox(dir.resolve("inbox"));
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir)
+                .args("--monitor.mode=service", "--monitor.inbox-dir=inbox", "--monitor.inbox-read-lock-interval=200ms")
+                .start()) {
+            monitor.awaitLog("service started", STARTS_RUNNING);
+            inbox.drop("request.json", "{\"startDate\": \"2026-10-01\"}");
+            monitor.awaitLog(RUNNING, STARTS_RUNNING);
 
+            Stopped stopped = stop(monitor, monitor::sigterm, "SIGTERM (service)");
+
+            assertThat(stopped.exit).as(monitor.log()).isZero();
+            assertCancelledRun(stopped.report, "file:request.json");
+            assertThat(stopped.toReport).isLessThan(Duration.ofSeconds(2));
+            assertThat(inbox.done().resolve("request.json")).as("request moved to .done after its run").exists();
+            assertThat(inbox.has("request.json")).isFalse();
+        }
+    }
+
+    /** Sends the signal and waits up to 10 s for the exit; the times are measured from the signal. */
+    private Stopped stop(MonitorProcess monitor, Runnable signal, String what) {
         Instant signalled = Instant.now();
         long signalledNanos = System.nanoTime();
-        process.destroy(); // SIGTERM on Linux
-
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s; log:%n%s", log()).isTrue();
+        signal.run();
+        int exit = monitor.awaitExit(Duration.ofSeconds(10));
         Duration toExit = Duration.ofNanos(System.nanoTime() - signalledNanos);
-        assertThat(process.exitValue()).as(log()).isZero();
-        JsonNode report = onlyReport(dir.resolve("output"));
-        assertCancelledRun(report, "file:request.json");
-        Duration toReport = Duration.between(signalled, Instant.parse(report.get("finishedAt").asText()));
-        System.out.printf("SIGTERM (service): report after %d ms, exit after %d ms%n", toReport.toMillis(),
-                toExit.toMillis());
-        assertThat(toReport).isLessThan(Duration.ofSeconds(2));
-        assertThat(inbox.resolve(".done/request.json")).as("request moved to .done after its run").exists();
-        assertThat(inbox.resolve("request.json")).doesNotExist();
+        JsonNode report = new ReportFiles(dir.resolve("output")).only();
+        Duration toReport = Duration.between(signalled, ReportFiles.finishedAt(report));
+        System.out.printf("%s: report after %d ms, exit after %d ms%n", what, toReport.toMillis(), toExit.toMillis());
+        return new Stopped(exit, report, toReport, toExit);
+    }
+
+    private record Stopped(int exit, JsonNode report, Duration toReport, Duration toExit) {
+    }
+
+    /** Exit code as given, partial report within 2 s of the signal, exit within 5 s. */
+    private static void assertCancelledOnceRun(Stopped stopped, int exitCode, MonitorProcess monitor) {
+        assertThat(stopped.exit).as(monitor.log()).isEqualTo(exitCode);
+        assertCancelledRun(stopped.report, "cli");
+        assertThat(stopped.toReport).isLessThan(Duration.ofSeconds(2));
+        assertThat(stopped.toExit).isLessThan(Duration.ofSeconds(5));
     }
 
     private static void assertCancelledRun(JsonNode report, String trigger) {
@@ -164,41 +140,5 @@ class SignalsIT {
                       - name: After the sum
                         query_location: sql/after.sql
                 """);
-    }
-
-    private void start(String... args) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        log = dir.resolve("child.log");
-        process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private String log() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
-    }
-
-    /** Whether the process ignores the signal (SigIgn in /proc), as children of some shells do for SIGINT. */
-    private static boolean ignores(long pid, int signal) throws IOException {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!Files.exists(status)) {
-            return false;
-        }
-        try (Stream<String> lines = Files.lines(status)) {
-            return lines.filter(line -> line.startsWith("SigIgn:")).findFirst()
-                    .map(line -> new BigInteger(line.substring("SigIgn:".length()).trim(), 16).testBit(signal - 1))
-                    .orElse(false);
-        }
-    }
-
-    private static JsonNode onlyReport(Path output) throws IOException {
-        assertThat(output).isDirectory();
-        try (Stream<Path> files = Files.list(output)) {
-            List<Path> reports = files.toList();
-            assertThat(reports).singleElement().satisfies(path -> assertThat(path.toString()).endsWith(".json"));
-            return new ObjectMapper().readTree(reports.get(0).toFile());
-        }
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.example.monitor.sql.CheckedSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +94,13 @@ class DatabasesFileLoaderTest {
         DatabaseConfig kerberosDatabase = new DatabaseConfig("client_activity_analysis",
                 "jdbc:oracle:thin:@//clientdb.example.com:1521/CLIENTS", AuthMode.KERBEROS, null, null,
                 new KerberosConfig("/tmp/krb5cc_1000", "/etc/krb5.conf"), properties, Duration.ofSeconds(15),
-                List.of(new QueryConfig("Get all email changes", emailChanges, Duration.ofMinutes(30), 500, 100000),
-                        new QueryConfig("Get token changes", tokenChanges, null, null, null)));
+                List.of(new QueryConfig("Get all email changes", emailChanges, Duration.ofMinutes(30), 500, 100000,
+                        checked(emailChanges)),
+                        new QueryConfig("Get token changes", tokenChanges, null, null, null, checked(tokenChanges))));
         DatabaseConfig passwordDatabase = new DatabaseConfig("acct-2", "jdbc:postgresql://pg.example.com/acct",
                 AuthMode.PASSWORD, "monitor", Secret.of("s3cret"), null, Map.of(), null,
-                List.of(new QueryConfig("Get all email changes", emailChanges, null, null, null)));
+                List.of(new QueryConfig("Get all email changes", emailChanges, null, null, null,
+                        checked(emailChanges))));
         assertEquals(new DatabasesConfig(file, List.of(kerberosDatabase, passwordDatabase)), config);
         assertEquals(List.of("oracle.net.kerberos5_cc_name", "b.second", "a.third"),
                 List.copyOf(config.databases().get(0).properties().keySet()));
@@ -119,10 +122,20 @@ class DatabasesFileLoaderTest {
 
     @Test
     void kerberosAuthWithoutBlockGetsDefaultKerberosSettings() {
-        Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger", "auth: Kerberos"));
+        Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger", "auth: kerberos"));
         DatabaseConfig database = loader().load(file).databases().get(0);
         assertEquals(AuthMode.KERBEROS, database.auth());
         assertEquals(new KerberosConfig(null, null), database.kerberos());
+    }
+
+    @Test
+    void kerberosKeytabLogonSettingsAreCarriedInTheConfig() {
+        environment.put("KEYTAB_DIR", "/etc/monitor");
+        Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                "auth: kerberos\n    kerberos:\n      principal: monitor@EXAMPLE.COM\n"
+                        + "      keytab: ${env:KEYTAB_DIR}/monitor.keytab"));
+        assertEquals(new KerberosConfig(null, null, "monitor@EXAMPLE.COM", "/etc/monitor/monitor.keytab"),
+                loader().load(file).databases().get(0).kerberos());
     }
 
     // ---------------------------------------------------------------- file and YAML level
@@ -175,8 +188,8 @@ class DatabasesFileLoaderTest {
 
     @Test
     void missingDatabasesKeyAndUnknownTopLevelKeyAreReported() {
-        assertEquals(List.of(file() + ": unknown key 'database'; allowed keys: databases",
-                        file() + ": missing required key 'databases'"),
+        assertEquals(List.of(file() + ": unknown key 'database' (did you mean 'databases'?)",
+                        file() + ": key 'databases' is missing"),
                 problemsOf("database:\n  - name: acct\n"));
     }
 
@@ -195,15 +208,20 @@ class DatabasesFileLoaderTest {
 
     @Test
     void unknownDatabaseKeyIsReportedWithAllowedKeys() {
-        assertEquals(List.of(file() + ": database 'acct': unknown key 'usernme'; allowed keys: name, url, host, port,"
-                        + " service_name, auth, username, password, kerberos, connect_timeout, properties, sql_queries"),
+        assertEquals(List.of(file() + ": database 'acct': unknown key 'usernme' (did you mean 'username'?)"),
                 problems(VALID_ENTRY + "    usernme: x\n"));
     }
 
     @Test
+    void unknownKeyLikeNoKnownKeyIsReportedWithTheAllowedKeys() {
+        assertEquals(List.of(file() + ": database 'acct': unknown key 'colour'; allowed keys: name, url, host, port,"
+                        + " service_name, auth, username, password, kerberos, connect_timeout, properties, sql_queries"),
+                problems(VALID_ENTRY + "    colour: red\n"));
+    }
+
+    @Test
     void unknownQueryKeyIsReportedWithQueryContext() {
-        assertEquals(List.of(file() + ": database 'acct', query 'q1': unknown key 'timout'; allowed keys:"
-                        + " name, query_location, timeout, fetch_size, max_rows"),
+        assertEquals(List.of(file() + ": database 'acct', query 'q1': unknown key 'timout' (did you mean 'timeout'?)"),
                 problems(VALID_ENTRY + "        timout: 5s\n"));
     }
 
@@ -211,33 +229,33 @@ class DatabasesFileLoaderTest {
     void unknownKerberosKeyIsReportedWithItsPath() {
         String kerberos = VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
                 "auth: kerberos\n    kerberos:\n      cache: /tmp/cc");
-        assertEquals(List.of(file() + ": database 'acct': unknown key 'kerberos.cache'; allowed keys: ccache, krb5_conf"),
+        assertEquals(List.of(file() + ": database 'acct': unknown key 'kerberos.cache' (did you mean 'ccache'?)"),
                 problems(kerberos));
     }
 
     @Test
     void missingDatabaseNameIsReportedWithPosition() {
-        assertEquals(List.of(file() + ": database #1: missing required key 'name'"),
+        assertEquals(List.of(file() + ": database #1: key 'name' is missing"),
                 problems(VALID_ENTRY.replace("- name: acct\n    url:", "- url:")));
     }
 
     @Test
     void missingAuthIsReported() {
-        assertEquals(List.of(file() + ": database 'acct': missing required key 'auth'"),
+        assertEquals(List.of(file() + ": database 'acct': key 'auth' is missing"),
                 problems(VALID_ENTRY.replace("    auth: password\n", "")));
     }
 
     @Test
     void missingQueryNameAndLocationAreReportedWithQueryPosition() {
         String yaml = VALID_ENTRY.replace("- name: q1\n        query_location: q1.sql", "- timeout: 5s");
-        assertEquals(List.of(file() + ": database 'acct', query #1: missing required key 'name'",
-                file() + ": database 'acct', query #1: missing required key 'query_location'"), problems(yaml));
+        assertEquals(List.of(file() + ": database 'acct', query #1: key 'name' is missing",
+                file() + ": database 'acct', query #1: key 'query_location' is missing"), problems(yaml));
     }
 
     @Test
     void missingQueryListIsReported() {
         String yaml = VALID_ENTRY.substring(0, VALID_ENTRY.indexOf("    sql_queries:"));
-        assertEquals(List.of(file() + ": database 'acct': missing required key 'sql_queries'"), problems(yaml));
+        assertEquals(List.of(file() + ": database 'acct': key 'sql_queries' is missing"), problems(yaml));
     }
 
     @Test
@@ -290,7 +308,7 @@ class DatabasesFileLoaderTest {
 
     @Test
     void invalidDatabaseNameIsReported() {
-        assertEquals(List.of(file() + ": database 'acct db': key 'name': 'acct db' may contain only letters, digits, _ and -"),
+        assertEquals(List.of(file() + ": database 'acct db': key 'name': may contain only letters, digits, _ and -, not 'acct db'"),
                 problems(VALID_ENTRY.replace("name: acct", "name: acct db")));
     }
 
@@ -343,25 +361,43 @@ class DatabasesFileLoaderTest {
                 file() + ": database 'acct': key 'password': must not be empty"), problems(yaml));
     }
 
+    @Test
+    void schemaProblemsNeverQuoteASecretValue() {
+        String yaml = VALID_ENTRY.replace("password: tiger", "password: \"   \"")
+                + "    properties:\n      password: [hunter2]\n"
+                + "  - name: krb\n    url: jdbc:h2:mem:krb\n    auth: kerberos\n    kerberos:\n"
+                + "      ccache: \" \"\n      principal: 12345\n    sql_queries:\n      - name: q1\n"
+                + "        query_location: q1.sql\n";
+        assertEquals(List.of(file() + ": database 'acct': key 'password': must not be empty",
+                file() + ": database 'acct': key 'properties.password': must be a single value, not a list",
+                file() + ": database 'krb': key 'kerberos.ccache': must not be empty",
+                file() + ": database 'krb': key 'kerberos.principal': must be text, not a number; put the value in quotes"),
+                problems(yaml));
+    }
+
     // ---------------------------------------------------------------- auth
 
     @Test
     void unsupportedAuthIsReported() {
-        assertEquals(List.of(file() + ": database 'acct': key 'auth': 'ldap' is not supported; use kerberos or password"),
+        assertEquals(List.of(file() + ": database 'acct': key 'auth': must be one of password, kerberos (was 'ldap')"),
                 problems(VALID_ENTRY.replace("auth: password", "auth: ldap")));
+        assertEquals(List.of(file() + ": database 'acct': key 'auth': must be one of password, kerberos (was 'Password')"),
+                problems(VALID_ENTRY.replace("auth: password", "auth: Password")));
     }
 
     @Test
     void passwordAuthWithoutUsernameOrPasswordIsReported() {
         String yaml = VALID_ENTRY.replace("    username: monitor\n    password: tiger\n", "");
-        assertEquals(List.of(file() + ": database 'acct': missing required key 'username'",
-                file() + ": database 'acct': missing required key 'password'"), problems(yaml));
+        assertEquals(List.of(file() + ": database 'acct': key 'username' is missing (needed with auth: password)",
+                file() + ": database 'acct': key 'password' is missing (needed with auth: password)"), problems(yaml));
     }
 
     @Test
     void kerberosAuthWithUsernameAndPasswordIsReported() {
-        assertEquals(List.of(file() + ": database 'acct': keys 'username' and 'password': kerberos auth takes no"
-                        + " username/password; remove them or use auth: password"),
+        assertEquals(List.of(file() + ": database 'acct': key 'username': kerberos auth takes no"
+                        + " username or password; remove it or use auth: password",
+                        file() + ": database 'acct': key 'password': kerberos auth takes no"
+                        + " username or password; remove it or use auth: password"),
                 problems(VALID_ENTRY.replace("auth: password", "auth: kerberos")));
     }
 
@@ -376,21 +412,20 @@ class DatabasesFileLoaderTest {
 
     @Test
     void urlAndHostTogetherAreReported() {
-        assertEquals(List.of(file() + ": database 'acct': keys 'url' and 'host' are both given;"
+        assertEquals(List.of(file() + ": database 'acct': key 'url': cannot be given with 'host';"
                         + " use either url or host with service_name"),
                 problems(VALID_ENTRY + "    host: h\n    service_name: S\n"));
     }
 
     @Test
     void neitherUrlNorHostIsReported() {
-        assertEquals(List.of(file() + ": database 'acct': missing key 'url' (or 'host' and 'service_name');"
-                        + " give a JDBC url or host and service_name"),
+        assertEquals(List.of(file() + ": database 'acct': key 'url' is missing (or give 'host' and 'service_name')"),
                 problems(VALID_ENTRY.replace("    url: jdbc:h2:mem:acct\n", "")));
     }
 
     @Test
     void hostWithoutServiceNameIsReported() {
-        assertEquals(List.of(file() + ": database 'acct': missing required key 'service_name' (needed with 'host')"),
+        assertEquals(List.of(file() + ": database 'acct': key 'service_name' is missing (needed with 'host')"),
                 problems(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h")));
     }
 
@@ -406,8 +441,10 @@ class DatabasesFileLoaderTest {
     void badDurationsAreReported() {
         String yaml = VALID_ENTRY.replace("    sql_queries:", "    connect_timeout: 0s\n    sql_queries:") + "        timeout: soon\n";
         assertEquals(List.of(
-                file() + ": database 'acct': key 'connect_timeout': '0s' is not a duration greater than zero",
-                file() + ": database 'acct', query 'q1': key 'timeout': 'soon' is not a duration; use e.g. 15s, 10m, 1h or ISO-8601 PT15S"),
+                file() + ": database 'acct': key 'connect_timeout': must be a duration greater than zero, e.g. 15s, 10m, 1h"
+                        + " or ISO-8601 PT15S, not '0s'",
+                file() + ": database 'acct', query 'q1': key 'timeout': must be a duration greater than zero, e.g. 15s, 10m,"
+                        + " 1h or ISO-8601 PT15S, not 'soon'"),
                 problems(yaml));
     }
 
@@ -480,16 +517,15 @@ class DatabasesFileLoaderTest {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> loader().load(yaml(yaml)));
 
         assertEquals(List.of(
-                file() + ": database 'acct': key 'password': kerberos auth takes no username/password;"
-                        + " remove them or use auth: password",
+                file() + ": database 'acct': key 'password': kerberos auth takes no username or password;"
+                        + " remove it or use auth: password",
+                file() + ": database 'acct', query 'q1': key 'fetch_size': must be a whole number of at least 1, not '0'",
                 file() + ": database 'acct', query 'q1': key 'query_location': cannot read "
                         + dir.resolve("missing.sql").toAbsolutePath() + " (no such file)",
-                file() + ": database 'acct', query 'q1': key 'fetch_size': must be a whole number of at least 1, not '0'",
-                file() + ": database 'acct': key 'name': duplicate database name 'acct' (also used by database #1)",
-                file() + ": database 'acct': missing key 'url' (or 'host' and 'service_name');"
-                        + " give a JDBC url or host and service_name",
-                file() + ": database 'acct': key 'auth': 'ldap' is not supported; use kerberos or password",
-                file() + ": database 'acct': key 'sql_queries': must list at least one query"), e.problems());
+                file() + ": database 'acct': key 'auth': must be one of password, kerberos (was 'ldap')",
+                file() + ": database 'acct': key 'sql_queries': must list at least one query",
+                file() + ": database 'acct': key 'url' is missing (or give 'host' and 'service_name')",
+                file() + ": database 'acct': key 'name': duplicate database name 'acct' (also used by database #1)"), e.problems());
         assertEquals(String.join("\n", e.problems()), e.getMessage());
     }
 
@@ -514,7 +550,7 @@ class DatabasesFileLoaderTest {
                     sql_queries: 5
                 """;
         List<String> problems = problems(yaml);
-        assertEquals(4, problems.size(), problems::toString);
+        assertEquals(5, problems.size(), problems::toString);
         assertTrue(problems.stream().noneMatch(line -> line.contains("s3cret")), problems::toString);
     }
 
@@ -557,5 +593,12 @@ class DatabasesFileLoaderTest {
 
     private List<String> problems(Path file) {
         return assertThrows(InvalidConfigurationException.class, () -> loader().load(file)).problems();
+    }
+
+    /** The file's text as it is on disk, checked: what the loader must carry for the run. */
+    private static CheckedSql checked(Path sqlFile) throws IOException {
+        return CheckedSql.check(Files.readString(sqlFile), problem -> {
+            throw new AssertionError(problem);
+        }).orElseThrow();
     }
 }

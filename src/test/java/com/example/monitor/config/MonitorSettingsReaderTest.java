@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,15 @@ class MonitorSettingsReaderTest {
         assertThat(settings.queryTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.fetchSize()).isEqualTo(1000);
         assertThat(settings.parallelismFor(7)).isEqualTo(7);
+    }
+
+    @Test
+    void everyDeclaredSettingIsReadableByItsDeclaration() {
+        MonitorSettings settings = read(Map.of("monitor.query-timeout", "5m"));
+
+        assertThat(settings.values().get(Setting.QUERY_TIMEOUT)).contains(Duration.ofMinutes(5));
+        assertThat(settings.values().get(Setting.FETCH_SIZE)).contains(1000);
+        assertThat(settings.values().get(Setting.SCHEDULE)).isEmpty();
     }
 
     @Test
@@ -120,6 +131,35 @@ class MonitorSettingsReaderTest {
                                 "monitor.schedule: 'every day' is not a Quartz cron expression (seconds minutes"
                                         + " hours day-of-month month day-of-week, e.g. 0 0 6 * * ?)",
                                 "monitor.zone: 'Mars/Base' is not a time zone; use e.g. Europe/Paris or UTC"));
+    }
+
+    @Test
+    void unknownKeysOfEverySourceAreRefusedTogetherWithBadValues() {
+        Map<String, String> properties = Map.of("monitor.fetch-size", "0");
+        List<SettingSource> sources = List.of(
+                new SettingSource("jar:file:/opt/monitor.jar!/application.properties",
+                        Set.of("monitor.mode", "monitor.modes")),
+                new SettingSource("/srv/monitor/application.properties",
+                        Set.of("monitor.query-timout", "monitor.fetch-size", "camel.main.name")));
+
+        assertThatThrownBy(() -> new MonitorSettingsReader(key -> Optional.ofNullable(properties.get(key)), sources)
+                .read())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "jar:file:/opt/monitor.jar!/application.properties: unknown setting monitor.modes;"
+                                        + " did you mean monitor.mode?",
+                                "/srv/monitor/application.properties: unknown setting monitor.query-timout;"
+                                        + " did you mean monitor.query-timeout?",
+                                "monitor.fetch-size: '0' is not a whole number >= 1"));
+    }
+
+    @Test
+    void keysThatAreAllDeclaredAreAccepted() {
+        List<SettingSource> sources = List.of(new SettingSource("application.properties",
+                Set.of("monitor.query-timeout", "camel.main.name")));
+
+        assertThat(new MonitorSettingsReader(key -> Optional.empty(), sources).read().queryTimeout())
+                .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.example.monitor.config;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.monitor.sql.CheckedSql;
+import com.example.monitor.sql.PreparedSql;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +37,8 @@ class SecretTest {
         properties.put("oracle.jdbc.password", "propsecret");
         DatabaseConfig config = new DatabaseConfig("acct", "jdbc:oracle:thin:scott/tiger@//h:1521/svc",
                 AuthMode.PASSWORD, "scott", Secret.of("tiger"), null, properties, Duration.ofSeconds(5),
-                List.of(new QueryConfig("q", Path.of("/q.sql"), null, null, null)));
+                List.of(new QueryConfig("q", Path.of("/q.sql"), null, null, null,
+                        new CheckedSql("SELECT 1 FROM dual", new PreparedSql("SELECT 1 FROM dual", 0)))));
 
         String text = config.toString();
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.report.RunReport;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -65,7 +65,7 @@ class CancelMidResultTest extends MonitorTestSupport {
     @Test
     void cancelWhileRowsAreBeingEncodedStopsBothThreadsAndLeavesNoSpool() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
         Path spool = outputDir().resolve(".spool");
         // well past the first batch: the encoder thread is at work
         await().atMost(Duration.ofSeconds(60)).until(() -> spooledBytes(spool) > 4 << 20);
@@ -91,7 +91,7 @@ class CancelMidResultTest extends MonitorTestSupport {
     @Test
     void cancelReachesAFetchThatIsRunningOnTheServer() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
         // a second into its transaction, the statement is fetching, no longer executing its first rows
         await().atMost(Duration.ofSeconds(30)).until(() -> POSTGRES.server()
                 .activeQueriesOfApplicationInTransactionsOlderThan(1.0).stream().anyMatch(q -> q.contains("pg_sleep")));

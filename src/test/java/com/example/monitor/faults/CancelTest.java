@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.report.RunReport;
-import com.example.monitor.run.AnalysisSteps;
+import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -128,7 +128,7 @@ class CancelTest extends MonitorTestSupport {
 
     private Cancelled startThenCancelWhileAllSleep() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(AnalysisSteps.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep").size() == DATABASES.length);
         assertThat(running).isNotDone();

@@ -90,8 +90,11 @@ class KerberosSettingsTest {
         InvalidConfigurationException invalid = catchThrowableOfType(InvalidConfigurationException.class,
                 () -> new DatabasesFileLoader(environment::get).load(file));
 
-        assertThat(invalid.problems()).containsExactly(file + ": database 'crm': keys 'username' and 'password':"
-                + " kerberos auth takes no username/password; remove them or use auth: password");
+        assertThat(invalid.problems()).containsExactly(
+                file + ": database 'crm': key 'username': kerberos auth takes no username or password;"
+                        + " remove it or use auth: password",
+                file + ": database 'crm': key 'password': kerberos auth takes no username or password;"
+                        + " remove it or use auth: password");
     }
 
     @Test
@@ -113,7 +116,7 @@ class KerberosSettingsTest {
                 () -> new DatabasesFileLoader(environment::get).load(file));
 
         assertThat(invalid.problems()).containsExactly(file + ": database 'crm': key 'username':"
-                + " kerberos auth takes no username/password; remove them or use auth: password");
+                + " kerberos auth takes no username or password; remove it or use auth: password");
     }
 
     @Test

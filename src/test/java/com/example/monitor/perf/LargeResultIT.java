@@ -1,8 +1,9 @@
 package com.example.monitor.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.monitor.testing.MonitorProcess;
+import com.example.monitor.testing.MonitorProcess.Result;
 import com.example.monitor.testing.PostgresServer;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -11,9 +12,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LargeResultIT {
 
-    private static final Path JAR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-            .toAbsolutePath().resolve("target/client-activity-monitor.jar");
     private static final int ROWS = 1_000_000;
 
     private static PostgresServer postgres;
@@ -35,7 +33,7 @@ class LargeResultIT {
 
     @BeforeAll
     static void createMillionRows() throws Exception {
-        assumeTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR + " is missing");
+        MonitorProcess.assumeJarBuilt();
         postgres = PostgresServer.start();
         String url = postgres.createDatabase("large",
                 "CREATE TABLE activity (client_id int, email text, amount numeric(12,2), changed_at timestamp,"
@@ -62,16 +60,14 @@ class LargeResultIT {
     @ValueSource(strings = {"memory", "stream"})
     void millionRowsCompleteWithinHalfAGigabyteOfHeap(String mode) throws Exception {
         Path output = Files.createTempDirectory(project.root(), "out-" + mode);
-        Path log = project.root().resolve("log-" + mode + ".txt");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(),
-                "--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + output,
-                "--monitor.start-date=2026-01-01", "--monitor.results=" + mode));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Result result = MonitorProcess.jar().in(project.root())
+                .jvmOptions("-Xmx512m", "-XX:+ExitOnOutOfMemoryError")
+                .args("--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + output,
+                        "--monitor.start-date=2026-01-01", "--monitor.results=" + mode)
+                .run(Duration.ofMinutes(5));
 
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("query=\"Million rows\" status=completed rows=" + ROWS + " ");
+        assertThat(result.exit()).as(result.log()).isZero();
+        assertThat(result.log()).contains("query=\"Million rows\" status=completed rows=" + ROWS + " ");
         assertThat(countRows(onlyReport(output))).isEqualTo(ROWS);
     }
 

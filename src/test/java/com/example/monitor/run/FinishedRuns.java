@@ -3,6 +3,7 @@ package com.example.monitor.run;
 import com.example.monitor.config.AuthMode;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.sql.CheckedSql;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -42,6 +43,9 @@ public final class FinishedRuns {
 
     private static DatabaseConfig database(String name, String query) {
         return new DatabaseConfig(name, "jdbc:postgresql://localhost/" + name, AuthMode.PASSWORD, "u", null, null,
-                Map.of(), null, List.of(new QueryConfig(query, Path.of(query + ".sql"), null, null, null)));
+                Map.of(), null, List.of(new QueryConfig(query, Path.of(query + ".sql"), null, null, null,
+                CheckedSql.check("SELECT 1 AS one", problem -> {
+                    throw new IllegalStateException(problem);
+                }).orElseThrow())));
     }
 }

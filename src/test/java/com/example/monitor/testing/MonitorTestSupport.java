@@ -5,9 +5,9 @@ import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
-import com.example.monitor.run.AnalysisSteps;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -88,7 +88,7 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
     }
 
     protected Exchange runAnalysis(String startDate) {
-        return runAnalysis(Map.of(AnalysisSteps.START_DATE_HEADER, startDate));
+        return runAnalysis(Map.of(RunRequest.START_DATE_HEADER, startDate));
     }
 
     protected static RunReport report(Exchange done) {

@@ -52,6 +52,22 @@ public final class ReportFiles {
         return reports.stream().findFirst();
     }
 
+    /** The one report of a single run, with nothing else left in the folder (no temp file, no spool). */
+    public JsonNode only() {
+        if (!Files.isDirectory(outputDir)) {
+            throw new AssertionError("no output folder " + outputDir);
+        }
+        try (Stream<Path> files = Files.list(outputDir)) {
+            List<Path> all = files.toList();
+            if (all.size() != 1 || !isReport(all.get(0))) {
+                throw new AssertionError("expected one report in " + outputDir + ", found " + all);
+            }
+            return read(all.get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Instant startedAt(JsonNode report) {
         return Instant.parse(report.get("startedAt").asText());
     }

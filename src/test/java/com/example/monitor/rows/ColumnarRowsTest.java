@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -192,13 +192,13 @@ class ColumnarRowsTest {
 
     @Test
     void textFillingPagesExactlyAndCrossingPageBoundariesComesBack() {
-        int quarter = ColumnVector.TextVector.PAGE_SIZE / 4;
-        assertThat(quarter * 4).isEqualTo(ColumnVector.TextVector.PAGE_SIZE);
+        int quarter = TextVector.PAGE_SIZE / 4;
+        assertThat(quarter * 4).isEqualTo(TextVector.PAGE_SIZE);
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             values.add(latin1Text(quarter, i));
         }
-        values.add(latin1Text(ColumnVector.TextVector.PAGE_SIZE, 8));
+        values.add(latin1Text(TextVector.PAGE_SIZE, 8));
         for (int i = 0; i < 40; i++) {
             values.add(i % 7 == 0 ? null : latin1Text(100_003 + i, 9 + i));
         }
@@ -212,8 +212,8 @@ class ColumnarRowsTest {
 
     @Test
     void aStringLongerThanAPageComesBack() {
-        String longer = latin1Text(ColumnVector.TextVector.PAGE_SIZE + 1, 1);
-        List<Row> rows = singleColumn("before", longer, "after", latin1Text(ColumnVector.TextVector.PAGE_SIZE * 2, 2));
+        String longer = latin1Text(TextVector.PAGE_SIZE + 1, 1);
+        List<Row> rows = singleColumn("before", longer, "after", latin1Text(TextVector.PAGE_SIZE * 2, 2));
 
         List<Row> read = new ArrayList<>(build(rows));
 
@@ -234,8 +234,8 @@ class ColumnarRowsTest {
     void aStringColumnIsHeldAsTextUntilANonStringValue() {
         ColumnVector vector = ColumnVector.UNTYPED.add(0, null).add(1, "a").add(2, "Ł");
 
-        assertThat(vector).isInstanceOf(ColumnVector.TextVector.class);
-        assertThat(vector.add(3, 1)).isInstanceOf(ColumnVector.ObjectVector.class);
+        assertThat(vector).isInstanceOf(TextVector.class);
+        assertThat(vector.add(3, 1)).isInstanceOf(ObjectVector.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
-package com.example.monitor.run;
+package com.example.monitor.steps;
 
+import com.example.monitor.run.DatabaseOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.steps;
 
 import com.example.monitor.config.Redaction;
 import com.example.monitor.jdbc.OracleErrors;

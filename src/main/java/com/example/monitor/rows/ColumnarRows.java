@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.rows;
 
 import java.util.AbstractList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.rows;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;

@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.steps;
 
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
@@ -6,6 +6,7 @@ import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.QueryConfig;
 import com.example.monitor.config.ResultsMode;
+import com.example.monitor.config.SqlFileReader;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.jdbc.QueryStatementStrategy;
@@ -14,6 +15,14 @@ import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
+import com.example.monitor.rows.ColumnarRows;
+import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.DatabaseOutcome;
+import com.example.monitor.run.DatabaseStatus;
+import com.example.monitor.run.QueryOutcome;
+import com.example.monitor.run.QueryStatus;
+import com.example.monitor.run.RunRequest;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,18 +49,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalysisSteps {
 
-    public static final String TRIGGER_HEADER = "monitorTrigger";
-    public static final String START_DATE_HEADER = "monitorStartDate";
-    public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
-    /** A run id chosen by the caller before the run starts, so it can answer with it at once (HTTP). */
-    public static final String RUN_ID_HEADER = "monitorRunId";
-    public static final String RUN_PROPERTY = QueryStatementStrategy.RUN_PROPERTY;
+    public static final String RUN_PROPERTY = "analysisRun";
     public static final String ROWS_HEADER = "monitorRows";
     public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisSteps.class);
 
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final DatabasesConfig config;
     private final MonitorSettings settings;
@@ -82,32 +84,27 @@ public final class AnalysisSteps {
 
     /** Opens a run: resolves start_date and puts the database list in the body for the split. */
     public void begin(Exchange exchange) throws InterruptedException {
-        String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "cli", String.class);
+        String trigger = exchange.getMessage().getHeader(RunRequest.TRIGGER_HEADER, "cli", String.class);
         LocalDateTime startDate = startDate(exchange);
-        String givenRunId = exchange.getMessage().getHeader(RUN_ID_HEADER, String.class);
+        String givenRunId = exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER, String.class);
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
-            return new AnalysisRun(givenRunId != null ? givenRunId : newRunId(now), trigger, startDate, now,
+            return new AnalysisRun(givenRunId != null ? givenRunId : RunRequest.newRunId(now), trigger, startDate, now,
                     config.databases());
         });
         exchange.setProperty(RUN_PROPERTY, run);
         exchange.getMessage().setBody(config.databases());
     }
 
-    /** {@code 20261128T191500Z-9acc8c32}: sorts by start time, and is safe as a file name. */
-    public static String newRunId(Instant at) {
-        return RUN_ID.format(at) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private LocalDateTime startDate(Exchange exchange) {
-        Object given = exchange.getMessage().getHeader(START_DATE_HEADER);
+        Object given = exchange.getMessage().getHeader(RunRequest.START_DATE_HEADER);
         if (given instanceof LocalDateTime dateTime) {
             return dateTime;
         }
         if (given != null) {
             return MonitorSettingsReader.parseStartDate(given.toString());
         }
-        Integer lookback = exchange.getMessage().getHeader(LOOKBACK_DAYS_HEADER, Integer.class);
+        Integer lookback = exchange.getMessage().getHeader(RunRequest.LOOKBACK_DAYS_HEADER, Integer.class);
         return lookback != null ? settings.startDate().lookback(lookback, clock)
                 : settings.startDate().resolve(clock);
     }
@@ -141,7 +138,10 @@ public final class AnalysisSteps {
         }
     }
 
-    /** Marks a query running, or refuses to start it once the run is cancelled. */
+    /**
+     * Marks a query running, or refuses to start it once the run is cancelled; the body becomes the
+     * statement camel-sql prepares.
+     */
     public void startQuery(Exchange exchange) {
         AnalysisRun run = run(exchange);
         QueryConfig query = exchange.getMessage().getBody(QueryConfig.class);
@@ -151,10 +151,13 @@ public final class AnalysisSteps {
             throw new RunCancelledException();
         }
         QueryOutcome outcome = queryOutcome(exchange);
-        exchange.setProperty("queryFile", query.location().toAbsolutePath().toString());
+        // camel-sql runs the body as it is (useMessageBodyForSql): the checked statement, never its own
+        // re-read of the file, which would drop blank and "--" lines, even inside string literals
+        exchange.getMessage().setBody(SqlFileReader.current(query).statement().jdbcSql());
         exchange.setProperty(QueryStatementStrategy.TIMEOUT_SECONDS_PROPERTY,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
         exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
+        exchange.setProperty(QueryStatementStrategy.START_DATE_PROPERTY, run.startDate());
         exchange.setProperty("fetchSize", dataSources.fetchSize(query));
         ResultColumns.forget();
         outcome.running();

@@ -1,4 +1,4 @@
-package com.example.monitor.run;
+package com.example.monitor.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

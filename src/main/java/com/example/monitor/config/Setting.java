@@ -1,0 +1,105 @@
+package com.example.monitor.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * One {@code monitor.*} setting: its key, the default that applies when it is not set (empty: not
+ * set), the parser that turns its text into a value or throws {@link IllegalArgumentException} saying
+ * what is accepted, and a one-line help in Markdown. This list is the only declaration: the reader,
+ * {@code --help} and the unknown-key check use it, and tests check the README table and the shipped
+ * application.properties against it.
+ *
+ * <p>To add a setting, add one {@code declare(...)} line below (its place in the list is its place in
+ * {@code --help} and the README), a row in the README's properties table, and the key with the same
+ * default in application.properties ({@code SettingDeclarationTest} fails until the three agree). The
+ * reader checks every declared setting at start-up; a route reads it as {@code {{monitor.x}}}, Java
+ * code as {@code monitorSettings.values().get(Setting.X)}.
+ */
+public record Setting<T>(String key, String defaultValue, Function<String, ? extends T> parser, String help) {
+
+    private static final List<Setting<?>> DECLARED = new ArrayList<>();
+
+    public static final Setting<Path> DATABASES_FILE = declare("monitor.databases-file", "databases.yaml",
+            Path::of, "the database list");
+    public static final Setting<LocalDateTime> START_DATE = declare("monitor.start-date", "",
+            SettingParsers::startDate, "ISO date (`2026-10-01`, midnight) or date-time (`2026-10-01T06:00:00`);"
+                    + " empty: midnight `lookback-days` ago");
+    public static final Setting<Integer> LOOKBACK_DAYS = declare("monitor.lookback-days", "30",
+            SettingParsers.wholeNumber(0), "used when no start date is given");
+    public static final Setting<ZoneId> ZONE = declare("monitor.zone", "",
+            SettingParsers::zone, "zone for \"midnight\", e.g. `Europe/Paris`; empty: the system zone");
+    public static final Setting<Path> OUTPUT_DIR = declare("monitor.output-dir", "output",
+            SettingParsers::writableFolder, "where `<runId>.json` reports go");
+    public static final Setting<ResultsMode> RESULTS = declare("monitor.results", "memory",
+            SettingParsers.choice("results mode", ResultsMode.class), "`memory`: rows kept and handed to"
+                    + " routes; `stream`: rows go from the driver to the report via a spool file, never held");
+    public static final Setting<Integer> MAX_PARALLEL_DATABASES = declare("monitor.max-parallel-databases", "0",
+            SettingParsers.wholeNumber(0), "databases run at once; `0` = all");
+    public static final Setting<Integer> FETCH_SIZE = declare("monitor.fetch-size", "1000",
+            SettingParsers.wholeNumber(1), "rows per round trip (statement fetch size; Oracle `defaultRowPrefetch`)");
+    public static final Setting<Duration> CONNECT_TIMEOUT = declare("monitor.connect-timeout", "15s",
+            Durations::parse, "bounds TCP connect, logon, and the wait for a pooled connection");
+    public static final Setting<Duration> QUERY_TIMEOUT = declare("monitor.query-timeout", "30m",
+            Durations::parse, "a longer query is cancelled on the server and reported failed");
+    public static final Setting<RunMode> MODE = declare("monitor.mode", "once",
+            SettingParsers.choice("mode", RunMode.class),
+            "`once`: one run, then exit; `service`: keep running until SIGTERM/SIGINT");
+    public static final Setting<Schedule> SCHEDULE = declare("monitor.schedule", "",
+            Schedule::parse, "service mode: a Quartz cron expression (`0 0 6 * * ?`) or a period (`30m`)");
+    public static final Setting<Path> INBOX_DIR = declare("monitor.inbox-dir", "",
+            Path::of, "service mode: folder watched for request files and a `cancel` file");
+    public static final Setting<Duration> INBOX_READ_LOCK_INTERVAL = declare("monitor.inbox-read-lock-interval",
+            "1s", Durations::parse, "a request file is taken only after it stopped changing for this long");
+    public static final Setting<Integer> HTTP_PORT = declare("monitor.http.port", "",
+            SettingParsers::port, "service mode: the HTTP server's port (`0`: a free one); empty: no server"
+                    + " (see \"Operate\")");
+    public static final Setting<String> HTTP_HOST = declare("monitor.http.host", HttpSettings.DEFAULT_HOST,
+            Function.identity(), "the address it listens on; any non-loopback address needs a token");
+    public static final Setting<Secret> HTTP_TOKEN = declare("monitor.http.token", "",
+            Secret::of, "bearer token for `/api` and the page's data; give it as `{{env:MONITOR_HTTP_TOKEN}}`");
+
+    /** Every setting, in the order of {@code --help} and the README. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(DECLARED);
+    }
+
+    public static Optional<Setting<?>> find(String key) {
+        return DECLARED.stream().filter(setting -> setting.key.equals(key)).findFirst();
+    }
+
+    /**
+     * The problem line for a {@code monitor.*} key that is not declared, or empty when it is.
+     * {@code source} says where the key was written: a file or an argument.
+     */
+    public static Optional<String> unknownKeyProblem(String source, String key) {
+        if (!key.startsWith("monitor.") || find(key).isPresent()) {
+            return Optional.empty();
+        }
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String closest = DECLARED.stream().map(Setting::key)
+                .min(Comparator.comparingInt(known -> distance.apply(known, key))).orElseThrow();
+        return Optional.of(source + ": unknown setting " + key + "; did you mean " + closest + "?");
+    }
+
+    /** The help without Markdown, for a terminal. */
+    public String plainHelp() {
+        return help.replace("`", "");
+    }
+
+    private static <T> Setting<T> declare(String key, String defaultValue, Function<String, ? extends T> parser,
+            String help) {
+        Setting<T> setting = new Setting<>(key, defaultValue, parser, help);
+        DECLARED.add(setting);
+        return setting;
+    }
+}

@@ -1,0 +1,90 @@
+package com.example.monitor.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Parsers of setting values; each throws {@link IllegalArgumentException} saying what is accepted. */
+final class SettingParsers {
+
+    private SettingParsers() {
+    }
+
+    static Function<String, Integer> wholeNumber(int min) {
+        return text -> {
+            try {
+                int parsed = Integer.parseInt(text);
+                if (parsed >= min) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a whole number >= " + min);
+        };
+    }
+
+    static Integer port(String text) {
+        try {
+            int parsed = Integer.parseInt(text);
+            if (parsed >= 0 && parsed <= 65535) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a port number (0-65535; 0 picks a free port)");
+    }
+
+    /** One of the enum's constants, written in lower case. */
+    static <E extends Enum<E>> Function<String, E> choice(String noun, Class<E> type) {
+        return text -> Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.name().equalsIgnoreCase(text))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a " + noun + "; use "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(" or "))));
+    }
+
+    /** Accepts an ISO date (midnight) or an ISO date-time, the two forms analysts type. */
+    static LocalDateTime startDate(String text) {
+        try {
+            return text.contains("T") ? LocalDateTime.parse(text) : LocalDate.parse(text).atStartOfDay();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a date; use an ISO date like 2026-10-01"
+                    + " or a date-time like 2026-10-01T06:00:00");
+        }
+    }
+
+    static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time zone; use e.g. Europe/Paris or UTC");
+        }
+    }
+
+    /** Checked up front, without creating anything, so a run never does its work and then cannot report it. */
+    static Path writableFolder(String text) {
+        Path dir = Path.of(text);
+        Path absolute = dir.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new IllegalArgumentException("cannot write reports to " + absolute + " ("
+                    + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,28 @@
+package com.example.monitor.rows;
+
+import java.util.Arrays;
+
+final class DoubleVector extends TypedVector {
+    private double[] values;
+
+    DoubleVector(int capacity) {
+        super(Double.class, capacity);
+        values = new double[capacity];
+    }
+
+    @Override
+    boolean store(int row, Object value) {
+        values[row] = (Double) value;
+        return true;
+    }
+
+    @Override
+    Object load(int row) {
+        return values[row];
+    }
+
+    @Override
+    void resize(int newCapacity) {
+        values = Arrays.copyOf(values, newCapacity);
+    }
+}

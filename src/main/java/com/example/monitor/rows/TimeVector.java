@@ -1,0 +1,29 @@
+package com.example.monitor.rows;
+
+import java.time.LocalTime;
+import java.util.Arrays;
+
+final class TimeVector extends TypedVector {
+    private long[] nanoOfDay;
+
+    TimeVector(int capacity) {
+        super(LocalTime.class, capacity);
+        nanoOfDay = new long[capacity];
+    }
+
+    @Override
+    boolean store(int row, Object value) {
+        nanoOfDay[row] = ((LocalTime) value).toNanoOfDay();
+        return true;
+    }
+
+    @Override
+    Object load(int row) {
+        return LocalTime.ofNanoOfDay(nanoOfDay[row]);
+    }
+
+    @Override
+    void resize(int newCapacity) {
+        nanoOfDay = Arrays.copyOf(nanoOfDay, newCapacity);
+    }
+}

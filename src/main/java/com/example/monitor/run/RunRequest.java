@@ -1,0 +1,36 @@
+package com.example.monitor.run;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * The headers a request for a run carries into {@code direct:run-analysis}, whoever sends it: the
+ * command line, a trigger route, the HTTP API or a team's own route. None is required.
+ */
+public final class RunRequest {
+
+    /** What started the run: cli, schedule, file:&lt;name&gt;, http, or a route's own word. */
+    public static final String TRIGGER_HEADER = "monitorTrigger";
+
+    /** The start date: a LocalDateTime, or text in any form a start date may be written. */
+    public static final String START_DATE_HEADER = "monitorStartDate";
+
+    /** Days back from today's midnight, when no start date is given. */
+    public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
+
+    /** A run id chosen by the caller before the run starts, so it can answer with it at once (HTTP). */
+    public static final String RUN_ID_HEADER = "monitorRunId";
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private RunRequest() {
+    }
+
+    /** {@code 20261128T191500Z-9acc8c32}: sorts by start time, and is safe as a file name. */
+    public static String newRunId(Instant at) {
+        return RUN_ID.format(at) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,148 @@
+package com.example.monitor.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every databases.yaml the project shows or uses is checked against databases.schema.json: the
+ * shipped file, the README's examples and the files the tests write (Java text blocks starting
+ * with {@code databases:}). Test files that are meant to be refused must be refused by the schema.
+ */
+class DatabasesSchemaExamplesTest {
+    private static final Path SCHEMA = Path.of("databases.schema.json");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern README_BLOCK = Pattern.compile("```yaml\\n(databases:\\n.*?)```", Pattern.DOTALL);
+    /** A Java text block whose first line is {@code databases:}, up to and including the indent of its closing quotes. */
+    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"\\n([ \\t]*databases:\\n.*?)\"\"\"", Pattern.DOTALL);
+    /** Test files written wrong on purpose (file, 1-based text block), each with a line the schema must report. */
+    private static final Map<String, String> MEANT_TO_BE_REFUSED = Map.of(
+            "KerberosSettingsTest.java#1", "key 'username': kerberos auth takes no username or password",
+            "KerberosSettingsTest.java#2", "key 'username': kerberos auth takes no username or password",
+            "DatabasesFileLoaderTest.java#3", "key 'url' is missing",
+            "DatabasesFileLoaderTest.java#4", "key 'sql_queries': must be a list of queries, not a number");
+    /** Not YAML at all: it tests the syntax error message. */
+    private static final String NOT_YAML = "DatabasesFileLoaderTest.java#2";
+
+    @Test
+    void shippedFileNamesTheSchemaForEditorsAndMatchesIt() throws IOException {
+        Path shipped = Path.of("databases.yaml");
+        assertThat(Files.readAllLines(shipped).get(0)).isEqualTo("# yaml-language-server: $schema=databases.schema.json");
+        assertThat(findings(Files.readString(shipped))).isEmpty();
+    }
+
+    @Test
+    void everyDatabasesFileInTheReadmeMatchesTheSchema() throws IOException {
+        Matcher blocks = README_BLOCK.matcher(Files.readString(Path.of("README.md")));
+        int checked = 0;
+        while (blocks.find()) {
+            assertThat(findings(blocks.group(1))).as("README example %d", ++checked).isEmpty();
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void everyDatabasesFileTheTestsWriteMatchesTheSchemaUnlessMeantToBeRefused() throws IOException {
+        List<String> checked = new ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+            sources = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+        }
+        for (Path source : sources) {
+            Matcher blocks = TEXT_BLOCK.matcher(Files.readString(source));
+            int position = 0;
+            while (blocks.find()) {
+                String id = source.getFileName() + "#" + ++position;
+                if (id.equals(NOT_YAML)) {
+                    continue;
+                }
+                List<String> findings = findings(textBlock(blocks.group(1)));
+                if (MEANT_TO_BE_REFUSED.containsKey(id)) {
+                    assertThat(findings).as(id).anyMatch(line -> line.contains(MEANT_TO_BE_REFUSED.get(id)));
+                } else {
+                    assertThat(findings).as(id).isEmpty();
+                }
+                checked.add(id);
+            }
+        }
+        assertThat(checked).containsAll(MEANT_TO_BE_REFUSED.keySet()).hasSizeGreaterThan(MEANT_TO_BE_REFUSED.size() + 5);
+    }
+
+    @Test
+    void theJarCarriesTheRepoSchemaFile() throws IOException {
+        try (InputStream inJar = DatabasesSchema.class.getResourceAsStream(DatabasesSchema.RESOURCE)) {
+            assertThat(inJar).isNotNull();
+            assertThat(inJar.readAllBytes()).isEqualTo(Files.readAllBytes(SCHEMA));
+        }
+    }
+
+    @Test
+    void theSchemaIsDraft202012AndDescribesEveryKeyItDeclares() throws IOException {
+        var schema = YAML.readTree(SCHEMA.toFile());
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        List<String> undescribed = new ArrayList<>();
+        for (String mapping : List.of("", "/$defs/database", "/$defs/database/properties/kerberos", "/$defs/query")) {
+            schema.at(mapping + "/properties").fields().forEachRemaining(key -> {
+                if (key.getValue().path("description").asText().isBlank()) {
+                    undescribed.add(mapping + "/" + key.getKey());
+                }
+            });
+            assertThat(schema.at(mapping + "/additionalProperties").asBoolean(true)).as(mapping).isFalse();
+        }
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
+    void theSchemaAcceptsEveryDurationTheAppAcceptsAndNoShortFormItRefuses() {
+        List<String> samples = List.of("500ms", "15s", "10m", "1h", "2d", " 15 S ", "90M", "PT15S", "pt1m", "P1D",
+                "P1DT2H", "PT0.5S", "0s", "00m", "soon", "15", "-1s", "1w", "15 sec", "PT-1S", "P", "PT0S", "");
+        List<String> disagreements = new ArrayList<>();
+        for (String sample : samples) {
+            boolean app = accepts(() -> Durations.parse(sample));
+            boolean schema = findings("databases:\n  - connect_timeout: \"" + sample + "\"\n").stream()
+                    .noneMatch(line -> line.startsWith("key 'connect_timeout'"));
+            // the schema may let an ISO-8601 form through that the app then refuses at start-up, never the reverse
+            if (app != schema && !(schema && sample.toUpperCase(java.util.Locale.ROOT).startsWith("P"))) {
+                disagreements.add(sample + " app=" + app + " schema=" + schema);
+            }
+        }
+        assertThat(disagreements).isEmpty();
+    }
+
+    private static boolean accepts(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
+    }
+
+    /** The schema's lines for one file's text, as the loader reports them (without scope). */
+    private static List<String> findings(String yaml) {
+        try {
+            return DatabasesSchema.check(YAML.readTree(yaml).toString()).stream()
+                    .map(DatabasesSchema.Finding::message).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What Java makes of a text block, with {@code %s}/{@code %d} placeholders filled like a test would. */
+    private static String textBlock(String body) {
+        return body.stripIndent().translateEscapes().replace("%d", "1521").replace("%s", "x");
+    }
+}
