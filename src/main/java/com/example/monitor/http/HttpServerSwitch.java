@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * Turns Camel Main's embedded server on from the {@code monitor.http.*} settings, before Camel Main
  * reads its own {@code camel.*} keys: it creates the server before any configuration class runs.
  * Service mode with a port only; a one-shot run never loads the server, health or metrics classes.
- * Settings are checked here first, so a bad one is exit 2 before anything listens.
+ * With any bad setting (a network address without a token among them) no server is created, and the
+ * configuration then refuses to start: exit 2 before anything listens.
  */
 public final class HttpServerSwitch extends MainListenerSupport {
 
@@ -36,7 +38,13 @@ public final class HttpServerSwitch extends MainListenerSupport {
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         PropertiesComponent properties = contextOf.apply(main).getPropertiesComponent();
-        MonitorSettings settings = new MonitorSettingsReader(properties::resolveProperty).read();
+        MonitorSettings settings;
+        try {
+            settings = new MonitorSettingsReader(properties::resolveProperty).read();
+        } catch (InvalidConfigurationException e) {
+            // no server; MonitorConfiguration reports every problem, unknown keys included, with exit 2
+            return;
+        }
         if (!settings.httpEnabled()) {
             return;
         }
