@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.testing.ApiClient;
+import com.example.monitor.testing.LogCapture;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
@@ -17,11 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
 
 /**
  * The HTTP API of a running service with a token, on a free port, against a real PostgreSQL: every
@@ -37,12 +40,19 @@ class HttpApiTest extends MonitorTestSupport {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     private static ProjectFiles project;
+    private static LogCapture log;
 
     private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
     private ApiClient api;
 
+    @AfterAll
+    static void stopLogCapture() {
+        log.close();
+    }
+
     @BeforeAll
     static void createDatabase() throws Exception {
+        log = LogCapture.atLevel(Level.INFO);
         String url = POSTGRES.server().createDatabase("http_api");
         project = new ProjectFiles(Files.createTempDirectory("http-api-test"))
                 .database("http_api", url)
@@ -205,7 +215,7 @@ class HttpApiTest extends MonitorTestSupport {
     }
 
     @Test
-    void withoutTheRightTokenTheApiIsRefusedButHealthAndMetricsStayOpen() throws Exception {
+    void withoutTheRightTokenTheApiIsRefusedButHealthAndMetricsStayOpenAndTheTokenIsNeverLogged() throws Exception {
         ApiClient anonymous = api.withToken(null);
         ApiClient wrong = api.withToken("not-the-token");
 
@@ -218,6 +228,8 @@ class HttpApiTest extends MonitorTestSupport {
         assertThat(anonymous.get("/observe/metrics").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/").statusCode()).isEqualTo(200);
         assertThat(reports.all()).isEmpty();
+        assertThat(api.get("/api/runs").statusCode()).isEqualTo(200);
+        assertThat(log.lines()).isNotEmpty().noneMatch(line -> line.contains(TOKEN));
     }
 
     @Test
