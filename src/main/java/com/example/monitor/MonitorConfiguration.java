@@ -1,5 +1,7 @@
 package com.example.monitor;
 
+import com.example.monitor.cluster.ClusterActivation;
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
@@ -77,8 +79,10 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
         InboxRequests inboxRequests = new InboxRequests();
         registry.bind("inboxRequests", inboxRequests);
+        ClusterRole role = new ClusterRole();
+        registry.bind("clusterRole", role);
         if (settings.httpEnabled()) {
-            HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests);
+            HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests, role);
         }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
@@ -91,7 +95,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context), new RunReporter(settings.outputDir()), new RowSpool(rowEncoders),
-                Clock.systemDefaultZone()));
+                role, Clock.systemDefaultZone()));
     }
 
     /** Values the YAML routes need, derived from the settings: trigger routes start only in service mode. */
@@ -99,6 +103,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         boolean service = settings.mode() == RunMode.SERVICE;
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("monitor.trigger.schedule-enabled", Boolean.toString(service && settings.schedule() != null));
+        // alone, a trigger's endpoint is used as it is; ClusterActivation makes it master:<namespace>:<endpoint>
+        properties.put(ClusterActivation.LEADER_PREFIX, "");
         properties.put("monitor.trigger.schedule-uri", settings.schedule() != null
                 ? settings.schedule().endpointUri() : "timer:monitor-schedule-unused");
         properties.put("monitor.trigger.inbox-enabled", Boolean.toString(service && settings.inboxDir() != null));

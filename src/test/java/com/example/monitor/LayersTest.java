@@ -30,7 +30,7 @@ class LayersTest {
             new Layer("wiring", "MonitorConfiguration", "PropertiesFiles"),
             new Layer("http", ".http"),
             new Layer("steps", ".steps"),
-            new Layer("triggers and outputs", ".trigger", ".report", ".extension"),
+            new Layer("triggers and outputs", ".trigger", ".cluster", ".report", ".extension"),
             new Layer("run", ".run"),
             new Layer("jdbc", ".jdbc"),
             new Layer("rows", ".rows"),

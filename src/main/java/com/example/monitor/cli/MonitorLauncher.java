@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.cluster.ClusterActivation;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
@@ -12,8 +13,6 @@ import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequest;
 import com.example.monitor.steps.AnalysisSteps;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -35,13 +34,6 @@ public final class MonitorLauncher {
     static final String PROPERTY_LOCATIONS =
             "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
-    static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
-    /** As in application.properties: named, since a classpath wildcard scans the whole jar. */
-    static final String CORE_ROUTES =
-            "classpath:routes/run-analysis.camel.yaml,classpath:routes/triggers.camel.yaml";
-    /** Integration teams drop their own routes here, in the working directory. */
-    static final String TEAM_ROUTES_DIR = "routes";
-    static final String TEAM_ROUTES = "file:routes/*.camel.yaml";
     /** SIGTERM must end the service within 10 s; the rest is left to stopping Camel. */
     static final Duration RUN_WIND_DOWN = Duration.ofSeconds(7);
     private static final Logger LOG = LoggerFactory.getLogger(MonitorLauncher.class);
@@ -68,10 +60,9 @@ public final class MonitorLauncher {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(new MonitorConfiguration());
-        main.configure().addMainListener(new HttpServerSwitch());
-        if (Files.isDirectory(Path.of(TEAM_ROUTES_DIR))) {
-            main.addOverrideProperty(ROUTES_INCLUDE, CORE_ROUTES + "," + TEAM_ROUTES);
-        }
+        main.addMainListener(new ClusterActivation());
+        main.addMainListener(new RouteLocations(arguments.properties().keySet()));
+        main.addMainListener(new HttpServerSwitch());
         arguments.properties().forEach(main::addOverrideProperty);
         try {
             main.start();

@@ -60,6 +60,12 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
             Path::of, "service mode: folder watched for request files and a `cancel` file");
     public static final Setting<Duration> INBOX_READ_LOCK_INTERVAL = declare("monitor.inbox-read-lock-interval",
             "1s", Durations::parse, "a request file is taken only after it stopped changing for this long");
+    public static final Setting<CoreRoutes> CORE_ROUTES = declare("monitor.core-routes", "jar",
+            CoreRoutes::parse, "`jar`: the core routes built into the jar; `working-dir`: every `*.camel.yaml` in"
+                    + " `./routes` instead, for developing them (see \"Changing the core routes\")");
+    public static final Setting<String> CLUSTER_NAMESPACE = declare("monitor.cluster.namespace",
+            "client-activity-monitor", SettingParsers::clusterNamespace, "replicas: the name of the leader election"
+                    + " (see \"Running several replicas\"); lower-case letters, digits, `-` and `.`");
     public static final Setting<Integer> HTTP_PORT = declare("monitor.http.port", "",
             SettingParsers::port, "service mode: the HTTP server's port (`0`: a free one); empty: no server"
                     + " (see \"Operate\")");

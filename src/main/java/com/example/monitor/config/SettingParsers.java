@@ -10,10 +10,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Parsers of setting values; each throws {@link IllegalArgumentException} saying what is accepted. */
 final class SettingParsers {
+
+    /** A namespace names a lock file, a Kubernetes lease or a ZooKeeper node: kept to characters all of them take. */
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
 
     private SettingParsers() {
     }
@@ -86,5 +90,13 @@ final class SettingParsers {
                     + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
         }
         return dir;
+    }
+
+    static String clusterNamespace(String text) {
+        if (!NAMESPACE.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a namespace; use lower-case letters, digits,"
+                    + " '-' and '.', starting and ending with a letter or digit");
+        }
+        return text;
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -35,12 +36,15 @@ public final class ApiRequests {
     private final HttpSettings settings;
     private final AnalysisRuns runs;
     private final InboxRequests requests;
+    private final Supplier<String> nodeId;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ApiRequests(HttpSettings settings, AnalysisRuns runs, InboxRequests requests) {
+    /** @param nodeId this replica's id for the run ids it makes, or null when it runs alone */
+    public ApiRequests(HttpSettings settings, AnalysisRuns runs, InboxRequests requests, Supplier<String> nodeId) {
         this.settings = settings;
         this.runs = runs;
         this.requests = requests;
+        this.nodeId = nodeId;
     }
 
     /** Every API call: the token when one is set; for a POST, an Origin that is the server's own. */
@@ -93,7 +97,7 @@ public final class ApiRequests {
             throw new ApiProblem(409, "a run is in flight; runs never overlap", Map.of("runId", current.runId()));
         }
         in.setHeader(RunRequest.TRIGGER_HEADER, TRIGGER);
-        in.setHeader(RunRequest.RUN_ID_HEADER, RunRequest.newRunId(Instant.now()));
+        in.setHeader(RunRequest.RUN_ID_HEADER, RunRequest.newRunId(Instant.now(), nodeId.get()));
     }
 
     /** The answer to an accepted run: 202, where to find it, and its id. */

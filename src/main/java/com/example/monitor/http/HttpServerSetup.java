@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.MonitorSettings;
@@ -34,14 +35,15 @@ public final class HttpServerSetup {
     }
 
     public static void install(CamelContext context, MonitorSettings settings, DatabasesConfig config,
-                               DataSourceFactory dataSources, AnalysisRuns runs, InboxRequests requests)
+                               DataSourceFactory dataSources, AnalysisRuns runs, InboxRequests requests,
+                               ClusterRole role)
             throws Exception {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
         LiveStatus live = new LiveStatus(runs, settings.schedule(), clock);
         runs.addListener(live);
         registry.bind("liveStatus", live);
-        registry.bind("httpApi", new ApiRequests(settings.http(), runs, requests));
+        registry.bind("httpApi", new ApiRequests(settings.http(), runs, requests, () -> role.nodeId().orElse(null)));
         registry.bind("runHistory", new RunHistory(settings.outputDir()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);

@@ -1,8 +1,10 @@
 package com.example.monitor.http;
 
+import com.example.monitor.config.CoreRoutes;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.Setting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +24,9 @@ public final class HttpServerSwitch extends MainListenerSupport {
 
     /** In the jar outside routes/, so that no classpath:routes/* pattern finds it without the server. */
     public static final String API_ROUTES = "http/http-api.camel.yaml";
+    /** The repository's copy, which a ./routes wildcard must leave out unless the server runs. */
+    public static final String WORKING_DIR_API_ROUTES = "file:routes/http-api.camel.yaml";
+    static final String ROUTES_EXCLUDE = "camel.main.routes-exclude-pattern";
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
 
     private final Function<BaseMainSupport, CamelContext> contextOf;
@@ -70,8 +75,13 @@ public final class HttpServerSwitch extends MainListenerSupport {
         defaultTo(keys, properties, "camel.management.metricsEnabled", "true");
         defaultTo(keys, properties, "camel.metrics.enabled", "true");
         defaultTo(keys, properties, "camel.health.enabled", "true");
-        keys.put(ROUTES_INCLUDE, properties.resolveProperty(ROUTES_INCLUDE).map(p -> p + ",").orElse("")
-                + "classpath:" + API_ROUTES);
+        if (settings.values().get(Setting.CORE_ROUTES).orElse(CoreRoutes.JAR) == CoreRoutes.WORKING_DIR) {
+            // every *.camel.yaml in ./routes is loaded, this one too once it is no longer left out
+            keys.put(ROUTES_EXCLUDE, "false");
+        } else {
+            keys.put(ROUTES_INCLUDE, properties.resolveProperty(ROUTES_INCLUDE).map(p -> p + ",").orElse("")
+                    + "classpath:" + API_ROUTES);
+        }
         return keys;
     }
 

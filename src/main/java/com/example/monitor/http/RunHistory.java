@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  */
 public final class RunHistory {
 
-    /** What {@code RunRequest.newRunId} makes; nothing else can name a file here. */
-    static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}");
+    /**
+     * What {@code RunRequest.newRunId} makes, with a replica's id when it has one; nothing else can name
+     * a file here, and no '/' or '\\' can get through.
+     */
+    static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-(?:[A-Za-z0-9_.-]+-)?[0-9a-f]{8}");
     public static final int MAX_LIMIT = 1000;
 
     private final Path outputDir;
@@ -79,7 +82,8 @@ public final class RunHistory {
     /** {@code GET /api/runs/{runId}}: the report file; a malformed id is refused before any path is made of it. */
     public InputStream report(String runId) throws IOException {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new ApiProblem(400, "not a run id: expected the form 20261128T191500Z-9acc8c32");
+            throw new ApiProblem(400, "not a run id: expected the form 20261128T191500Z-9acc8c32"
+                    + " (or 20261128T191500Z-n1-9acc8c32 from replica n1)");
         }
         Path file = outputDir.resolve(runId + ".json");
         if (!Files.isRegularFile(file)) {

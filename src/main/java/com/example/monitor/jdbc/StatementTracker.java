@@ -6,9 +6,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Service;
@@ -32,13 +31,18 @@ public final class StatementTracker implements Service {
 
     private final Set<Statement> open = ConcurrentHashMap.newKeySet();
     private final Map<Statement, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService recanceller = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor recanceller = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "statement-canceller");
         thread.setDaemon(true);
         return thread;
     });
     private volatile boolean cancelled;
     private ScheduledFuture<?> recancel;
+
+    public StatementTracker() {
+        // an ended watch leaves the queue at once, not at its next due time
+        recanceller.setRemoveOnCancelPolicy(true);
+    }
 
     /** Clears the cancelled state at the start of a run. */
     public synchronized void reset() {
@@ -54,6 +58,11 @@ public final class StatementTracker implements Service {
 
     public int openStatements() {
         return open.size();
+    }
+
+    /** Repeated cancels and deadline watches still scheduled. */
+    int scheduledTasks() {
+        return recanceller.getQueue().size();
     }
 
     void opened(Statement statement) {
@@ -113,12 +122,47 @@ public final class StatementTracker implements Service {
     /** Runs a cancel every {@value #RECANCEL_EVERY_MS} ms from the first delay on, until done or for 10 s. */
     private ScheduledFuture<?> cancelRepeatedly(long firstDelayMs, BooleanSupplier done, Runnable cancel) {
         long until = System.currentTimeMillis() + firstDelayMs + RECANCEL_FOR_MS;
-        return recanceller.scheduleWithFixedDelay(() -> {
-            if (done.getAsBoolean() || System.currentTimeMillis() > until) {
-                throw new IllegalStateException("done"); // ends the periodic task
+        return new RepeatedCancel(() -> done.getAsBoolean() || System.currentTimeMillis() > until, cancel)
+                .schedule(firstDelayMs);
+    }
+
+    /** A periodic cancel that ends itself, once done, by cancelling its own future. */
+    private final class RepeatedCancel implements Runnable {
+
+        private final BooleanSupplier done;
+        private final Runnable cancel;
+        private ScheduledFuture<?> future;
+        private boolean ended;
+
+        RepeatedCancel(BooleanSupplier done, Runnable cancel) {
+            this.done = done;
+            this.cancel = cancel;
+        }
+
+        /** Synchronized with {@link #end()}, so a first run that ends it before the future is known still does. */
+        synchronized ScheduledFuture<?> schedule(long firstDelayMs) {
+            future = recanceller.scheduleWithFixedDelay(this, firstDelayMs, RECANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
+            if (ended) {
+                future.cancel(false);
             }
-            cancel.run();
-        }, firstDelayMs, RECANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
+            return future;
+        }
+
+        @Override
+        public void run() {
+            if (done.getAsBoolean()) {
+                end();
+            } else {
+                cancel.run();
+            }
+        }
+
+        private synchronized void end() {
+            ended = true;
+            if (future != null) {
+                future.cancel(false);
+            }
+        }
     }
 
     private void cancelOpen() {

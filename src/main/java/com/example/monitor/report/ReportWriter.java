@@ -55,6 +55,7 @@ public final class ReportWriter {
     private static void writeRun(JsonGenerator out, FileChannel file, AnalysisRun run) throws IOException {
         out.writeStartObject();
         out.writeStringField("runId", run.runId());
+        out.writeStringField("node", run.node());
         out.writeStringField("trigger", run.trigger());
         out.writeStringField("startDate", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
         out.writeStringField("startedAt", run.startedAt().toString());

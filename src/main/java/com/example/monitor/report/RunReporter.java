@@ -5,6 +5,7 @@ import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -57,9 +58,18 @@ public final class RunReporter {
                 Files.deleteIfExists(file);
             }
             Files.deleteIfExists(dir);
-            Files.deleteIfExists(dir.getParent());
+            deleteIfEmpty(dir.getParent());
         } catch (IOException e) {
             LOG.warn("could not remove the spool folder {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Another run's spool may still be there: a replica's, or one lost with a process that was killed. */
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            LOG.debug("{} still holds another run's spool", dir);
         }
     }
 
@@ -74,7 +84,7 @@ public final class RunReporter {
             databases.add(new RunReport.DatabaseReport(database.name(), database.status().label(),
                     database.error(), database.elapsedMs(), List.copyOf(queries)));
         }
-        return new RunReport(run.runId(), run.trigger(),
+        return new RunReport(run.runId(), run.node(), run.trigger(),
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()), run.startedAt().toString(),
                 run.finishedAt() == null ? null : run.finishedAt().toString(), run.elapsedMs(),
                 run.status().label(), file.toAbsolutePath().toString(), List.copyOf(databases));

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AnalysisRun {
 
     private final String runId;
+    private final String node;
     private final String trigger;
     private final LocalDateTime startDate;
     private final Instant startedAt;
@@ -24,9 +25,11 @@ public final class AnalysisRun {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile Instant finishedAt;
 
-    public AnalysisRun(String runId, String trigger, LocalDateTime startDate, Instant startedAt,
+    /** {@code node}: the id of the replica that runs it, {@code null} for a process without a cluster service. */
+    public AnalysisRun(String runId, String node, String trigger, LocalDateTime startDate, Instant startedAt,
                        List<DatabaseConfig> databases) {
         this.runId = runId;
+        this.node = node;
         this.trigger = trigger;
         this.startDate = startDate;
         this.startedAt = startedAt;
@@ -37,6 +40,10 @@ public final class AnalysisRun {
 
     public String runId() {
         return runId;
+    }
+
+    public String node() {
+        return node;
     }
 
     public String trigger() {

@@ -29,8 +29,11 @@ public final class RunRequest {
     private RunRequest() {
     }
 
-    /** {@code 20261128T191500Z-9acc8c32}: sorts by start time, and is safe as a file name. */
-    public static String newRunId(Instant at) {
-        return RUN_ID.format(at) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * {@code 20261128T191500Z-9acc8c32}, or {@code 20261128T191500Z-n1-9acc8c32} on replica {@code n1}:
+     * sorts by start time, and is safe as a file name.
+     */
+    public static String newRunId(Instant at, String node) {
+        return RUN_ID.format(at) + "-" + (node == null ? "" : node + "-") + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.monitor.steps;
 
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.MonitorSettings;
@@ -64,11 +65,12 @@ public final class AnalysisSteps {
     private final RunReporter reporter;
     private final ErrorMessages errors;
     private final RowSpool rowSpool;
+    private final ClusterRole role;
     private final Clock clock;
 
     public AnalysisSteps(DatabasesConfig config, MonitorSettings settings, DataSourceFactory dataSources,
                          DatabasePools pools, AnalysisRuns runs, ProgressPublisher progress, RunReporter reporter,
-                         RowSpool rowSpool, Clock clock) {
+                         RowSpool rowSpool, ClusterRole role, Clock clock) {
         this.config = config;
         this.settings = settings;
         this.dataSources = dataSources;
@@ -77,6 +79,7 @@ public final class AnalysisSteps {
         this.progress = progress;
         this.reporter = reporter;
         this.rowSpool = rowSpool;
+        this.role = role;
         this.clock = clock;
         this.errors = new ErrorMessages(config.databases().stream().map(DatabaseConfig::password)
                 .filter(Objects::nonNull).map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
@@ -86,16 +89,21 @@ public final class AnalysisSteps {
     public void begin(Exchange exchange) throws InterruptedException {
         String trigger = exchange.getMessage().getHeader(RunRequest.TRIGGER_HEADER, "cli", String.class);
         LocalDateTime startDate = startDate(exchange);
+        String node = role.nodeId().orElse(null);
         String givenRunId = exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER, String.class);
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
-            return new AnalysisRun(givenRunId != null ? givenRunId : RunRequest.newRunId(now), trigger, startDate, now,
-                    config.databases());
+            return new AnalysisRun(givenRunId != null ? givenRunId : RunRequest.newRunId(now, node), node, trigger,
+                    startDate, now, config.databases());
         });
         exchange.setProperty(RUN_PROPERTY, run);
         exchange.getMessage().setBody(config.databases());
     }
 
+    /**
+     * A timestamp and a random part; with replicas also the replica's id, so that replicas writing to
+     * one output folder can never name two reports alike.
+     */
     private LocalDateTime startDate(Exchange exchange) {
         Object given = exchange.getMessage().getHeader(RunRequest.START_DATE_HEADER);
         if (given instanceof LocalDateTime dateTime) {

@@ -12,6 +12,8 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,8 @@ class JarProcessIT {
 
     private static final String H2_DEMO_URL = "jdbc:h2:mem:jar_it;MODE=Oracle;DB_CLOSE_DELAY=-1;"
             + "INIT=RUNSCRIPT FROM 'classpath:demo/client_activity_analysis.sql'";
+
+    private static final String EDITED_ROUTE_LINE = "run-analysis as edited in the working folder";
 
     @TempDir
     Path dir;
@@ -148,6 +152,80 @@ class JarProcessIT {
 
         assertThat(result.exit()).as(result.log()).isZero();
         assertThat(Files.readString(dir.resolve("team/summary.txt"))).isEqualTo("completed 4");
+    }
+
+    @Test
+    void coreRoutesComeFromTheJarUnlessCoreRoutesIsWorkingDir() throws Exception {
+        writeH2Project(dir);
+        copyCoreRoutesWithAnExtraLogStep(dir.resolve("routes"));
+
+        Result fromJar = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+        Result fromWorkingDir = MonitorProcess.jar().in(dir)
+                .args("--monitor.start-date=2020-01-01", "--monitor.core-routes=working-dir").run();
+
+        assertThat(fromJar.exit()).as(fromJar.log()).isZero();
+        assertThat(fromJar.log()).doesNotContain(EDITED_ROUTE_LINE);
+        assertThat(fromWorkingDir.exit()).as(fromWorkingDir.log()).isZero();
+        assertThat(fromWorkingDir.log()).contains(EDITED_ROUTE_LINE)
+                .contains("progress database=it_demo query=\"Recent email changes\" status=completed rows=4 ")
+                .doesNotContainIgnoringCase("duplicate");
+    }
+
+    @Test
+    void aServiceWithRouteReloadingRunsACoreRouteEditedWhileItRuns() throws Exception {
+        writeH2Project(dir);
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        for (String file : List.of("run-analysis.camel.yaml", "triggers.camel.yaml")) {
+            Files.copy(PROJECT.resolve("routes").resolve(file), routes.resolve(file));
+        }
+        try (MonitorProcess service = MonitorProcess.jar().in(dir)
+                .args("--monitor.mode=service", "--monitor.schedule=1s", "--monitor.start-date=2020-01-01",
+                        "--monitor.core-routes=working-dir", "--camel.main.routes-reload-enabled=true",
+                        "--camel.main.routes-reload-directory=routes", "--camel.main.routes-reload-pattern=*.camel.yaml")
+                .start()) {
+            service.awaitLog("query=\"Recent email changes\" status=completed", Duration.ofSeconds(60));
+            assertThat(service.log()).doesNotContain(EDITED_ROUTE_LINE);
+
+            copyCoreRoutesWithAnExtraLogStep(routes);
+
+            service.awaitLog(EDITED_ROUTE_LINE, Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void coreRoutesFromAWorkingDirWithoutThemExitTwoNamingTheMissingFiles() throws Exception {
+        writeH2Project(dir);
+
+        Result result = MonitorProcess.jar().in(dir)
+                .args("--monitor.start-date=2020-01-01", "--monitor.core-routes=working-dir").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(result.log()).contains("error: monitor.core-routes: working-dir loads the core routes from "
+                + dir.resolve("routes") + ", which has no run-analysis.camel.yaml or triggers.camel.yaml");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    /** The repo's core routes, as a developer edits them: the run route logs a line first. */
+    private static void copyCoreRoutesWithAnExtraLogStep(Path routes) throws IOException {
+        Files.createDirectories(routes);
+        Files.copy(PROJECT.resolve("routes/triggers.camel.yaml"), routes.resolve("triggers.camel.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        String runAnalysis = Files.readString(PROJECT.resolve("routes/run-analysis.camel.yaml"));
+        String firstStep = """
+                      steps:
+                        - bean:
+                            id: begin-run
+                """;
+        assertThat(runAnalysis).contains(firstStep);
+        Files.writeString(routes.resolve("run-analysis.camel.yaml"), runAnalysis.replace(firstStep, """
+                      steps:
+                        - log:
+                            id: log-edited-route
+                            loggingLevel: WARN
+                            message: "%s"
+                        - bean:
+                            id: begin-run
+                """.formatted(EDITED_ROUTE_LINE)));
     }
 
     /** A databases.yaml and its sql/ file, on an H2 database in Oracle mode filled by the jar's demo script. */

@@ -31,12 +31,24 @@ class MonitorSettingsReaderTest {
         assertThat(settings.outputDir()).isEqualTo(Path.of("output"));
         assertThat(settings.mode()).isEqualTo(RunMode.ONCE);
         assertThat(settings.results()).isEqualTo(ResultsMode.MEMORY);
+        assertThat(settings.values().get(Setting.CORE_ROUTES)).contains(CoreRoutes.JAR);
         assertThat(settings.schedule()).isNull();
         assertThat(settings.inboxDir()).isNull();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(settings.queryTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.fetchSize()).isEqualTo(1000);
         assertThat(settings.parallelismFor(7)).isEqualTo(7);
+        assertThat(settings.values().get(Setting.CLUSTER_NAMESPACE)).contains("client-activity-monitor");
+    }
+
+    @Test
+    void clusterNamespaceTakesOnlyNamesEveryClusterServiceAccepts() {
+        assertThat(read(Map.of("monitor.cluster.namespace", "monitor-eu.prod")).values()
+                .get(Setting.CLUSTER_NAMESPACE)).contains("monitor-eu.prod");
+        assertThatThrownBy(() -> read(Map.of("monitor.cluster.namespace", "Monitor/EU")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.cluster.namespace: 'Monitor/EU' is not a namespace; use lower-case"
+                                + " letters, digits, '-' and '.', starting and ending with a letter or digit"));
     }
 
     @Test
@@ -100,6 +112,14 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
+    void coreRoutesComeFromTheJarOrTheWorkingDirectory() {
+        assertThat(read(Map.of("monitor.core-routes", "working-dir")).values().get(Setting.CORE_ROUTES))
+                .contains(CoreRoutes.WORKING_DIR);
+        assertThat(read(Map.of("monitor.core-routes", "JAR")).values().get(Setting.CORE_ROUTES))
+                .contains(CoreRoutes.JAR);
+    }
+
+    @Test
     void scheduleIsACronExpressionOrAPeriod() {
         Schedule cron = read(Map.of("monitor.schedule", "0 0 6 * * ?")).schedule();
         Schedule period = read(Map.of("monitor.schedule", "30m")).schedule();
@@ -117,6 +137,7 @@ class MonitorSettingsReaderTest {
                 "monitor.fetch-size", "0",
                 "monitor.mode", "daemon",
                 "monitor.results", "disk",
+                "monitor.core-routes", "src",
                 "monitor.schedule", "every day",
                 "monitor.zone", "Mars/Base")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
@@ -128,6 +149,8 @@ class MonitorSettingsReaderTest {
                                 "monitor.fetch-size: '0' is not a whole number >= 1",
                                 "monitor.mode: 'daemon' is not a mode; use once or service",
                                 "monitor.results: 'disk' is not a results mode; use memory or stream",
+                                "monitor.core-routes: 'src' is not a place for the core routes; use jar or"
+                                        + " working-dir",
                                 "monitor.schedule: 'every day' is not a Quartz cron expression (seconds minutes"
                                         + " hours day-of-month month day-of-week, e.g. 0 0 6 * * ?)",
                                 "monitor.zone: 'Mars/Base' is not a time zone; use e.g. Europe/Paris or UTC"));

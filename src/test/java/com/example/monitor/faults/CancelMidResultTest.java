@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,27 +38,23 @@ class CancelMidResultTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("endless");
         // value-per-call, so rows stream from the first one; far more than the test lets through
-        project = new ProjectFiles(Files.createTempDirectory("cancel-mid-result-test"))
-                .database("endless", url)
+        project = ProjectFiles.temp("cancel-mid-result-test").on(POSTGRES.server())
+                .postgres("endless")
                 .query("Endless rows", "endless/rows.sql",
                         "SELECT generate_series(1, 500000000) AS id, md5(random()::text) AS digest")
                 // every fetch of 5 rows keeps the server busy for 0.1 s
-                .database("slow", POSTGRES.server().createDatabase("slow"))
+                .postgres("slow")
                 .query("Slow rows", "slow/rows.sql",
-                        "SELECT generate_series(1, 100000) AS id, pg_sleep(0.02) AS pause", "fetch_size: 5");
-        project.write();
+                        "SELECT generate_series(1, 100000) AS id, pg_sleep(0.02) AS pause", "fetch_size: 5")
+                .property("monitor.connect-timeout", "5s")
+                .property("monitor.query-timeout", "5m")
+                .write();
     }
 
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.connect-timeout", "5s", "monitor.query-timeout", "5m");
     }
 
     @Test

@@ -12,12 +12,10 @@ import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
@@ -41,12 +39,12 @@ class CancelTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        project = new ProjectFiles(Files.createTempDirectory("cancel-test"));
+        project = ProjectFiles.temp("cancel-test").on(POSTGRES.server())
+                .property("monitor.connect-timeout", "5s")
+                .property("monitor.query-timeout", "2m");
         for (String name : DATABASES) {
-            String url = POSTGRES.server().createDatabase(name,
-                    "CREATE TABLE logins (client_id int, who text)",
+            project.postgres(name, "CREATE TABLE logins (client_id int, who text)",
                     "INSERT INTO logins VALUES (1, 'ann'), (2, '" + name + "')");
-            project.database(name, url);
             if (name.equals("alpha")) {
                 // finishes before the cancel: its rows must survive it
                 project.query("Fast logins", name + "/fast.sql", "SELECT client_id, who FROM logins ORDER BY client_id");
@@ -60,11 +58,6 @@ class CancelTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.connect-timeout", "5s", "monitor.query-timeout", "2m");
     }
 
     @AfterEach

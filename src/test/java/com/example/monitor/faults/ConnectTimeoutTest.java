@@ -12,12 +12,10 @@ import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.SilentServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,20 +34,21 @@ class ConnectTimeoutTest extends MonitorTestSupport {
     @BeforeAll
     static void createDatabases() throws Exception {
         silent = new SilentServer();
-        String crm = POSTGRES.server().createDatabase("crm",
-                "CREATE TABLE logins (client_id int)", "INSERT INTO logins VALUES (1), (2)");
-        Path root = Files.createTempDirectory("connect-timeout-test");
-        project = new ProjectFiles(root)
+        project = ProjectFiles.temp("connect-timeout-test").on(POSTGRES.server())
                 // extra lines follow the properties: block, so the deeper indent adds a driver property;
                 // without SSL negotiation the driver goes straight to a logon read on the silent socket
                 .database("wedged", silent.postgresUrl(), "  sslmode: disable", "connect_timeout: 2s")
                 .query("Never answers", "wedged/first.sql", "SELECT 1")
                 .query("Never answers either", "wedged/second.sql", "SELECT 2")
-                .database("crm", crm, "connect_timeout: 1s")
+                .database("crm", POSTGRES.server().createDatabase("crm",
+                        "CREATE TABLE logins (client_id int)", "INSERT INTO logins VALUES (1), (2)"), "connect_timeout: 1s")
                 .query("Logins", "crm/logins.sql", "SELECT client_id FROM logins ORDER BY client_id")
                 // the connect timeout bounds the logon only, never a query's reads
-                .query("Longer than the connect timeout", "crm/slow.sql", "SELECT pg_sleep(2.5), 'done' AS outcome");
-        project.write();
+                .query("Longer than the connect timeout", "crm/slow.sql", "SELECT pg_sleep(2.5), 'done' AS outcome")
+                // the per-database connect_timeout must win over this global one, or the run takes a minute
+                .property("monitor.connect-timeout", "60s")
+                .property("monitor.query-timeout", "10s")
+                .write();
     }
 
     @AfterAll
@@ -60,14 +59,6 @@ class ConnectTimeoutTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties(
-                // the per-database connect_timeout must win over this global one, or the run takes a minute
-                "monitor.connect-timeout", "60s",
-                "monitor.query-timeout", "10s");
     }
 
     @Test

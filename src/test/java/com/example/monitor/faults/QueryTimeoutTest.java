@@ -11,10 +11,8 @@ import com.example.monitor.report.RunReport.QueryReport;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,32 +28,26 @@ class QueryTimeoutTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        String crm = POSTGRES.server().createDatabase("crm",
-                "CREATE TABLE logins (client_id int, who text)", "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')");
-        project = new ProjectFiles(Files.createTempDirectory("query-timeout-test"))
-                .database("crm", crm)
+        project = ProjectFiles.temp("query-timeout-test").on(POSTGRES.server())
+                .postgres("crm", "CREATE TABLE logins (client_id int, who text)",
+                        "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')")
                 .query("Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
                 .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id")
                 // rows trickle in: every fetch of 5 rows keeps the server busy for 0.1 s, long after
                 // the statement's execution (which the driver's own timeout covers) is over
-                .database("feed", POSTGRES.server().createDatabase("feed"))
+                .postgres("feed")
                 .query("Trickle", "feed/trickle.sql",
                         "SELECT generate_series(1, 100000) AS id, pg_sleep(0.02) AS pause",
-                        "timeout: 2s", "fetch_size: 5");
-        project.write();
+                        "timeout: 2s", "fetch_size: 5")
+                .property("monitor.connect-timeout", "2s")
+                // the per-query timeouts must win over this
+                .property("monitor.query-timeout", "1m")
+                .write();
     }
 
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties(
-                "monitor.connect-timeout", "2s",
-                // the per-query timeout: 1s must win over this
-                "monitor.query-timeout", "1m");
     }
 
     @Test

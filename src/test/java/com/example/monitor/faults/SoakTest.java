@@ -9,12 +9,10 @@ import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.PostgresServer;
 import com.example.monitor.testing.ProjectFiles;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -42,13 +40,13 @@ class SoakTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        project = new ProjectFiles(Files.createTempDirectory("soak-test"));
+        project = ProjectFiles.temp("soak-test").on(POSTGRES.server())
+                .property("monitor.connect-timeout", "2s")
+                .property("monitor.query-timeout", "10s");
         for (String name : DATABASES) {
-            String url = POSTGRES.server().createDatabase(name,
-                    "CREATE TABLE logins (client_id int, who text, at timestamp)",
-                    "INSERT INTO logins SELECT i, 'user' || i, timestamp '2026-11-01' + i * interval '1 minute'"
-                            + " FROM generate_series(1, 50) i");
-            project.database(name, url)
+            project.postgres(name, "CREATE TABLE logins (client_id int, who text, at timestamp)",
+                            "INSERT INTO logins SELECT i, 'user' || i, timestamp '2026-11-01' + i * interval '1 minute'"
+                                    + " FROM generate_series(1, 50) i")
                     .query("Good", name + "/good.sql", "SELECT client_id, who, at FROM logins WHERE at >= :start_date")
                     .query("Missing table", name + "/missing.sql", "SELECT * FROM no_such_table");
         }
@@ -61,11 +59,6 @@ class SoakTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.connect-timeout", "2s", "monitor.query-timeout", "10s");
     }
 
     @Test

@@ -12,10 +12,8 @@ import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
@@ -33,24 +31,20 @@ class TerminatedSessionTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        String crm = POSTGRES.server().createDatabase("crm",
-                "CREATE TABLE logins (client_id int, who text)", "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')");
-        project = new ProjectFiles(Files.createTempDirectory("terminated-session-test"))
-                .database("crm", crm)
+        project = ProjectFiles.temp("terminated-session-test").on(POSTGRES.server())
+                .postgres("crm", "CREATE TABLE logins (client_id int, who text)",
+                        "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')")
                 .query("Killed", "crm/killed.sql", "SELECT pg_sleep(30)")
                 .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id")
-                .query("Count", "crm/count.sql", "SELECT count(*) AS n FROM logins");
-        project.write();
+                .query("Count", "crm/count.sql", "SELECT count(*) AS n FROM logins")
+                .property("monitor.connect-timeout", "2s")
+                .property("monitor.query-timeout", "1m")
+                .write();
     }
 
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.connect-timeout", "2s", "monitor.query-timeout", "1m");
     }
 
     @Test

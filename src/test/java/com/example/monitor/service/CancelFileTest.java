@@ -11,7 +11,6 @@ import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -37,16 +36,18 @@ class CancelFileTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("cancel_file");
-        project = new ProjectFiles(Files.createTempDirectory("cancel-file-test"))
-                .database("cancel_file", url)
+        project = ProjectFiles.temp("cancel-file-test").on(POSTGRES.server())
+                .postgres("cancel_file")
                 // a request for a start date before 2000 sleeps 30 s; any other returns at once
                 .query("Sleep for old dates", "cancel_file/sleep.sql", """
                         SELECT :start_date::timestamp AS start_date
                           FROM pg_sleep(CASE WHEN :start_date::timestamp < timestamp '2000-01-01' THEN 30 ELSE 0 END)
                         """)
-                .query("After the sleep", "cancel_file/after.sql", "SELECT 1 AS one\n");
-        project.write();
+                .query("After the sleep", "cancel_file/after.sql", "SELECT 1 AS one\n")
+                .property("monitor.mode", "service")
+                .property("monitor.inbox-read-lock-interval", "200ms")
+                .property("monitor.query-timeout", "2m")
+                .write();
     }
 
     @Override
@@ -56,11 +57,7 @@ class CancelFileTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.inbox-dir", PerTest.folder().resolve("inbox").toString(),
-                "monitor.inbox-read-lock-interval", "200ms",
-                "monitor.query-timeout", "2m");
+        return properties("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString());
     }
 
     @Override

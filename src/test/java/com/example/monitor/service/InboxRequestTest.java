@@ -10,6 +10,10 @@ import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +41,13 @@ class InboxRequestTest extends MonitorTestSupport {
 
     private static final Duration REQUEST_DONE = Duration.ofSeconds(15);
 
+    /** The {@code monitor.inbox-read-lock-interval} of one test; 200 ms unless set. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface ReadLockInterval {
+        String value();
+    }
+
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
@@ -47,13 +58,14 @@ class InboxRequestTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("inbox");
-        project = new ProjectFiles(Files.createTempDirectory("inbox-request-test"))
-                .database("inbox", url)
+        project = ProjectFiles.temp("inbox-request-test").on(POSTGRES.server())
+                .postgres("inbox")
                 // long enough that two runs let in together would overlap
                 .query("Start date", "inbox/start_date.sql",
-                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n");
-        project.write();
+                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n")
+                .property("monitor.mode", "service")
+                .property("monitor.zone", "UTC")
+                .write();
     }
 
     @Override
@@ -63,11 +75,9 @@ class InboxRequestTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.inbox-dir", PerTest.folder().resolve("inbox").toString(),
-                "monitor.inbox-read-lock-interval", "200ms",
-                "monitor.zone", "UTC");
+        return properties("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString(),
+                "monitor.inbox-read-lock-interval",
+                PerTest.annotation(ReadLockInterval.class).map(ReadLockInterval::value).orElse("200ms"));
     }
 
     @Override
@@ -131,14 +141,19 @@ class InboxRequestTest extends MonitorTestSupport {
     }
 
     @Test
+    @ReadLockInterval("1s")
     void halfWrittenRequestIsNotTakenWhileItKeepsChanging() throws Exception {
         Path slow = inbox.dir().resolve("slow.json");
         Files.writeString(slow, "{\"startDate\": ");
+        // a change every 50 ms: far inside the 1 s the file must stay unchanged before it is taken
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
         try {
-            writer.scheduleAtFixedRate(() -> append(slow, " "), 100, 100, TimeUnit.MILLISECONDS);
+            writer.scheduleWithFixedDelay(() -> append(slow, " "), 0, 50, TimeUnit.MILLISECONDS);
+            // the consumer has found the file: Camel's read-lock marker sits beside it while it waits
+            await().atMost(REQUEST_DONE).until(() -> Files.exists(inbox.dir().resolve("slow.json.camelLock")));
 
-            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() ->
+            // several read-lock intervals later it still waits: not taken, not moved aside, no run
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
                     inbox.has("slow.json") && reports.withTrigger("file:slow.json").isEmpty()
                             && !Files.exists(inbox.error().resolve("slow.json")));
         } finally {

@@ -15,7 +15,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -48,11 +47,11 @@ class ScheduledRunsTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("scheduled");
-        project = new ProjectFiles(Files.createTempDirectory("scheduled-runs-test"))
-                .database("scheduled", url)
-                .query("Slow", "scheduled/slow.sql", "SELECT :start_date::timestamp AS start_date FROM pg_sleep(1.5)\n");
-        project.write();
+        project = ProjectFiles.temp("scheduled-runs-test").on(POSTGRES.server())
+                .postgres("scheduled")
+                .query("Slow", "scheduled/slow.sql", "SELECT :start_date::timestamp AS start_date FROM pg_sleep(1.5)\n")
+                .property("monitor.mode", "service")
+                .write();
     }
 
     @Override
@@ -62,9 +61,7 @@ class ScheduledRunsTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.schedule", PerTest.annotation(Schedule.class).orElseThrow().value());
+        return properties("monitor.schedule", PerTest.annotation(Schedule.class).orElseThrow().value());
     }
 
     @Override

@@ -89,27 +89,25 @@ class TeamRouteTest extends MonitorTestSupport {
     @BeforeAll
     static void createDatabases() throws Exception {
         // client 1 is in every query; 2 has no token change; 3 no password change
-        String crm = POSTGRES.server().createDatabase("team_crm",
-                "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
-                "INSERT INTO email_changes VALUES (1, '2026-11-01'), (2, '2026-11-02'), (3, '2026-11-03'),"
-                        + " (4, '2020-01-01')",
-                "CREATE TABLE token_changes (client_id int, changed_at timestamp)",
-                "INSERT INTO token_changes VALUES (3, '2026-11-04'), (1, '2026-11-05'), (2, '2020-01-01')");
-        String billing = POSTGRES.server().createDatabase("team_billing",
-                "CREATE TABLE password_changes (client_id int, changed_at timestamp)",
-                "INSERT INTO password_changes VALUES (1, '2026-11-06'), (2, '2026-11-07'), (3, '2020-01-01')");
-        project = new ProjectFiles(Files.createTempDirectory("team-route-test"))
-                .database("crm", crm)
+        project = ProjectFiles.temp("team-route-test").on(POSTGRES.server())
+                .postgres("crm",
+                        "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
+                        "INSERT INTO email_changes VALUES (1, '2026-11-01'), (2, '2026-11-02'), (3, '2026-11-03'),"
+                                + " (4, '2020-01-01')",
+                        "CREATE TABLE token_changes (client_id int, changed_at timestamp)",
+                        "INSERT INTO token_changes VALUES (3, '2026-11-04'), (1, '2026-11-05'), (2, '2020-01-01')")
                 .query("Email changes", "crm/emails.sql",
                         "SELECT client_id, changed_at FROM email_changes WHERE changed_at >= :start_date ORDER BY client_id\n")
                 .query("Token changes", "crm/tokens.sql",
                         "SELECT client_id FROM token_changes WHERE changed_at >= :start_date ORDER BY client_id\n")
-                .database("billing", billing)
+                .postgres("billing",
+                        "CREATE TABLE password_changes (client_id int, changed_at timestamp)",
+                        "INSERT INTO password_changes VALUES (1, '2026-11-06'), (2, '2026-11-07'), (3, '2020-01-01')")
                 .query("Password changes", "billing/passwords.sql",
                         "SELECT client_id FROM password_changes WHERE changed_at >= :start_date ORDER BY client_id\n")
                 // fails: without it being left out, no client would be in every query
-                .query("Broken", "billing/broken.sql", "SELECT client_id FROM no_such_table\n");
-        project.write();
+                .query("Broken", "billing/broken.sql", "SELECT client_id FROM no_such_table\n")
+                .write();
     }
 
     @Override

@@ -37,7 +37,7 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
     /** The project folder (databases.yaml, sql/, output/) of the test. */
     protected abstract ProjectFiles project();
 
-    /** Extra {@code monitor.*} properties for this test class. */
+    /** Extra {@code monitor.*} properties, over the project's own: for settings of one test (PerTest). */
     protected Properties monitorProperties() {
         return new Properties();
     }
@@ -72,7 +72,8 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = monitorProperties();
+        Properties properties = project().properties();
+        properties.putAll(monitorProperties());
         properties.setProperty("monitor.databases-file", project().databasesFile().toString());
         properties.setProperty("monitor.output-dir", outputDir().toString());
         return properties;

@@ -4,15 +4,47 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Properties;
 
-/** Writes a databases.yaml and its SQL files into a folder, the way a user lays them out. */
+/**
+ * A test's project, laid out the way a user lays it out: a databases.yaml, its SQL files, and the
+ * {@code monitor.*} properties the application starts with ({@link MonitorTestSupport} applies them).
+ * With a PostgreSQL server ({@link #on}), {@link #postgres} creates a database and adds its entry in
+ * one step:
+ *
+ * <pre>{@code
+ * ProjectFiles.temp("query-timeout-test").on(POSTGRES.server())
+ *         .postgres("crm", "CREATE TABLE logins (client_id int)")
+ *         .query("Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
+ *         .property("monitor.connect-timeout", "2s")
+ *         .write();
+ * }</pre>
+ */
 public final class ProjectFiles {
 
     private final Path root;
     private final StringBuilder yaml = new StringBuilder("databases:\n");
+    private final Properties properties = new Properties();
+    private PostgresServer server;
 
     public ProjectFiles(Path root) {
         this.root = root;
+    }
+
+    /** A project in a new temp folder whose name starts with the prefix. */
+    public static ProjectFiles temp(String prefix) {
+        try {
+            return new ProjectFiles(Files.createTempDirectory(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server {@link #postgres} creates its databases on. */
+    public ProjectFiles on(PostgresServer postgres) {
+        this.server = postgres;
+        return this;
     }
 
     public Path root() {
@@ -43,6 +75,17 @@ public final class ProjectFiles {
         return this;
     }
 
+    /**
+     * Creates the database on the server given to {@link #on} (dropping an older one of that name),
+     * runs the statements in it, and starts its entry; follow with {@link #query}.
+     */
+    public ProjectFiles postgres(String name, String... statements) throws SQLException {
+        if (server == null) {
+            throw new IllegalStateException("say which server first: on(POSTGRES.server())");
+        }
+        return database(name, server.createDatabase(name, statements));
+    }
+
     public ProjectFiles query(String name, String fileName, String sql, String... extraYamlLines) {
         yaml.append("      - name: ").append(name).append('\n')
                 .append("        query_location: sql/").append(fileName).append('\n');
@@ -53,9 +96,23 @@ public final class ProjectFiles {
         return this;
     }
 
-    public Path write() {
+    /** A property the application starts with, such as {@code monitor.query-timeout}. */
+    public ProjectFiles property(String key, String value) {
+        properties.setProperty(key, value);
+        return this;
+    }
+
+    /** A copy of the properties set with {@link #property}. */
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+
+    /** Writes databases.yaml; the SQL files are written as they are added. */
+    public ProjectFiles write() {
         write(databasesFile(), yaml.toString());
-        return databasesFile();
+        return this;
     }
 
     private static void write(Path file, String text) {

@@ -1,0 +1,69 @@
+package com.example.monitor.cli;
+
+import com.example.monitor.config.CoreRoutes;
+import com.example.monitor.config.InvalidConfigurationException;
+import com.example.monitor.config.Setting;
+import com.example.monitor.http.HttpServerSwitch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Where Camel Main loads the routes from, decided once every property is known and before Camel
+ * reads its {@code camel.main.routes-*} options. The core routes come from the jar, or from
+ * {@code ./routes} with {@code monitor.core-routes=working-dir}; teams' own routes in {@code ./routes}
+ * are added in both cases. A {@code --camel.main.routes-include-pattern} argument wins over all this.
+ */
+final class RouteLocations extends MainListenerSupport {
+
+    static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
+    static final String ROUTES_EXCLUDE = "camel.main.routes-exclude-pattern";
+    /** As in application.properties: named, since a classpath wildcard scans the whole jar. */
+    static final String CORE_ROUTES =
+            "classpath:routes/run-analysis.camel.yaml,classpath:routes/triggers.camel.yaml";
+    static final List<String> CORE_ROUTE_FILES = List.of("run-analysis.camel.yaml", "triggers.camel.yaml");
+    /** Integration teams drop their own routes here, in the working directory. */
+    static final Path ROUTES_DIR = Path.of("routes");
+    static final String WORKING_DIR_ROUTES = "file:routes/*.camel.yaml";
+
+    private final Set<String> argumentKeys;
+
+    /** The keys given as arguments, which keep their value. */
+    RouteLocations(Set<String> argumentKeys) {
+        this.argumentKeys = Set.copyOf(argumentKeys);
+    }
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        if (argumentKeys.contains(ROUTES_INCLUDE)) {
+            return;
+        }
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        // a value that is neither is refused with the other settings, by MonitorSettingsReader
+        CoreRoutes source = properties.resolveProperty(Setting.CORE_ROUTES.key()).flatMap(CoreRoutes::find)
+                .orElse(CoreRoutes.JAR);
+        if (source == CoreRoutes.WORKING_DIR) {
+            checkCoreRoutesInWorkingDir();
+            properties.addOverrideProperty(ROUTES_INCLUDE, WORKING_DIR_ROUTES);
+            // the HTTP routes only with the server, which then lifts this (HttpServerSwitch)
+            properties.addOverrideProperty(ROUTES_EXCLUDE, HttpServerSwitch.WORKING_DIR_API_ROUTES);
+        } else if (Files.isDirectory(ROUTES_DIR)) {
+            // the core routes' own copies there (running from the repo root) stay excluded
+            properties.addOverrideProperty(ROUTES_INCLUDE, CORE_ROUTES + "," + WORKING_DIR_ROUTES);
+        }
+    }
+
+    private static void checkCoreRoutesInWorkingDir() {
+        List<String> missing = CORE_ROUTE_FILES.stream()
+                .filter(file -> !Files.isRegularFile(ROUTES_DIR.resolve(file))).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidConfigurationException(List.of(Setting.CORE_ROUTES.key() + ": working-dir loads the"
+                    + " core routes from " + ROUTES_DIR.toAbsolutePath() + ", which has no "
+                    + String.join(" or ", missing)));
+        }
+    }
+}
