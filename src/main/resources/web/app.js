@@ -64,13 +64,16 @@
     return steps.join(' → ');
   }
 
-  function renderPanel(status) {
+  function renderPanel(status, newest) {
     var run = status.run;
     var rows = byId('panel-rows');
     var fresh = document.createDocumentFragment();
     byId('cancel').disabled = !status.inFlight;
     if (!run) {
-      byId('run-summary').textContent = 'No run since the service started.';
+      byId('run-summary').textContent = newest
+        ? 'Last run: run ' + newest.runId + ', ' + newest.status + ', trigger ' + newest.trigger + ', start date ' +
+          newest.startDate + ', finished ' + newest.finishedAt + ' (before this service started; see below).'
+        : 'No run yet.';
     } else {
       byId('run-summary').textContent = (status.inFlight ? 'In flight: ' : 'Last run: ') + 'run ' + run.runId +
         ', ' + run.status + ', trigger ' + run.trigger + ', start date ' + run.startDate +
@@ -157,7 +160,7 @@
         byId('token-box').hidden = true;
         byId('app').hidden = false;
         byId('connection').textContent = 'live';
-        renderPanel(answers[0].json);
+        renderPanel(answers[0].json, answers[1].json[0]);
         renderHistory(answers[1].json);
         pollTimer = setTimeout(poll, POLL_MS);
       })
