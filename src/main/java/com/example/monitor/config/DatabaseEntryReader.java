@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns the entries of the {@code databases} list into {@link DatabaseConfig}. Their shape is
@@ -19,6 +20,7 @@ import java.util.Set;
  */
 final class DatabaseEntryReader {
     static final int DEFAULT_PORT = 1521;
+    private static final Pattern KERBEROS_URL = Pattern.compile("jdbc:(oracle|postgresql):");
 
     private final Path baseDirectory;
     private final EnvironmentSubstitution environment;
@@ -55,7 +57,12 @@ final class DatabaseEntryReader {
         Map<String, String> properties = properties(reader.node("properties"), pointer + "/properties", scope);
         List<QueryConfig> queries = queries(reader.node("sql_queries"), pointer, scope);
 
-        if (name.isEmpty() || url.isEmpty() || auth.isEmpty()) {
+        if (auth.orElse(null) == AuthMode.KERBEROS && url.isPresent() && !KERBEROS_URL.matcher(url.get()).lookingAt()) {
+            reader.report("auth", "kerberos works with Oracle and PostgreSQL urls only, not "
+                    + url.get().replaceFirst("^(jdbc:[^:]*:).*", "$1") + "; use auth: password");
+            return Optional.empty();
+        }
+        if (name.isEmpty() || url.isEmpty() || auth.isEmpty() || (auth.get() == AuthMode.KERBEROS && kerberos == null)) {
             return Optional.empty();
         }
         return Optional.of(new DatabaseConfig(name.get(), url.get(), auth.get(), username, password, kerberos,
@@ -82,14 +89,31 @@ final class DatabaseEntryReader {
                 + serviceName.get());
     }
 
-    /** An absent or empty {@code kerberos:} block means driver defaults, so it yields empty settings. */
+    /**
+     * An absent or empty {@code kerberos:} block means driver defaults, so it yields empty settings; null when
+     * the block is reported as wrong.
+     */
     private KerberosConfig kerberos(JsonNode block, String pointer, Problems.Scope scope) {
         if (block == null || !block.isObject()) {
             return new KerberosConfig(null, null);
         }
         MappingReader kerberos = new MappingReader(block, pointer, refused, scope, environment, "kerberos.");
-        return new KerberosConfig(kerberos.string("ccache").orElse(null), kerberos.string("krb5_conf").orElse(null),
-                kerberos.string("principal").orElse(null), kerberos.string("keytab").orElse(null));
+        String ccache = kerberos.string("ccache").orElse(null);
+        String principal = kerberos.string("principal").orElse(null);
+        String keytab = kerberos.string("keytab").orElse(null);
+        boolean valid = true;
+        if ((principal == null) != (keytab == null)) {
+            kerberos.report(principal == null ? "keytab" : "principal",
+                    "kerberos.principal and kerberos.keytab go together: the app logs on as the principal with the"
+                            + " keytab; give both, or neither to use the ticket cache");
+            valid = false;
+        }
+        if (keytab != null && ccache != null) {
+            kerberos.report("ccache", "not used with kerberos.keytab, which logs on without a ticket cache;"
+                    + " remove one of them");
+            valid = false;
+        }
+        return valid ? new KerberosConfig(ccache, kerberos.string("krb5_conf").orElse(null), principal, keytab) : null;
     }
 
     private Map<String, String> properties(JsonNode block, String pointer, Problems.Scope scope) {

@@ -9,4 +9,9 @@ public record KerberosConfig(String ccache, String krb5Conf, String principal, S
     public KerberosConfig(String ccache, String krb5Conf) {
         this(ccache, krb5Conf, null, null);
     }
+
+    /** The app logs on itself from the keytab, instead of reading a ticket cache someone else fills. */
+    public boolean usesKeytab() {
+        return keytab != null;
+    }
 }

@@ -60,6 +60,9 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
             Path::of, "service mode: folder watched for request files and a `cancel` file");
     public static final Setting<Duration> INBOX_READ_LOCK_INTERVAL = declare("monitor.inbox-read-lock-interval",
             "1s", Durations::parse, "a request file is taken only after it stopped changing for this long");
+    public static final Setting<Duration> KERBEROS_RENEW_BEFORE = declare("monitor.kerberos-renew-before", "10m",
+            Durations::parse, "a keytab logon whose ticket expires within this long is renewed before the next run"
+                    + " or connection");
     public static final Setting<CoreRoutes> CORE_ROUTES = declare("monitor.core-routes", "jar",
             CoreRoutes::parse, "`jar`: the core routes built into the jar; `working-dir`: every `*.camel.yaml` in"
                     + " `./routes` instead, for developing them (see \"Changing the core routes\")");

@@ -4,10 +4,15 @@ import com.example.monitor.config.AuthMode;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.config.Setting;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.security.auth.login.LoginException;
 
 /** Builds one DBCP2 pool per database, with every wait bounded. */
 public final class DataSourceFactory {
@@ -20,11 +25,14 @@ public final class DataSourceFactory {
     private final MonitorSettings settings;
     private final StatementTracker tracker;
     private final KerberosSettings kerberos;
+    private final KerberosLogins kerberosLogins;
 
     public DataSourceFactory(MonitorSettings settings, StatementTracker tracker, KerberosSettings kerberos) {
         this.settings = settings;
         this.tracker = tracker;
         this.kerberos = kerberos;
+        this.kerberosLogins = new KerberosLogins(
+                settings.values().get(Setting.KERBEROS_RENEW_BEFORE).orElseThrow(), Clock.systemUTC());
     }
 
     public TrackedDataSource create(DatabaseConfig database) {
@@ -39,6 +47,9 @@ public final class DataSourceFactory {
         Dialect dialect = Dialect.of(database.url());
         Duration connect = connectTimeout(database);
         connectionProperties(database, dialect, connect).forEach(pool::addConnectionProperty);
+        if (database.auth() == AuthMode.KERBEROS && KerberosSettings.appLogsOn(database)) {
+            pool.setKerberosLogin(kerberosLogin(database), connect, dialect == Dialect.POSTGRESQL);
+        }
 
         pool.setMaxTotal(MAX_CONNECTIONS);
         pool.setMaxIdle(MAX_CONNECTIONS);
@@ -92,8 +103,33 @@ public final class DataSourceFactory {
         return props;
     }
 
-    /** A problem that makes connecting pointless, found without touching the network. */
+    /**
+     * A problem that makes connecting pointless, found before any connection: a ticket cache that is missing
+     * or expired, or a Kerberos logon that fails. A logon due for renewal is renewed here, before each run.
+     */
     public Optional<String> preflightProblem(DatabaseConfig database) {
-        return database.auth() == AuthMode.KERBEROS ? kerberos.ticketCacheProblem(database) : Optional.empty();
+        if (database.auth() != AuthMode.KERBEROS) {
+            return Optional.empty();
+        }
+        if (!KerberosSettings.usesKeytab(database)) {
+            Optional<String> cacheProblem = kerberos.ticketCacheProblem(database, Instant.now());
+            if (cacheProblem.isPresent()) {
+                return cacheProblem;
+            }
+        }
+        if (KerberosSettings.appLogsOn(database)) {
+            try {
+                kerberosLogin(database).subject(connectTimeout(database));
+            } catch (LoginException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private KerberosLogin kerberosLogin(DatabaseConfig database) {
+        return KerberosSettings.usesKeytab(database)
+                ? kerberosLogins.fromKeytab(database.kerberos().principal(), Path.of(database.kerberos().keytab()))
+                : kerberosLogins.fromTicketCache(kerberos.ticketCache(database));
     }
 }

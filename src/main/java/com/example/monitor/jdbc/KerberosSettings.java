@@ -4,15 +4,18 @@ import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.KerberosConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The thin driver's Kerberos logon: which ticket cache to use, and the properties that make the
- * driver use it. The ticket cache is chosen explicitly so the logon never depends on the JDK's
- * own guess.
+ * Kerberos per database: which ticket cache to use, and the driver properties for a Kerberos logon. The
+ * Oracle thin driver reads the ticket cache itself (its documented properties); with a keytab, and for
+ * PostgreSQL, the app logs on itself ({@link KerberosLogin}) and the driver takes the credentials from
+ * the subject. The ticket cache is chosen explicitly so the logon never depends on the JDK's own guess.
  */
 public final class KerberosSettings {
 
@@ -43,10 +46,27 @@ public final class KerberosSettings {
 
     public Map<String, String> connectionProperties(DatabaseConfig database) {
         Map<String, String> props = new LinkedHashMap<>();
+        if (Dialect.of(database.url()) == Dialect.POSTGRESQL) {
+            props.put("gsslib", "gssapi");
+            // the credentials come from the subject the connection is opened in, not from a JAAS entry
+            props.put("jaasLogin", "false");
+            return props;
+        }
         props.put("oracle.net.authentication_services", "(KERBEROS5)");
         props.put("oracle.net.kerberos5_mutual_authentication", "true");
-        props.put("oracle.net.kerberos5_cc_name", ticketCache(database).toString());
+        if (!usesKeytab(database)) {
+            props.put("oracle.net.kerberos5_cc_name", ticketCache(database).toString());
+        }
         return props;
+    }
+
+    public static boolean usesKeytab(DatabaseConfig database) {
+        return database.kerberos() != null && database.kerberos().usesKeytab();
+    }
+
+    /** With a keytab, and for PostgreSQL, the app logs on itself; the thin driver reads a ticket cache alone. */
+    public static boolean appLogsOn(DatabaseConfig database) {
+        return usesKeytab(database) || Dialect.of(database.url()) == Dialect.POSTGRESQL;
     }
 
     /** krb5.conf is JVM-wide in the JDK, so it can only be set once for all databases. */
@@ -55,14 +75,19 @@ public final class KerberosSettings {
         return Optional.ofNullable(kerberos == null ? null : kerberos.krb5Conf());
     }
 
-    /** Checked before connecting, because the driver's own message for it is cryptic. */
-    public Optional<String> ticketCacheProblem(DatabaseConfig database) {
+    /**
+     * Checked before connecting, because the drivers' own messages for a missing or expired ticket are
+     * cryptic ("Unable to obtain Principal Name for authentication").
+     */
+    public Optional<String> ticketCacheProblem(DatabaseConfig database, Instant now) {
         Path cache = ticketCache(database);
         if (!Files.isRegularFile(cache) || !Files.isReadable(cache)) {
             return Optional.of("no Kerberos ticket cache at " + cache + ": run kinit (or set kerberos.ccache"
                     + " in databases.yaml, or KRB5CCNAME)");
         }
-        return Optional.empty();
+        return TicketCache.read(cache).filter(tgt -> !tgt.expiry().isAfter(now))
+                .map(tgt -> "Kerberos ticket for " + tgt.client() + " in " + cache + " expired at "
+                        + tgt.expiry().truncatedTo(ChronoUnit.SECONDS) + ": run kinit");
     }
 
     private static Path fileOf(String ccache) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.commons.dbcp2.ConnectionFactory;
+import org.apache.commons.dbcp2.DriverConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,9 @@ public final class TrackedDataSource extends BasicDataSource {
 
     private final StatementTracker tracker;
     private volatile Duration readTimeoutAfterLogon;
+    private volatile KerberosLogin kerberosLogin;
+    private volatile Duration kerberosLogonTimeout;
+    private volatile boolean userFromPrincipal;
 
     public TrackedDataSource(StatementTracker tracker) {
         this.tracker = tracker;
@@ -42,15 +46,30 @@ public final class TrackedDataSource extends BasicDataSource {
         this.readTimeoutAfterLogon = timeout;
     }
 
+    /**
+     * Opens every new connection as this Kerberos identity (see {@link KerberosConnectionFactory}).
+     *
+     * @param userFromPrincipal the database user is the principal's name without its realm (PostgreSQL)
+     */
+    public void setKerberosLogin(KerberosLogin login, Duration logonTimeout, boolean userFromPrincipal) {
+        this.kerberosLogin = login;
+        this.kerberosLogonTimeout = logonTimeout;
+        this.userFromPrincipal = userFromPrincipal;
+    }
+
     @Override
     protected ConnectionFactory createConnectionFactory() throws SQLException {
         ConnectionFactory driver = super.createConnectionFactory();
+        if (kerberosLogin != null && driver instanceof DriverConnectionFactory direct) {
+            driver = new KerberosConnectionFactory(direct, kerberosLogin, kerberosLogonTimeout, userFromPrincipal);
+        }
+        ConnectionFactory opened = driver;
         Duration readTimeout = readTimeoutAfterLogon;
         if (readTimeout == null) {
             return driver;
         }
         return () -> {
-            Connection connection = driver.createConnection();
+            Connection connection = opened.createConnection();
             try {
                 connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
             } catch (SQLException | RuntimeException e) {

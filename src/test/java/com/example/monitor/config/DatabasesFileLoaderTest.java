@@ -35,6 +35,9 @@ class DatabasesFileLoaderTest {
                     query_location: q1.sql
             """;
 
+    /** Kerberos needs an Oracle or PostgreSQL url. */
+    private static final String KERBEROS_URL = "jdbc:postgresql://db.example.com/acct";
+
     @TempDir
     Path dir;
 
@@ -122,7 +125,8 @@ class DatabasesFileLoaderTest {
 
     @Test
     void kerberosAuthWithoutBlockGetsDefaultKerberosSettings() {
-        Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger", "auth: kerberos"));
+        Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger", "auth: kerberos")
+                .replace("jdbc:h2:mem:acct", KERBEROS_URL));
         DatabaseConfig database = loader().load(file).databases().get(0);
         assertEquals(AuthMode.KERBEROS, database.auth());
         assertEquals(new KerberosConfig(null, null), database.kerberos());
@@ -133,7 +137,7 @@ class DatabasesFileLoaderTest {
         environment.put("KEYTAB_DIR", "/etc/monitor");
         Path file = entries(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
                 "auth: kerberos\n    kerberos:\n      principal: monitor@EXAMPLE.COM\n"
-                        + "      keytab: ${env:KEYTAB_DIR}/monitor.keytab"));
+                        + "      keytab: ${env:KEYTAB_DIR}/monitor.keytab").replace("jdbc:h2:mem:acct", KERBEROS_URL));
         assertEquals(new KerberosConfig(null, null, "monitor@EXAMPLE.COM", "/etc/monitor/monitor.keytab"),
                 loader().load(file).databases().get(0).kerberos());
     }
@@ -228,7 +232,7 @@ class DatabasesFileLoaderTest {
     @Test
     void unknownKerberosKeyIsReportedWithItsPath() {
         String kerberos = VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
-                "auth: kerberos\n    kerberos:\n      cache: /tmp/cc");
+                "auth: kerberos\n    kerberos:\n      cache: /tmp/cc").replace("jdbc:h2:mem:acct", KERBEROS_URL);
         assertEquals(List.of(file() + ": database 'acct': unknown key 'kerberos.cache' (did you mean 'ccache'?)"),
                 problems(kerberos));
     }
@@ -343,6 +347,7 @@ class DatabasesFileLoaderTest {
     void unsetEnvironmentVariablesInNestedKeysAreReportedWithPathAndQuery() {
         String yaml = VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
                         "auth: kerberos\n    kerberos:\n      ccache: /tmp/krb5cc_${env:KRB_UID}")
+                .replace("jdbc:h2:mem:acct", KERBEROS_URL)
                 .replace("query_location: q1.sql", "query_location: ${env:SQL_DIR}/q1.sql");
         assertEquals(List.of(
                 file() + ": database 'acct': key 'kerberos.ccache': environment variable KRB_UID is not set",
@@ -365,7 +370,7 @@ class DatabasesFileLoaderTest {
     void schemaProblemsNeverQuoteASecretValue() {
         String yaml = VALID_ENTRY.replace("password: tiger", "password: \"   \"")
                 + "    properties:\n      password: [hunter2]\n"
-                + "  - name: krb\n    url: jdbc:h2:mem:krb\n    auth: kerberos\n    kerberos:\n"
+                + "  - name: krb\n    url: jdbc:postgresql://db.example.com/krb\n    auth: kerberos\n    kerberos:\n"
                 + "      ccache: \" \"\n      principal: 12345\n    sql_queries:\n      - name: q1\n"
                 + "        query_location: q1.sql\n";
         assertEquals(List.of(file() + ": database 'acct': key 'password': must not be empty",
@@ -398,7 +403,35 @@ class DatabasesFileLoaderTest {
                         + " username or password; remove it or use auth: password",
                         file() + ": database 'acct': key 'password': kerberos auth takes no"
                         + " username or password; remove it or use auth: password"),
-                problems(VALID_ENTRY.replace("auth: password", "auth: kerberos")));
+                problems(VALID_ENTRY.replace("auth: password", "auth: kerberos").replace("jdbc:h2:mem:acct", KERBEROS_URL)));
+    }
+
+    @Test
+    void kerberosWithAnH2UrlIsRefusedInOneLine() {
+        assertEquals(List.of(file() + ": database 'acct': key 'auth': kerberos works with Oracle and PostgreSQL urls"
+                        + " only, not jdbc:h2:; use auth: password"),
+                problems(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                        "auth: kerberos")));
+    }
+
+    @Test
+    void keytabWithoutPrincipalIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': key 'kerberos.keytab': kerberos.principal and kerberos.keytab"
+                        + " go together: the app logs on as the principal with the keytab; give both, or neither to"
+                        + " use the ticket cache"),
+                problems(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                        "auth: kerberos\n    kerberos:\n      keytab: /etc/monitor.keytab")
+                        .replace("jdbc:h2:mem:acct", KERBEROS_URL)));
+    }
+
+    @Test
+    void keytabWithATicketCacheIsReported() {
+        assertEquals(List.of(file() + ": database 'acct': key 'kerberos.ccache': not used with kerberos.keytab, which"
+                        + " logs on without a ticket cache; remove one of them"),
+                problems(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                        "auth: kerberos\n    kerberos:\n      ccache: /tmp/cc\n      principal: m@EXAMPLE.COM\n"
+                                + "      keytab: /etc/monitor.keytab")
+                        .replace("jdbc:h2:mem:acct", KERBEROS_URL)));
     }
 
     @Test
@@ -503,7 +536,7 @@ class DatabasesFileLoaderTest {
         String yaml = """
                 databases:
                   - name: acct
-                    url: jdbc:h2:mem:acct
+                    url: jdbc:postgresql://db.example.com/acct
                     auth: kerberos
                     password: ${env:UNSET_PASSWORD}
                     sql_queries:

@@ -38,6 +38,7 @@ class MonitorSettingsReaderTest {
         assertThat(settings.queryTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.fetchSize()).isEqualTo(1000);
         assertThat(settings.parallelismFor(7)).isEqualTo(7);
+        assertThat(settings.values().get(Setting.KERBEROS_RENEW_BEFORE)).hasValue(Duration.ofMinutes(10));
         assertThat(settings.values().get(Setting.CLUSTER_NAMESPACE)).contains("client-activity-monitor");
     }
 

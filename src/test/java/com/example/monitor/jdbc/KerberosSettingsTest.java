@@ -29,7 +29,7 @@ class KerberosSettingsTest {
     void missingTicketCacheIsReportedWithItsPathAndWhatToRun() {
         Path cache = dir.resolve("krb5cc_missing");
 
-        assertThat(kerberos.ticketCacheProblem(database(cache.toString())))
+        assertThat(kerberos.ticketCacheProblem(database(cache.toString()), java.time.Instant.now()))
                 .contains("no Kerberos ticket cache at " + cache
                         + ": run kinit (or set kerberos.ccache in databases.yaml, or KRB5CCNAME)");
     }
@@ -39,14 +39,14 @@ class KerberosSettingsTest {
         Path cache = dir.resolve("krb5cc_env");
         environment.put("KRB5CCNAME", "FILE:" + cache);
 
-        assertThat(kerberos.ticketCacheProblem(database(null)))
+        assertThat(kerberos.ticketCacheProblem(database(null), java.time.Instant.now()))
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .startsWith("no Kerberos ticket cache at " + cache + ": run kinit"));
     }
 
     @Test
     void aDirectoryIsNotAReadableTicketCache() {
-        assertThat(kerberos.ticketCacheProblem(database(dir.toString())))
+        assertThat(kerberos.ticketCacheProblem(database(dir.toString()), java.time.Instant.now()))
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .startsWith("no Kerberos ticket cache at " + dir + ": run kinit"));
     }
@@ -55,12 +55,14 @@ class KerberosSettingsTest {
     void aReadableTicketCacheFileIsNoProblem() throws Exception {
         Path cache = Files.write(dir.resolve("krb5cc_1000"), new byte[] {5, 4});
 
-        assertThat(kerberos.ticketCacheProblem(database("FILE:" + cache))).isEmpty();
+        assertThat(kerberos.ticketCacheProblem(database("FILE:" + cache), java.time.Instant.now())).isEmpty();
     }
 
     @Test
     void preflightChecksTheTicketCacheOnlyForKerberosDatabases() {
-        DataSourceFactory factory = new DataSourceFactory(null, new StatementTracker(), kerberos);
+        DataSourceFactory factory = new DataSourceFactory(
+                new com.example.monitor.config.MonitorSettingsReader(key -> java.util.Optional.empty()).read(),
+                new StatementTracker(), kerberos);
         Path cache = dir.resolve("gone");
         DatabaseConfig password = new DatabaseConfig("pw", "jdbc:oracle:thin:@//h:1521/s", AuthMode.PASSWORD,
                 "monitor", com.example.monitor.config.Secret.of("x"), null, Map.of(), null, List.of());
@@ -150,6 +152,28 @@ class KerberosSettingsTest {
         String driver = "IO Error: The Network Adapter could not establish the connection";
 
         assertThat(OracleErrors.explain(driver)).isEqualTo(driver);
+    }
+
+    @Test
+    void postgresqlTakesGssapiCredentialsFromTheSubjectNotFromAJaasEntry() {
+        DatabaseConfig postgres = new DatabaseConfig("db", "jdbc:postgresql://localhost/db", AuthMode.KERBEROS, null,
+                null, new KerberosConfig(null, null), Map.of(), null, List.of());
+
+        assertThat(kerberos.connectionProperties(postgres)).containsExactly(Map.entry("gsslib", "gssapi"),
+                Map.entry("jaasLogin", "false"));
+        assertThat(KerberosSettings.appLogsOn(postgres)).isTrue();
+    }
+
+    @Test
+    void oracleWithAKeytabLeavesTheTicketCacheOutAndLogsOnItself() {
+        DatabaseConfig oracle = new DatabaseConfig("db", "jdbc:oracle:thin:@//h:1521/s", AuthMode.KERBEROS, null, null,
+                new KerberosConfig(null, null, "monitor@EXAMPLE.COM", "/etc/monitor.keytab"), Map.of(), null,
+                List.of());
+
+        assertThat(kerberos.connectionProperties(oracle)).containsOnlyKeys("oracle.net.authentication_services",
+                "oracle.net.kerberos5_mutual_authentication");
+        assertThat(KerberosSettings.appLogsOn(oracle)).isTrue();
+        assertThat(KerberosSettings.appLogsOn(database("/tmp/cc"))).as("Oracle reads a ticket cache itself").isFalse();
     }
 
     private static DatabaseConfig database(String ccache) {
