@@ -14,6 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -58,14 +60,23 @@ public final class HttpServerSetup {
             if (meters != null) {
                 runs.addListener(new RunMetrics(meters, runs));
             }
-            VertxPlatformHttpServer server = started.hasService(VertxPlatformHttpServer.class);
-            if (server != null) {
-                jsonErrors(VertxPlatformHttpRouter.lookup(started,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(server.getConfigurationPort())));
-                LOG.info("HTTP server on http://{}:{}/ (status page, /api, /observe/health, /observe/metrics)",
-                        settings.http().host(), server.getPort());
+            MainHttpServer main = started.hasService(MainHttpServer.class);
+            if (main != null) {
+                jsonErrors(main.getRouter());
+                logAddress(started, main, settings);
             }
         });
+    }
+
+    /** Which port answers what: the actual port, when 0 asked for a free one. */
+    private static void logAddress(CamelContext context, MainHttpServer main, MonitorSettings settings) {
+        int port = context.hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(server -> server.getConfigurationPort() == main.getPort())
+                .mapToInt(VertxPlatformHttpServer::getPort).findFirst().orElse(main.getPort());
+        ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
+        boolean shared = management != null && management.getPort() == main.getPort();
+        LOG.info("HTTP server on http://{}:{}/ (status page, /api{})", settings.http().host(), port,
+                shared ? ", /observe/health, /observe/metrics" : "; health and metrics on the management port");
     }
 
     /**
