@@ -11,6 +11,7 @@ import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.housekeeping.Housekeeping;
+import com.example.monitor.http.HttpServerSetup;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
@@ -87,13 +88,17 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind("queryStatements", new QueryStatementStrategy());
         registry.bind("compactRows", new CompactRowMapperFactory());
         registry.bind("nestedResults", new NestedResultAggregationStrategy());
-        registry.bind("inboxRequests", new InboxRequests());
+        InboxRequests inboxRequests = new InboxRequests();
+        registry.bind("inboxRequests", inboxRequests);
         registry.bind("housekeeping", new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
                 settings.outputDir(), settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
                 Clock.systemUTC()));
         warnAboutServiceOnlySettings(settings);
         ClusterRole role = new ClusterRole();
         registry.bind("clusterRole", role);
+        if (settings.httpEnabled()) {
+            HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests, role);
+        }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
             createInboxFolders(settings.inboxDir());

@@ -28,6 +28,7 @@ class LayersTest {
             new Layer("entry point", "MonitorApplication"),
             new Layer("cli", ".cli"),
             new Layer("wiring", "MonitorConfiguration", "PropertiesFiles"),
+            new Layer("http", ".http"),
             new Layer("steps", ".steps"),
             new Layer("triggers and outputs", ".trigger", ".cluster", ".report", ".extension", ".housekeeping"),
             new Layer("run", ".run"),

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -49,6 +50,12 @@ class RouteBeanReferencesTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
+    }
+
+    /** Service mode with the HTTP server, so the registry has the beans of every shipped route file. */
+    @Override
+    protected Properties monitorProperties() {
+        return properties("monitor.mode", "service", "monitor.http.port", "0");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
+import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
@@ -66,6 +67,7 @@ public final class MonitorLauncher {
         main.configure().addConfiguration(new MonitorConfiguration());
         main.addMainListener(new ClusterActivation());
         main.addMainListener(new RouteLocations(arguments.properties().keySet()));
+        main.addMainListener(new HttpServerSwitch());
         arguments.properties().forEach(main::addOverrideProperty);
         try {
             main.start();

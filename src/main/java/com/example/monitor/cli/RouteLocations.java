@@ -3,6 +3,7 @@ package com.example.monitor.cli;
 import com.example.monitor.config.CoreRoutes;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.Setting;
+import com.example.monitor.http.HttpServerSwitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +30,6 @@ final class RouteLocations extends MainListenerSupport {
     /** Integration teams drop their own routes here, in the working directory. */
     static final Path ROUTES_DIR = Path.of("routes");
     static final String WORKING_DIR_ROUTES = "file:routes/*.camel.yaml";
-    /** Camel's value for "exclude nothing". */
-    private static final String NO_EXCLUDES = "false";
 
     private final Set<String> argumentKeys;
 
@@ -51,7 +50,8 @@ final class RouteLocations extends MainListenerSupport {
         if (source == CoreRoutes.WORKING_DIR) {
             checkCoreRoutesInWorkingDir();
             properties.addOverrideProperty(ROUTES_INCLUDE, WORKING_DIR_ROUTES);
-            properties.addOverrideProperty(ROUTES_EXCLUDE, NO_EXCLUDES);
+            // the HTTP routes only with the server, which then lifts this (HttpServerSwitch)
+            properties.addOverrideProperty(ROUTES_EXCLUDE, HttpServerSwitch.WORKING_DIR_API_ROUTES);
         } else if (Files.isDirectory(ROUTES_DIR)) {
             // the core routes' own copies there (running from the repo root) stay excluded
             properties.addOverrideProperty(ROUTES_INCLUDE, CORE_ROUTES + "," + WORKING_DIR_ROUTES);

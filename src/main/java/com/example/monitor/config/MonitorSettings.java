@@ -43,6 +43,17 @@ public record MonitorSettings(
         return values.get(Setting.REPORT_PERMISSIONS).orElseThrow();
     }
 
+    /** The embedded HTTP server's settings (it runs only when {@link #httpEnabled()}). */
+    public HttpSettings http() {
+        return new HttpSettings(values.get(Setting.HTTP_PORT).orElse(null),
+                values.get(Setting.HTTP_HOST).orElse(HttpSettings.DEFAULT_HOST), values.get(Setting.HTTP_TOKEN).orElse(null));
+    }
+
+    /** The HTTP server runs in service mode only, and only when a port is set. */
+    public boolean httpEnabled() {
+        return mode == RunMode.SERVICE && http().configured();
+    }
+
     /** Threads for the database split: all databases at once unless capped. */
     public int parallelismFor(int databaseCount) {
         int all = Math.max(1, databaseCount);

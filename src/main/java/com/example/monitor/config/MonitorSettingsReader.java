@@ -36,6 +36,7 @@ public final class MonitorSettingsReader {
                     .forEach(key -> Setting.unknownKeyProblem(source.name(), key).ifPresent(problems::add));
         }
         Setting.all().forEach(this::parse);
+        checkHttpExposure();
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -48,6 +49,18 @@ public final class MonitorSettingsReader {
                 value(parsed, Setting.FETCH_SIZE), value(parsed, Setting.MODE), value(parsed, Setting.SCHEDULE),
                 value(parsed, Setting.INBOX_DIR), value(parsed, Setting.INBOX_READ_LOCK_INTERVAL),
                 value(parsed, Setting.RESULTS), parsed);
+    }
+
+    /** A server reachable from the network must not let anyone start and cancel runs. */
+    private void checkHttpExposure() {
+        boolean service = values.get(Setting.MODE) == RunMode.SERVICE;
+        boolean portGiven = properties.apply(Setting.HTTP_PORT.key()).filter(v -> !v.isBlank()).isPresent();
+        Secret token = (Secret) values.get(Setting.HTTP_TOKEN);
+        String host = (String) values.getOrDefault(Setting.HTTP_HOST, HttpSettings.DEFAULT_HOST);
+        if (service && portGiven && (token == null || token.value().isEmpty()) && !HttpSettings.isLoopback(host)) {
+            problems.add(Setting.HTTP_HOST.key() + ": '" + host + "' is reachable from the network; set "
+                    + Setting.HTTP_TOKEN.key() + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1");
+        }
     }
 
     /** The value, or {@code null} when the setting is empty. */

@@ -82,6 +82,13 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<String> CLUSTER_NAMESPACE = declare("monitor.cluster.namespace",
             "client-activity-monitor", SettingParsers::clusterNamespace, "replicas: the name of the leader election"
                     + " (see \"Running several replicas\"); lower-case letters, digits, `-` and `.`");
+    public static final Setting<Integer> HTTP_PORT = declare("monitor.http.port", "",
+            SettingParsers::port, "service mode: the HTTP server's port (`0`: a free one); empty: no server"
+                    + " (see \"Operate\")");
+    public static final Setting<String> HTTP_HOST = declare("monitor.http.host", HttpSettings.DEFAULT_HOST,
+            Function.identity(), "the address it listens on; any non-loopback address needs a token");
+    public static final Setting<Secret> HTTP_TOKEN = declare("monitor.http.token", "",
+            Secret::of, "bearer token for `/api` and the page's data; give it as `{{env:MONITOR_HTTP_TOKEN}}`");
 
     /** Every setting, in the order of {@code --help} and the README. */
     public static List<Setting<?>> all() {

@@ -37,6 +37,18 @@ final class SettingParsers {
         };
     }
 
+    static Integer port(String text) {
+        try {
+            int parsed = Integer.parseInt(text);
+            if (parsed >= 0 && parsed <= 65535) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a port number (0-65535; 0 picks a free port)");
+    }
+
     /** One of the enum's constants, written in lower case. */
     static <E extends Enum<E>> Function<String, E> choice(String noun, Class<E> type) {
         return text -> Arrays.stream(type.getEnumConstants())

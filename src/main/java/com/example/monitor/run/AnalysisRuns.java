@@ -2,6 +2,8 @@ package com.example.monitor.run;
 
 import com.example.monitor.jdbc.StatementTracker;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -12,6 +14,7 @@ public final class AnalysisRuns {
     private final StatementTracker statements;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private AnalysisRun current;
     private boolean closed;
 
@@ -19,11 +22,16 @@ public final class AnalysisRuns {
         this.statements = statements;
     }
 
+    public void addListener(RunListener listener) {
+        listeners.add(listener);
+    }
+
     /**
      * Waits for the run in flight to end, so two runs never overlap whatever started them, then
      * opens the next one; it is created only then, so its start time is when it really started.
      */
     public AnalysisRun begin(Supplier<AnalysisRun> nextRun) throws InterruptedException {
+        AnalysisRun started;
         lock.lock();
         try {
             while (current != null) {
@@ -36,10 +44,12 @@ public final class AnalysisRuns {
                 current.cancelBeforeStart();
                 statements.cancelAll();
             }
-            return current;
+            started = current;
         } finally {
             lock.unlock();
         }
+        listeners.forEach(listener -> listener.runStarted(started));
+        return started;
     }
 
     public boolean isBusy() {
@@ -47,6 +57,7 @@ public final class AnalysisRuns {
     }
 
     public void end(AnalysisRun run) {
+        listeners.forEach(listener -> listener.runEnded(run));
         lock.lock();
         try {
             if (current == run) {

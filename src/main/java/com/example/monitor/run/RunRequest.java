@@ -1,5 +1,10 @@
 package com.example.monitor.run;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
 /**
  * The headers a request for a run carries into {@code direct:run-analysis}, whoever sends it: the
  * command line, a trigger route, the HTTP API or a team's own route. None is required.
@@ -15,6 +20,20 @@ public final class RunRequest {
     /** Days back from today's midnight, when no start date is given. */
     public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
 
+    /** A run id chosen by the caller before the run starts, so it can answer with it at once (HTTP). */
+    public static final String RUN_ID_HEADER = "monitorRunId";
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private RunRequest() {
+    }
+
+    /**
+     * {@code 20261128T191500Z-9acc8c32}, or {@code 20261128T191500Z-n1-9acc8c32} on replica {@code n1}:
+     * sorts by start time, and is safe as a file name.
+     */
+    public static String newRunId(Instant at, String node) {
+        return RUN_ID.format(at) + "-" + (node == null ? "" : node + "-") + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -61,8 +61,6 @@ public final class AnalysisSteps {
     /** One line when a run starts and one when it ends, for operators and log-based alerting. */
     private static final Logger RUN_LOG = LoggerFactory.getLogger("run");
 
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final DatabasesConfig config;
     private final MonitorSettings settings;
@@ -98,9 +96,11 @@ public final class AnalysisSteps {
         String trigger = exchange.getMessage().getHeader(RunRequest.TRIGGER_HEADER, "cli", String.class);
         LocalDateTime startDate = startDate(exchange);
         String node = role.nodeId().orElse(null);
+        String givenRunId = exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER, String.class);
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
-            return new AnalysisRun(runId(now, node), node, trigger, startDate, now, config.databases());
+            return new AnalysisRun(givenRunId != null ? givenRunId : RunRequest.newRunId(now, node), node, trigger,
+                    startDate, now, config.databases());
         });
         exchange.setProperty(RUN_PROPERTY, run);
         exchange.getMessage().setBody(config.databases());
@@ -112,11 +112,6 @@ public final class AnalysisSteps {
      * A timestamp and a random part; with replicas also the replica's id, so that replicas writing to
      * one output folder can never name two reports alike.
      */
-    private static String runId(Instant now, String node) {
-        String random = UUID.randomUUID().toString().substring(0, 8);
-        return RUN_ID.format(now) + "-" + (node == null ? "" : node + "-") + random;
-    }
-
     private LocalDateTime startDate(Exchange exchange) {
         Object given = exchange.getMessage().getHeader(RunRequest.START_DATE_HEADER);
         if (given instanceof LocalDateTime dateTime) {

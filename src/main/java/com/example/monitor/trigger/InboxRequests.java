@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,7 @@ public final class InboxRequests {
 
     public void read(Exchange exchange) throws IOException {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        List<String> problems = new ArrayList<>();
-        JsonNode request = parse(exchange.getMessage().getBody(String.class), problems);
-        if (request != null) {
-            apply(request, exchange, problems);
-        }
+        List<String> problems = applyRequest(exchange.getMessage().getBody(String.class), exchange.getMessage());
         if (problems.isEmpty()) {
             exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + name);
             exchange.setProperty(OUTCOME_PROPERTY, DONE);
@@ -84,6 +81,21 @@ public final class InboxRequests {
         LOG.info("request {} ran as {}, moved to {}", name, run == null ? "none" : run.runId(), folder);
     }
 
+    /**
+     * Checks a run request and, when it is valid, sets the run's headers on the message. Every way of
+     * asking for a run (a file, the HTTP API) goes through here, so all accept exactly the same.
+     *
+     * @return the problems, one line each; empty when the request is valid
+     */
+    public List<String> applyRequest(String text, Message message) {
+        List<String> problems = new ArrayList<>();
+        JsonNode request = parse(text, problems);
+        if (request != null) {
+            apply(request, message, problems);
+        }
+        return problems;
+    }
+
     private JsonNode parse(String text, List<String> problems) {
         try {
             JsonNode node = json.readTree(text == null ? "" : text);
@@ -99,7 +111,7 @@ public final class InboxRequests {
         }
     }
 
-    private static void apply(JsonNode request, Exchange exchange, List<String> problems) {
+    private static void apply(JsonNode request, Message message, List<String> problems) {
         for (Iterator<String> keys = request.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!KEYS.contains(key)) {
@@ -113,7 +125,7 @@ public final class InboxRequests {
         }
         if (startDate != null) {
             try {
-                exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER,
+                message.setHeader(RunRequest.START_DATE_HEADER,
                         StartDates.parse(startDate.asText()));
             } catch (IllegalArgumentException e) {
                 problems.add("startDate: " + e.getMessage());
@@ -121,7 +133,7 @@ public final class InboxRequests {
         }
         if (lookbackDays != null) {
             if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
-                exchange.getMessage().setHeader(RunRequest.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
+                message.setHeader(RunRequest.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
             } else {
                 problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
             }

@@ -253,6 +253,19 @@ class MonitorLauncherTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
+    @Test
+    void aServerOnANetworkAddressWithoutATokenExitsTwoAndRunsNothing() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.mode=service", "--monitor.http.port=0", "--monitor.http.host=0.0.0.0");
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: monitor.http.host: '0.0.0.0' is reachable from the network")
+                .contains("monitor.http.token"));
+        assertNoReport(project);
+    }
+
     private ProjectFiles validProject() {
         ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl)
                 .query("One", "one.sql", "SELECT 1\n");

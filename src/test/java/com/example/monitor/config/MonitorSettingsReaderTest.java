@@ -72,6 +72,32 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
+    void httpServerIsOffUnlessAPortIsSetAndRunsInServiceModeOnly() {
+        assertThat(read(Map.of("monitor.mode", "service")).httpEnabled()).isFalse();
+        assertThat(read(Map.of("monitor.http.port", "8080")).httpEnabled()).as("once mode").isFalse();
+        MonitorSettings service = read(Map.of("monitor.mode", "service", "monitor.http.port", "0",
+                "monitor.http.token", "t0ken"));
+        assertThat(service.httpEnabled()).isTrue();
+        assertThat(service.http().host()).isEqualTo("127.0.0.1");
+        assertThat(service.http().token().toString()).doesNotContain("t0ken");
+    }
+
+    @Test
+    void httpOnANetworkAddressWithoutATokenAndABadPortAreRefused() {
+        assertThatThrownBy(() -> read(Map.of("monitor.mode", "service", "monitor.http.port", "70000",
+                "monitor.http.host", "0.0.0.0")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "monitor.http.port: '70000' is not a port number (0-65535; 0 picks a free port)",
+                                "monitor.http.host: '0.0.0.0' is reachable from the network; set monitor.http.token"
+                                        + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1"));
+        assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "localhost"))
+                .httpEnabled()).isTrue();
+        assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "0.0.0.0",
+                "monitor.http.token", "t0ken")).http().hasToken()).isTrue();
+    }
+
+    @Test
     void startDateTakesAnIsoDateOrDateTime() {
         assertThat(read(Map.of("monitor.start-date", "2026-10-01")).startDate().fixed())
                 .isEqualTo(LocalDateTime.parse("2026-10-01T00:00:00"));

@@ -1,6 +1,7 @@
 package com.example.monitor.testing;
 
 import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 
 /**
@@ -51,10 +54,20 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
         return properties;
     }
 
+    private DefaultRegistry registry;
+
+    /** Kept, so the HTTP switch can reach the context that Camel's test Main configures without holding it. */
+    @Override
+    protected Registry createCamelRegistry() {
+        registry = new DefaultRegistry();
+        return registry;
+    }
+
     /** The routes come from the application's own properties: the core routes on the classpath. */
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addConfiguration(new MonitorConfiguration());
+        configuration.addMainListener(new HttpServerSwitch(main -> registry.getCamelContext()));
     }
 
     @Override

@@ -1,0 +1,124 @@
+package com.example.monitor.http;
+
+import com.example.monitor.cluster.ClusterRole;
+import com.example.monitor.config.DatabaseConfig;
+import com.example.monitor.config.DatabasesConfig;
+import com.example.monitor.config.MonitorSettings;
+import com.example.monitor.config.QueryConfig;
+import com.example.monitor.jdbc.DataSourceFactory;
+import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.trigger.InboxRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds what the HTTP routes, health and metrics need, in service mode with {@code monitor.http.port}
+ * set ({@link HttpServerSwitch} has turned Camel's server on by then).
+ */
+public final class HttpServerSetup {
+
+    /** Past every timeout, a run is stuck; the margin covers writing the report and a busy machine. */
+    static final Duration DEADLINE_MARGIN = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
+
+    private HttpServerSetup() {
+    }
+
+    public static void install(CamelContext context, MonitorSettings settings, DatabasesConfig config,
+                               DataSourceFactory dataSources, AnalysisRuns runs, InboxRequests requests,
+                               ClusterRole role)
+            throws Exception {
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        LiveStatus live = new LiveStatus(runs, settings.schedule(), clock);
+        runs.addListener(live);
+        registry.bind("liveStatus", live);
+        registry.bind("httpApi", new ApiRequests(settings.http(), runs, requests, () -> role.nodeId().orElse(null)));
+        registry.bind("runHistory", new RunHistory(settings.outputDir()));
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new RunDeadlineCheck(runs, runDeadline(settings, config, dataSources), clock));
+            DatabaseStatusCheck databases = new DatabaseStatusCheck();
+            runs.addListener(databases);
+            health.register(databases);
+        }
+        context.addStartupListener((started, alreadyStarted) -> {
+            MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
+            if (meters != null) {
+                runs.addListener(new RunMetrics(meters, runs));
+            }
+            MainHttpServer main = started.hasService(MainHttpServer.class);
+            if (main != null) {
+                jsonErrors(main.getRouter());
+                logAddress(started, main, settings);
+            }
+        });
+    }
+
+    /** Which port answers what: the actual port, when 0 asked for a free one. */
+    private static void logAddress(CamelContext context, MainHttpServer main, MonitorSettings settings) {
+        int port = context.hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(server -> server.getConfigurationPort() == main.getPort())
+                .mapToInt(VertxPlatformHttpServer::getPort).findFirst().orElse(main.getPort());
+        ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
+        boolean shared = management != null && management.getPort() == main.getPort();
+        LOG.info("HTTP server on http://{}:{}/ (status page, /api{})", settings.http().host(), port,
+                shared ? ", /observe/health, /observe/metrics" : "; health and metrics on the management port");
+    }
+
+    /**
+     * The longest a run can take with every timeout honoured: each database connects and runs its
+     * queries one after another, and databases beyond the parallel limit wait for a free thread.
+     */
+    static Duration runDeadline(MonitorSettings settings, DatabasesConfig config, DataSourceFactory dataSources) {
+        Duration longestDatabase = Duration.ZERO;
+        for (DatabaseConfig database : config.databases()) {
+            Duration total = dataSources.connectTimeout(database);
+            for (QueryConfig query : database.queries()) {
+                total = total.plus(dataSources.queryTimeout(query));
+            }
+            longestDatabase = total.compareTo(longestDatabase) > 0 ? total : longestDatabase;
+        }
+        int count = config.databases().size();
+        int waves = (count + settings.parallelismFor(count) - 1) / Math.max(1, settings.parallelismFor(count));
+        return longestDatabase.multipliedBy(Math.max(1, waves)).plus(DEADLINE_MARGIN);
+    }
+
+    /**
+     * Vert.x answers unknown paths and oversized bodies itself, in HTML or with no body; these answer
+     * in JSON like the API. Camel's router is a sub-router, whose error handlers Vert.x does not call,
+     * hence a failure handler (a body over the limit fails the request with 413) and a last route.
+     */
+    private static void jsonErrors(VertxPlatformHttpRouter router) {
+        router.route().failureHandler(routingContext -> answer(routingContext,
+                routingContext.statusCode() > 0 ? routingContext.statusCode() : 500));
+        router.route().last().handler(routingContext -> answer(routingContext, 404));
+    }
+
+    private static void answer(RoutingContext routingContext, int code) {
+        if (routingContext.response().ended()) {
+            return;
+        }
+        String message = switch (code) {
+            case 404 -> "no such path, or not with this method";
+            case 413 -> "request body too large (at most " + ApiRequests.MAX_BODY_BYTES / 1024 + " KB)";
+            case 500 -> "internal error; see the service log";
+            default -> "bad request";
+        };
+        routingContext.response().setStatusCode(code).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", message).encode());
+    }
+}

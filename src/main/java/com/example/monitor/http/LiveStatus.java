@@ -1,0 +1,176 @@
+package com.example.monitor.http;
+
+import com.example.monitor.config.Schedule;
+import com.example.monitor.progress.ProgressEvent;
+import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.DatabaseOutcome;
+import com.example.monitor.run.QueryOutcome;
+import com.example.monitor.run.QueryStatus;
+import com.example.monitor.run.RunListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.quartz.CronExpression;
+
+/**
+ * What the status page and {@code /api/runs/current} show: the run in flight (or the last one since
+ * the service started) in the report's shape without rows, the progress events it has had, and when
+ * the schedule runs next. The run's own state is the source; this bean only keeps the events.
+ */
+public final class LiveStatus extends EventNotifierSupport implements RunListener {
+
+    /** A run has a few events per query; this bounds a pathological one. */
+    static final int MAX_EVENTS = 5000;
+
+    private final AnalysisRuns runs;
+    private final Schedule schedule;
+    private final Clock clock;
+    private final Instant serviceStart;
+    private volatile AnalysisRun last;
+    private volatile Instant lastScheduledEnd;
+    private final List<Map<String, Object>> events = new ArrayList<>();
+
+    public LiveStatus(AnalysisRuns runs, Schedule schedule, Clock clock) {
+        this.runs = runs;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.serviceStart = clock.instant();
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof ProgressEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        ProgressEvent progress = (ProgressEvent) event;
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("at", Instant.ofEpochMilli(progress.getTimestamp()).toString());
+        entry.put("database", progress.database());
+        entry.put("query", progress.query());
+        entry.put("status", progress.status());
+        entry.put("rows", progress.rows());
+        entry.put("elapsedMs", progress.elapsedMs());
+        entry.put("error", progress.error());
+        synchronized (events) {
+            AnalysisRun run = last;
+            if (run != null && run.runId().equals(progress.runId()) && events.size() < MAX_EVENTS) {
+                events.add(entry);
+            }
+        }
+    }
+
+    @Override
+    public void runStarted(AnalysisRun run) {
+        synchronized (events) {
+            events.clear();
+            last = run;
+        }
+    }
+
+    @Override
+    public void runEnded(AnalysisRun run) {
+        if ("schedule".equals(run.trigger())) {
+            lastScheduledEnd = run.finishedAt();
+        }
+    }
+
+    /** {@code GET /api/runs/current}: the run in flight, or null when none is. */
+    public Map<String, Object> current() {
+        AnalysisRun run = runs.current();
+        return run == null ? null : snapshot(run);
+    }
+
+    /** {@code GET /api/status}: the panel's data, polled by the page. */
+    public Map<String, Object> status() {
+        AnalysisRun inFlight = runs.current();
+        AnalysisRun shown = inFlight != null ? inFlight : last;
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("inFlight", inFlight != null);
+        status.put("run", shown == null ? null : snapshot(shown));
+        synchronized (events) {
+            status.put("events", shown != null && shown == last ? List.copyOf(events) : List.of());
+        }
+        status.put("schedule", schedule == null ? null : schedule.toString());
+        Instant next = nextScheduledRun();
+        status.put("nextRunAt", next == null ? null : next.toString());
+        status.put("now", clock.instant().toString());
+        return status;
+    }
+
+    /** The run in the report's shape, without rows; a running query's time counts up from its start. */
+    Map<String, Object> snapshot(AnalysisRun run) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("runId", run.runId());
+        report.put("node", run.node());
+        report.put("trigger", run.trigger());
+        report.put("startDate", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
+        report.put("startedAt", run.startedAt().toString());
+        report.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        report.put("elapsedMs", run.elapsedMs());
+        report.put("status", run.status().label());
+        Map<String, Object> databases = new LinkedHashMap<>();
+        for (DatabaseOutcome database : run.databases()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", database.status().label());
+            entry.put("error", database.error());
+            entry.put("elapsedMs", database.elapsedMs());
+            Map<String, Object> queries = new LinkedHashMap<>();
+            for (QueryOutcome query : database.queries()) {
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("status", query.status().label());
+                q.put("rowCount", query.rowCount());
+                q.put("truncated", query.truncated());
+                q.put("elapsedMs", query.status() == QueryStatus.RUNNING
+                        ? runningFor(run, database.name(), query.name()) : query.elapsedMs());
+                q.put("error", query.error());
+                queries.put(query.name(), q);
+            }
+            entry.put("queries", queries);
+            databases.put(database.name(), entry);
+        }
+        report.put("databases", databases);
+        return report;
+    }
+
+    private long runningFor(AnalysisRun run, String database, String query) {
+        synchronized (events) {
+            if (run != last) {
+                return 0;
+            }
+            for (int i = events.size() - 1; i >= 0; i--) {
+                Map<String, Object> event = events.get(i);
+                if (database.equals(event.get("database")) && query.equals(event.get("query"))) {
+                    return Math.max(0, clock.millis() - Instant.parse((String) event.get("at")).toEpochMilli());
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** A cron's next fire time; a period timer ticks a period after the service started or its last run ended. */
+    Instant nextScheduledRun() {
+        if (schedule == null) {
+            return null;
+        }
+        if (schedule.cron() != null) {
+            try {
+                Date next = new CronExpression(schedule.cron()).getNextValidTimeAfter(Date.from(clock.instant()));
+                return next == null ? null : next.toInstant();
+            } catch (java.text.ParseException e) {
+                return null;
+            }
+        }
+        Instant from = lastScheduledEnd != null ? lastScheduledEnd : serviceStart;
+        return from.plus(schedule.period());
+    }
+}

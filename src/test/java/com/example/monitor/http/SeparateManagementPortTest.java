@@ -1,0 +1,72 @@
+package com.example.monitor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.monitor.testing.ApiClient;
+import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.PostgresExtension;
+import com.example.monitor.testing.ProjectFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.Properties;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Camel's own {@code camel.management.port} moves health and metrics off the page's and the API's port. */
+class SeparateManagementPortTest extends MonitorTestSupport {
+
+    private static final int MANAGEMENT_PORT = freePort();
+
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static ProjectFiles project;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        String url = POSTGRES.server().createDatabase("management_port");
+        project = new ProjectFiles(Files.createTempDirectory("management-port-test"))
+                .database("management_port", url)
+                .query("One", "management_port/one.sql", "SELECT 1 AS one\n");
+        project.write();
+    }
+
+    @Override
+    protected ProjectFiles project() {
+        return project;
+    }
+
+    @Override
+    protected Properties monitorProperties() {
+        return properties("monitor.mode", "service", "monitor.http.port", "0",
+                "camel.management.port", Integer.toString(MANAGEMENT_PORT));
+    }
+
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortAndThePageAndApiOnTheirOwn() {
+        int serverPort = context.hasServices(VertxPlatformHttpServer.class).stream()
+                .map(VertxPlatformHttpServer::getPort).filter(port -> port != MANAGEMENT_PORT)
+                .findFirst().orElseThrow();
+        ApiClient server = new ApiClient(serverPort, null);
+        ApiClient management = new ApiClient(MANAGEMENT_PORT, null);
+
+        assertThat(management.get("/observe/health").statusCode()).isEqualTo(200);
+        assertThat(management.get("/observe/metrics").body()).contains("monitor_run_in_progress");
+        assertThat(server.get("/api/runs").statusCode()).isEqualTo(200);
+        assertThat(server.get("/").statusCode()).isEqualTo(200);
+        assertThat(server.get("/observe/health").statusCode()).isEqualTo(404);
+        assertThat(management.get("/api/runs").statusCode()).isEqualTo(404);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
