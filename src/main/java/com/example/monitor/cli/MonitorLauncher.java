@@ -14,6 +14,7 @@ import com.example.monitor.run.RunRequest;
 import com.example.monitor.steps.AnalysisSteps;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -57,13 +58,7 @@ public final class MonitorLauncher {
             return ExitCodes.INVALID_CONFIGURATION;
         }
         DatabasesFileLoader.prepareInBackground();
-        Main main = new Main();
-        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
-        main.configure().addConfiguration(new MonitorConfiguration());
-        main.addMainListener(new ClusterActivation());
-        main.addMainListener(new RouteLocations(arguments.properties().keySet()));
-        main.addMainListener(new HttpServerSwitch());
-        arguments.properties().forEach(main::addOverrideProperty);
+        Main main = configuredMain(arguments.properties());
         try {
             main.start();
         } catch (Exception e) {
@@ -81,6 +76,21 @@ public final class MonitorLauncher {
         } finally {
             main.stop();
         }
+    }
+
+    /**
+     * Camel Main as the jar configures it, not yet started; {@code properties} (the command line's
+     * {@code --key=value}) win over every file. Tests start replicas in one JVM with it.
+     */
+    public static Main configuredMain(Map<String, String> properties) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+        main.configure().addConfiguration(new MonitorConfiguration());
+        main.addMainListener(new ClusterActivation());
+        main.addMainListener(new RouteLocations(properties.keySet()));
+        main.addMainListener(new HttpServerSwitch());
+        properties.forEach(main::addOverrideProperty);
+        return main;
     }
 
     /**
