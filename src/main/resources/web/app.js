@@ -109,9 +109,26 @@
       });
     }
     rows.replaceChildren(fresh);
-    byId('standby').textContent = status.inFlight ? '' :
-      'No run in flight. ' + (status.nextRunAt ? 'Next scheduled run: ' + status.nextRunAt + ' (' + status.schedule + ').'
-                                               : 'No schedule: runs start from the inbox, this page or the API.');
+    var replica = status.replica;
+    byId('standby').textContent = status.inFlight ? '' : replica.role === 'standby'
+      ? 'Runs start and are cancelled on the leader' + (replica.leader ? ' (' + replica.leader + ')' : '') +
+        '; its page shows the run in flight.'
+      : 'No run in flight. ' + (status.nextRunAt ? 'Next scheduled run: ' + status.nextRunAt + ' (' + status.schedule + ').'
+                                                 : 'No schedule: runs start from the inbox, this page or the API.');
+    renderReplica(replica);
+  }
+
+  // With replicas, which one this page is on; read at each poll, so a failover shows without a reload.
+  function renderReplica(replica) {
+    var line = byId('replica');
+    var standby = replica.role === 'standby';
+    line.hidden = replica.role === 'alone';
+    line.setAttribute('data-role', replica.role);
+    line.className = 'replica replica-' + replica.role;
+    line.textContent = 'replica ' + replica.id + ': ' + (standby
+      ? 'standby, leader is ' + (replica.leader || 'not known yet')
+      : 'leader');
+    byId('run').disabled = standby;
   }
 
   function renderHistory(runs) {

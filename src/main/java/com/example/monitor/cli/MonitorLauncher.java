@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -62,13 +63,7 @@ public final class MonitorLauncher {
             return ExitCodes.INVALID_CONFIGURATION;
         }
         DatabasesFileLoader.prepareInBackground();
-        Main main = new Main();
-        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
-        main.configure().addConfiguration(new MonitorConfiguration());
-        main.addMainListener(new ClusterActivation());
-        main.addMainListener(new RouteLocations(arguments.properties().keySet()));
-        main.addMainListener(new HttpServerSwitch());
-        arguments.properties().forEach(main::addOverrideProperty);
+        Main main = configuredMain(arguments.properties());
         try {
             main.start();
         } catch (Exception e) {
@@ -90,6 +85,21 @@ public final class MonitorLauncher {
         } finally {
             main.stop();
         }
+    }
+
+    /**
+     * Camel Main as the jar configures it, not yet started; {@code properties} (the command line's
+     * {@code --key=value}) win over every file. Tests start replicas in one JVM with it.
+     */
+    public static Main configuredMain(Map<String, String> properties) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+        main.configure().addConfiguration(new MonitorConfiguration());
+        main.addMainListener(new ClusterActivation());
+        main.addMainListener(new RouteLocations(properties.keySet()));
+        main.addMainListener(new HttpServerSwitch());
+        properties.forEach(main::addOverrideProperty);
+        return main;
     }
 
     /**

@@ -6,8 +6,11 @@ import com.example.monitor.config.Setting;
 import com.example.monitor.http.HttpServerSwitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -22,11 +25,8 @@ final class RouteLocations extends MainListenerSupport {
 
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
     static final String ROUTES_EXCLUDE = "camel.main.routes-exclude-pattern";
-    /** As in application.properties: named, since a classpath wildcard scans the whole jar. */
-    static final String CORE_ROUTES = "classpath:routes/run-analysis.camel.yaml,classpath:routes/triggers.camel.yaml,"
-            + "classpath:routes/team-routes.camel.yaml";
-    static final List<String> CORE_ROUTE_FILES = List.of("run-analysis.camel.yaml", "triggers.camel.yaml",
-            "team-routes.camel.yaml");
+    /** How application.properties, the one list of the core routes, names each of them. */
+    private static final String CORE_ROUTE_PREFIX = "classpath:routes/";
     /** Integration teams drop their own routes here, in the working directory. */
     static final Path ROUTES_DIR = Path.of("routes");
     static final String WORKING_DIR_ROUTES = "file:routes/*.camel.yaml";
@@ -47,19 +47,30 @@ final class RouteLocations extends MainListenerSupport {
         // a value that is neither is refused with the other settings, by MonitorSettingsReader
         CoreRoutes source = properties.resolveProperty(Setting.CORE_ROUTES.key()).flatMap(CoreRoutes::find)
                 .orElse(CoreRoutes.JAR);
+        String coreRoutes = properties.resolveProperty(ROUTES_INCLUDE).orElse("");
         if (source == CoreRoutes.WORKING_DIR) {
-            checkCoreRoutesInWorkingDir();
+            checkCoreRoutesInWorkingDir(coreRouteFiles(coreRoutes));
             properties.addOverrideProperty(ROUTES_INCLUDE, WORKING_DIR_ROUTES);
             // the HTTP routes only with the server, which then lifts this (HttpServerSwitch)
             properties.addOverrideProperty(ROUTES_EXCLUDE, HttpServerSwitch.WORKING_DIR_API_ROUTES);
         } else if (Files.isDirectory(ROUTES_DIR)) {
-            // the core routes' own copies there (running from the repo root) stay excluded
-            properties.addOverrideProperty(ROUTES_INCLUDE, CORE_ROUTES + "," + WORKING_DIR_ROUTES);
+            // the core routes' own copies there (running from the repo root) are left out
+            properties.addOverrideProperty(ROUTES_INCLUDE, coreRoutes + "," + WORKING_DIR_ROUTES);
+            properties.addOverrideProperty(ROUTES_EXCLUDE, Stream.concat(
+                    coreRouteFiles(coreRoutes).stream().map(file -> "file:routes/" + file),
+                    Stream.of(HttpServerSwitch.WORKING_DIR_API_ROUTES)).collect(Collectors.joining(",")));
         }
     }
 
-    private static void checkCoreRoutesInWorkingDir() {
-        List<String> missing = CORE_ROUTE_FILES.stream()
+    /** The file names of the core routes application.properties lists, e.g. run-analysis.camel.yaml. */
+    static List<String> coreRouteFiles(String includePattern) {
+        return Arrays.stream(includePattern.split(",")).map(String::trim)
+                .filter(location -> location.startsWith(CORE_ROUTE_PREFIX))
+                .map(location -> location.substring(CORE_ROUTE_PREFIX.length())).toList();
+    }
+
+    private static void checkCoreRoutesInWorkingDir(List<String> coreRouteFiles) {
+        List<String> missing = coreRouteFiles.stream()
                 .filter(file -> !Files.isRegularFile(ROUTES_DIR.resolve(file))).toList();
         if (!missing.isEmpty()) {
             throw new InvalidConfigurationException(List.of(Setting.CORE_ROUTES.key() + ": working-dir loads the"

@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.HttpSettings;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.AnalysisRuns;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parts of the HTTP API that routes cannot say well: the bearer token (compared in constant
- * time), the same-origin rule for POSTs, the run request (checked by the inbox's own code), and
- * JSON answers with their status codes.
+ * time), the same-origin rule for POSTs, the standby's refusal to start or cancel runs, the run
+ * request (checked by the inbox's own code), and JSON answers with their status codes.
  */
 public final class ApiRequests {
 
@@ -36,15 +36,15 @@ public final class ApiRequests {
     private final HttpSettings settings;
     private final AnalysisRuns runs;
     private final InboxRequests requests;
-    private final Supplier<String> nodeId;
+    private final ClusterRole role;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param nodeId this replica's id for the run ids it makes, or null when it runs alone */
-    public ApiRequests(HttpSettings settings, AnalysisRuns runs, InboxRequests requests, Supplier<String> nodeId) {
+    /** @param role this replica's role: only the leader runs, and its id goes into the run ids it makes */
+    public ApiRequests(HttpSettings settings, AnalysisRuns runs, InboxRequests requests, ClusterRole role) {
         this.settings = settings;
         this.runs = runs;
         this.requests = requests;
-        this.nodeId = nodeId;
+        this.role = role;
     }
 
     /** Every API call: the token when one is set; for a POST, an Origin that is the server's own. */
@@ -79,6 +79,22 @@ public final class ApiRequests {
     }
 
     /**
+     * {@code POST /api/runs} and its cancel on a standby: 503 with the leader's id (null while none is
+     * known), since only the leader runs and a standby has no run to cancel. The caller retries there.
+     *
+     * @param action what only the leader does, for the message: "runs start"
+     */
+    public void requireLeader(String action) {
+        if (role.isLeader()) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("leader", role.leaderId().orElse(null));
+        details.put("node", role.nodeId().orElse(null));
+        throw new ApiProblem(503, "standby: " + action + " on the leader", details);
+    }
+
+    /**
      * {@code POST /api/runs}: checks the request like an inbox file, refuses while a run is in flight,
      * and sets the headers of the run to start; the route then hands it to {@code direct:run-analysis}.
      */
@@ -97,7 +113,7 @@ public final class ApiRequests {
             throw new ApiProblem(409, "a run is in flight; runs never overlap", Map.of("runId", current.runId()));
         }
         in.setHeader(RunRequest.TRIGGER_HEADER, TRIGGER);
-        in.setHeader(RunRequest.RUN_ID_HEADER, RunRequest.newRunId(Instant.now(), nodeId.get()));
+        in.setHeader(RunRequest.RUN_ID_HEADER, RunRequest.newRunId(Instant.now(), role.nodeId().orElse(null)));
     }
 
     /** The answer to an accepted run: 202, where to find it, and its id. */

@@ -42,10 +42,10 @@ public final class HttpServerSetup {
             throws Exception {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
-        LiveStatus live = new LiveStatus(runs, settings.schedule(), clock);
+        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock);
         runs.addListener(live);
         registry.bind("liveStatus", live);
-        registry.bind("httpApi", new ApiRequests(settings.http(), runs, requests, () -> role.nodeId().orElse(null)));
+        registry.bind("httpApi", new ApiRequests(settings.http(), runs, requests, role));
         registry.bind("runHistory", new RunHistory(settings.outputDir()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);

@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.Schedule;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.run.AnalysisRun;
@@ -22,8 +23,9 @@ import org.quartz.CronExpression;
 
 /**
  * What the status page and {@code /api/runs/current} show: the run in flight (or the last one since
- * the service started) in the report's shape without rows, the progress events it has had, and when
- * the schedule runs next. The run's own state is the source; this bean only keeps the events.
+ * the service started) in the report's shape without rows, the progress events it has had, when
+ * the schedule runs next, and this replica's role. The run's own state is the source; this bean
+ * only keeps the events.
  */
 public final class LiveStatus extends EventNotifierSupport implements RunListener {
 
@@ -32,15 +34,17 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
 
     private final AnalysisRuns runs;
     private final Schedule schedule;
+    private final ClusterRole role;
     private final Clock clock;
     private final Instant serviceStart;
     private volatile AnalysisRun last;
     private volatile Instant lastScheduledEnd;
     private final List<Map<String, Object>> events = new ArrayList<>();
 
-    public LiveStatus(AnalysisRuns runs, Schedule schedule, Clock clock) {
+    public LiveStatus(AnalysisRuns runs, Schedule schedule, ClusterRole role, Clock clock) {
         this.runs = runs;
         this.schedule = schedule;
+        this.role = role;
         this.clock = clock;
         this.serviceStart = clock.instant();
     }
@@ -104,7 +108,17 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
         Instant next = nextScheduledRun();
         status.put("nextRunAt", next == null ? null : next.toString());
         status.put("now", clock.instant().toString());
+        status.put("replica", replica());
         return status;
+    }
+
+    /** Asked at each poll, so a failover shows: {@code role} is alone, leader or standby. */
+    private Map<String, Object> replica() {
+        Map<String, Object> replica = new LinkedHashMap<>();
+        replica.put("role", !role.isClustered() ? "alone" : role.isLeader() ? "leader" : "standby");
+        replica.put("id", role.nodeId().orElse(null));
+        replica.put("leader", role.leaderId().orElse(null));
+        return replica;
     }
 
     /** The run in the report's shape, without rows; a running query's time counts up from its start. */

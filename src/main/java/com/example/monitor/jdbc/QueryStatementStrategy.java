@@ -17,11 +17,6 @@ import org.apache.camel.component.sql.SqlPrepareStatementStrategy;
  */
 public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
 
-    /** The run's start date (a LocalDateTime), bound to every {@code ?} that was a {@code :start_date}. */
-    public static final String START_DATE_PROPERTY = "queryStartDate";
-    public static final String TIMEOUT_SECONDS_PROPERTY = "queryTimeoutSeconds";
-    public static final String MAX_ROWS_PROPERTY = "queryMaxRows";
-
     @Override
     public String prepareQuery(String query, boolean allowNamedParameters, Exchange exchange) {
         // already translated from the checked file text; camel-sql's own named-parameter parsing would
@@ -32,13 +27,12 @@ public final class QueryStatementStrategy implements SqlPrepareStatementStrategy
     @Override
     public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams,
                                               Exchange exchange, Object value) throws SQLException {
-        LocalDateTime startDate = exchange.getProperty(START_DATE_PROPERTY, LocalDateTime.class);
-        if (startDate == null) {
-            throw new SQLException("no start date on the exchange to bind to :start_date");
+        StatementOptions options = exchange.getProperty(StatementOptions.PROPERTY, StatementOptions.class);
+        if (options == null) {
+            throw new SQLException("no statement options on the exchange: the start date to bind is unknown");
         }
-        return new StatementSettings(startDate, expectedParams,
-                exchange.getProperty(TIMEOUT_SECONDS_PROPERTY, Integer.class),
-                exchange.getProperty(MAX_ROWS_PROPERTY, Integer.class));
+        return new StatementSettings(options.startDate(), expectedParams, options.timeoutSeconds(),
+                options.maxRows());
     }
 
     @Override

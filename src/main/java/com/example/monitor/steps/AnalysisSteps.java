@@ -10,7 +10,7 @@ import com.example.monitor.config.ResultsMode;
 import com.example.monitor.config.SqlFileReader;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
-import com.example.monitor.jdbc.QueryStatementStrategy;
+import com.example.monitor.jdbc.StatementOptions;
 import com.example.monitor.jdbc.ResultColumns;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
@@ -130,9 +130,9 @@ public final class AnalysisSteps {
         AnalysisRun run = run(exchange);
         DatabaseConfig database = exchange.getMessage().getBody(DatabaseConfig.class);
         DatabaseOutcome outcome = run.database(database.name());
-        exchange.setProperty("databaseName", database.name());
-        exchange.setProperty("dataSourceName", DatabasePools.beanName(database.name()));
-        exchange.setProperty("databaseStartNanos", System.nanoTime());
+        DatabaseStep step = new DatabaseStep(database.name(), DatabasePools.beanName(database.name()),
+                System.nanoTime());
+        exchange.setProperty(DatabaseStep.PROPERTY, step);
         outcome.connecting();
         publish(run, database.name(), null, "connecting", null, null, null);
         exchange.getMessage().setBody(List.of());
@@ -141,7 +141,7 @@ public final class AnalysisSteps {
         }
         Optional<String> preflight = dataSources.preflightProblem(database);
         if (preflight.isPresent()) {
-            outcome.finished(DatabaseStatus.FAILED, preflight.get(), elapsedMs(exchange, "databaseStartNanos"));
+            outcome.finished(DatabaseStatus.FAILED, preflight.get(), step.elapsedMs());
             return;
         }
         try (Connection ignored = pools.pool(database.name()).getConnection()) {
@@ -150,7 +150,7 @@ public final class AnalysisSteps {
         } catch (Exception e) {
             String error = run.isCancelled() ? null : errors.describe(e);
             outcome.finished(run.isCancelled() ? DatabaseStatus.CANCELLED : DatabaseStatus.FAILED, error,
-                    elapsedMs(exchange, "databaseStartNanos"));
+                    step.elapsedMs());
         }
     }
 
@@ -161,8 +161,8 @@ public final class AnalysisSteps {
     public void startQuery(Exchange exchange) {
         AnalysisRun run = run(exchange);
         QueryConfig query = exchange.getMessage().getBody(QueryConfig.class);
-        exchange.setProperty("queryName", query.name());
-        exchange.setProperty("queryStartNanos", System.nanoTime());
+        QueryStep step = new QueryStep(databaseStep(exchange), query, dataSources.fetchSize(query), System.nanoTime());
+        exchange.setProperty(QueryStep.PROPERTY, step);
         if (run.isCancelled()) {
             throw new RunCancelledException();
         }
@@ -170,14 +170,12 @@ public final class AnalysisSteps {
         // camel-sql runs the body as it is (useMessageBodyForSql): the checked statement, never its own
         // re-read of the file, which would drop blank and "--" lines, even inside string literals
         exchange.getMessage().setBody(SqlFileReader.current(query).statement().jdbcSql());
-        exchange.setProperty(QueryStatementStrategy.TIMEOUT_SECONDS_PROPERTY,
-                (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())));
-        exchange.setProperty(QueryStatementStrategy.MAX_ROWS_PROPERTY, query.maxRows());
-        exchange.setProperty(QueryStatementStrategy.START_DATE_PROPERTY, run.startDate());
-        exchange.setProperty("fetchSize", dataSources.fetchSize(query));
+        exchange.setProperty(StatementOptions.PROPERTY, new StatementOptions(run.startDate(),
+                (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())),
+                query.maxRows()));
         ResultColumns.forget();
         outcome.running();
-        publish(run, databaseName(exchange), query.name(), "running", null, null, null);
+        publish(run, step.database().database(), query.name(), "running", null, null, null);
     }
 
     /**
@@ -203,7 +201,7 @@ public final class AnalysisSteps {
         List<String> recordedColumns = ResultColumns.take();
         List<String> columns = spooled.rowCount() == 0 ? recordedColumns : spooled.columns();
         outcome.completed(columns, held == null ? List.of() : held.build(), spool, spooled.rowCount(),
-                spooled.truncated(), elapsedMs(exchange, "queryStartNanos"));
+                spooled.truncated(), queryStep(exchange).elapsedMs());
         publish(run(exchange), databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
                 outcome.elapsedMs(), null);
     }
@@ -215,7 +213,7 @@ public final class AnalysisSteps {
     private RowSpool.Checkpoint stillWanted(Exchange exchange, QueryOutcome outcome) {
         AnalysisRun run = run(exchange);
         Duration timeout = dataSources.queryTimeout(outcome.query());
-        long deadline = exchange.getProperty("queryStartNanos", Long.class) + timeout.toNanos();
+        long deadline = queryStep(exchange).startNanos() + timeout.toNanos();
         return () -> {
             if (run.isCancelled()) {
                 throw new RunCancelledException();
@@ -232,7 +230,7 @@ public final class AnalysisSteps {
         AnalysisRun run = run(exchange);
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         QueryOutcome outcome = queryOutcome(exchange);
-        long elapsed = elapsedMs(exchange, "queryStartNanos");
+        long elapsed = queryStep(exchange).elapsedMs();
         if (run.isCancelled()) {
             outcome.cancelled(elapsed);
             publish(run, databaseName(exchange), outcome.name(), "cancelled", null, elapsed, null);
@@ -249,7 +247,7 @@ public final class AnalysisSteps {
     public DatabaseOutcome finishDatabase(Exchange exchange) {
         AnalysisRun run = run(exchange);
         DatabaseOutcome outcome = run.database(databaseName(exchange));
-        long elapsed = elapsedMs(exchange, "databaseStartNanos");
+        long elapsed = databaseElapsedMs(exchange);
         if (outcome.status() == DatabaseStatus.FAILED) {
             outcome.queries().forEach(q -> q.skipped("database unavailable: " + outcome.error()));
         } else if (run.isCancelled()) {
@@ -269,7 +267,7 @@ public final class AnalysisSteps {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         DatabaseOutcome outcome = run.database(databaseName(exchange));
         if (outcome.status() != DatabaseStatus.FAILED && outcome.status() != DatabaseStatus.CANCELLED) {
-            outcome.finished(DatabaseStatus.FAILED, errors.describe(error), elapsedMs(exchange, "databaseStartNanos"));
+            outcome.finished(DatabaseStatus.FAILED, errors.describe(error), databaseElapsedMs(exchange));
         }
         return finishDatabase(exchange);
     }
@@ -313,21 +311,29 @@ public final class AnalysisSteps {
     }
 
     private QueryOutcome queryOutcome(Exchange exchange) {
-        return run(exchange).database(databaseName(exchange))
-                .query(exchange.getProperty("queryName", String.class));
+        return run(exchange).database(databaseName(exchange)).query(queryStep(exchange).name());
+    }
+
+    private static DatabaseStep databaseStep(Exchange exchange) {
+        return exchange.getProperty(DatabaseStep.PROPERTY, DatabaseStep.class);
+    }
+
+    private static QueryStep queryStep(Exchange exchange) {
+        return exchange.getProperty(QueryStep.PROPERTY, QueryStep.class);
     }
 
     private static String databaseName(Exchange exchange) {
-        return exchange.getProperty("databaseName", String.class);
+        return databaseStep(exchange).database();
+    }
+
+    /** Zero when the branch failed before it started timing, e.g. on a body that is not a database. */
+    private static long databaseElapsedMs(Exchange exchange) {
+        DatabaseStep step = databaseStep(exchange);
+        return step == null ? 0 : step.elapsedMs();
     }
 
     private static AnalysisRun run(Exchange exchange) {
         return exchange.getProperty(RUN_PROPERTY, AnalysisRun.class);
-    }
-
-    private static long elapsedMs(Exchange exchange, String startProperty) {
-        Long start = exchange.getProperty(startProperty, Long.class);
-        return start == null ? 0 : Duration.ofNanos(System.nanoTime() - start).toMillis();
     }
 
     private void publish(AnalysisRun run, String database, String query, String status, Integer rows,

@@ -106,6 +106,8 @@ class HttpApiTest extends MonitorTestSupport {
         assertThat(json.get("trigger").asText()).isEqualTo("http");
         assertThat(json.get("startDate").asText()).isEqualTo("2026-10-01T00:00:00");
         assertThat(json.at("/databases/http_api/queries/Start date/rows/0/start_date").asText()).isEqualTo("2026-10-01T00:00:00");
+        assertThat(JSON.readTree(api.get("/api/status").body()).get("replica").toString())
+                .as("without a cluster service the process is alone, and runs").isEqualTo("{\"role\":\"alone\",\"id\":null,\"leader\":null}");
     }
 
     @Test

@@ -126,6 +126,7 @@ class StatusPageBrowserTest extends MonitorTestSupport {
         assertThat(browser.executeScript("return window.sameDocument === true;")).as("no reload").isEqualTo(true);
         await().atMost(UI).until(() -> !browser.findElement(By.id("cancel")).isEnabled());
         assertThat(text(By.id("standby"))).contains("No run in flight").contains("Next scheduled run");
+        assertThat(browser.findElement(By.id("replica")).isDisplayed()).as("no replica line when alone").isFalse();
 
         Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(screenshot, Path.of("target", "status-page.png"), StandardCopyOption.REPLACE_EXISTING);

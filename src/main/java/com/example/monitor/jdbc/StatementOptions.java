@@ -1,0 +1,21 @@
+package com.example.monitor.jdbc;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * What {@link QueryStatementStrategy} applies to a query's statement, set on the exchange under
+ * {@link #PROPERTY} before camel-sql prepares it.
+ *
+ * @param startDate      bound to every {@code ?} that was a {@code :start_date}
+ * @param timeoutSeconds the statement's query timeout
+ * @param maxRows        the query's row cap, or null for none
+ */
+public record StatementOptions(LocalDateTime startDate, int timeoutSeconds, Integer maxRows) {
+
+    public static final String PROPERTY = "monitorStatement";
+
+    public StatementOptions {
+        Objects.requireNonNull(startDate, "startDate");
+    }
+}
