@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MonitorConfiguration implements CamelConfiguration {
 
+    /** The pool the run-analysis route's split runs databases on. */
+    public static final String DATABASE_THREADS_BEAN = "databaseThreads";
+
     private static final Logger LOG = LoggerFactory.getLogger(MonitorConfiguration.class);
 
     @Override
@@ -79,23 +82,23 @@ public final class MonitorConfiguration implements CamelConfiguration {
         ExecutorService databaseThreads = context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "database", settings.parallelismFor(config.databases().size()));
 
-        registry.bind("monitorSettings", settings);
-        registry.bind("databasesConfig", config);
-        registry.bind("databasePools", pools);
-        registry.bind("statementTracker", statements);
-        registry.bind("analysisRuns", runs);
-        registry.bind("databaseThreads", databaseThreads);
-        registry.bind("queryStatements", new QueryStatementStrategy());
-        registry.bind("compactRows", new CompactRowMapperFactory());
-        registry.bind("nestedResults", new NestedResultAggregationStrategy());
+        registry.bind(MonitorSettings.BEAN, settings);
+        registry.bind(DatabasesConfig.BEAN, config);
+        registry.bind(DatabasePools.BEAN, pools);
+        registry.bind(StatementTracker.BEAN, statements);
+        registry.bind(AnalysisRuns.BEAN, runs);
+        registry.bind(DATABASE_THREADS_BEAN, databaseThreads);
+        registry.bind(QueryStatementStrategy.BEAN, new QueryStatementStrategy());
+        registry.bind(CompactRowMapperFactory.BEAN, new CompactRowMapperFactory());
+        registry.bind(NestedResultAggregationStrategy.BEAN, new NestedResultAggregationStrategy());
         InboxRequests inboxRequests = new InboxRequests();
-        registry.bind("inboxRequests", inboxRequests);
-        registry.bind("housekeeping", new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
+        registry.bind(InboxRequests.BEAN, inboxRequests);
+        registry.bind(Housekeeping.BEAN, new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
                 settings.outputDir(), settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
                 Clock.systemUTC()));
         warnAboutServiceOnlySettings(settings);
         ClusterRole role = new ClusterRole();
-        registry.bind("clusterRole", role);
+        registry.bind(ClusterRole.BEAN, role);
         if (settings.httpEnabled()) {
             HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests, role);
         }
@@ -107,11 +110,11 @@ public final class MonitorConfiguration implements CamelConfiguration {
         // notifier beans bound there would never hear of progress: add them once the context starts
         context.addStartupListener((started, alreadyStarted) -> addNotifierBeans(started));
         TeamRoutes teamRoutes = new TeamRoutes(context, settings.extensionTimeout());
-        registry.bind("teamRoutes", teamRoutes);
+        registry.bind(TeamRoutes.BEAN, teamRoutes);
         context.addStartupListener((started, alreadyStarted) -> checkSubscribers(teamRoutes));
         // one encoder per large result in flight, so bounded by the database threads
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
-        registry.bind("analysis", new AnalysisSteps(config, settings, dataSources, pools, runs,
+        registry.bind(AnalysisSteps.BEAN, new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context, teamRoutes::publishProgress),
                 new RunReporter(settings.outputDir(), settings.reportPermissions()), new RowSpool(rowEncoders),
                 role, Clock.systemDefaultZone()));

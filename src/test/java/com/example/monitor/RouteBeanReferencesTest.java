@@ -2,6 +2,7 @@ package com.example.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Routes name beans as bare strings ({@code ref: analysis}, {@code "#queryStatements"}); a typo would only
- * show when that step first runs, perhaps in service mode days later. Every bean any shipped route names
- * must be in the registry the application builds.
+ * Routes name beans and endpoints as bare strings ({@code ref: analysis}, {@code "#queryStatements"},
+ * {@code direct:run-analysis}); Java declares each name once, as a constant beside its class. A typo would
+ * only show when that step first runs, perhaps in service mode days later, so every bean any shipped
+ * route names must be in the registry the application builds, and the endpoints Java sends to must be
+ * the ones the routes consume.
  */
 class RouteBeanReferencesTest extends MonitorTestSupport {
 
@@ -79,6 +82,12 @@ class RouteBeanReferencesTest extends MonitorTestSupport {
         assertThat(routeFiles).as("route files found").isNotEmpty();
         assertThat(references).as("bean references found in the routes").isGreaterThan(5);
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void theRunRouteConsumesFromTheEndpointJavaSendsRequestsTo() {
+        assertThat(context.getRoute("run-analysis").getEndpoint().getEndpointUri())
+                .isEqualTo(context.getEndpoint(RunRequest.ENDPOINT).getEndpointUri());
     }
 
     @Test

@@ -72,9 +72,9 @@ public final class MonitorLauncher {
         }
         try {
             CamelContext context = main.getCamelContext();
-            AnalysisRuns runs = context.getRegistry().lookupByNameAndType("analysisRuns", AnalysisRuns.class);
+            AnalysisRuns runs = context.getRegistry().lookupByNameAndType(AnalysisRuns.BEAN, AnalysisRuns.class);
             SignalCancellation signals = SignalCancellation.install(runs);
-            MonitorSettings settings = context.getRegistry().lookupByNameAndType("monitorSettings",
+            MonitorSettings settings = context.getRegistry().lookupByNameAndType(MonitorSettings.BEAN,
                     MonitorSettings.class);
             if (settings.mode() == RunMode.SERVICE) {
                 return serve(settings, runs, signals);
@@ -127,7 +127,7 @@ public final class MonitorLauncher {
      * monitor.extension-timeout; then Camel is not left waiting for them again.
      */
     private static void awaitTeamRoutes(CamelContext context, MonitorSettings settings) {
-        TeamRoutes teamRoutes = context.getRegistry().lookupByNameAndType("teamRoutes", TeamRoutes.class);
+        TeamRoutes teamRoutes = context.getRegistry().lookupByNameAndType(TeamRoutes.BEAN, TeamRoutes.class);
         try {
             List<String> unfinished = teamRoutes.awaitDelivered(settings.extensionTimeout());
             if (!unfinished.isEmpty()) {
@@ -144,7 +144,7 @@ public final class MonitorLauncher {
         if (signals.signalled()) {
             return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
         }
-        Exchange done = template.send("direct:run-analysis",
+        Exchange done = template.send(RunRequest.ENDPOINT,
                 exchange -> exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "cli"));
         RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         if (report == null) {

@@ -33,7 +33,7 @@ public final class ClusterActivation extends MainListenerSupport {
     public void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         Map<String, CamelClusterService> services = context.getRegistry().findByTypeWithName(CamelClusterService.class);
-        MonitorSettings settings = context.getRegistry().lookupByNameAndType("monitorSettings", MonitorSettings.class);
+        MonitorSettings settings = context.getRegistry().lookupByNameAndType(MonitorSettings.BEAN, MonitorSettings.class);
         if (services.isEmpty() || settings.mode() != RunMode.SERVICE) {
             return;
         }
@@ -45,7 +45,7 @@ public final class ClusterActivation extends MainListenerSupport {
         Map.Entry<String, CamelClusterService> declared = services.entrySet().iterator().next();
         CamelClusterService service = declared.getValue();
         checkId(declared.getKey(), service.getId());
-        ClusterRole role = context.getRegistry().lookupByNameAndType("clusterRole", ClusterRole.class);
+        ClusterRole role = context.getRegistry().lookupByNameAndType(ClusterRole.BEAN, ClusterRole.class);
         String namespace = settings.values().get(Setting.CLUSTER_NAMESPACE).orElseThrow();
         try {
             context.addService(service, true, true);

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterRole implements CamelClusterEventListener.Leadership {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "clusterRole";
+
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRole.class);
 
     private volatile CamelClusterView view;

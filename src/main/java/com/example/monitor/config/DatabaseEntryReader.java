@@ -90,8 +90,8 @@ final class DatabaseEntryReader {
     }
 
     /**
-     * An absent or empty {@code kerberos:} block means driver defaults, so it yields empty settings; null when
-     * the block is reported as wrong.
+     * An absent or empty {@code kerberos:} block means driver defaults, so it yields empty settings. Which
+     * keys go together is the schema's to say.
      */
     private KerberosConfig kerberos(JsonNode block, String pointer, Problems.Scope scope) {
         if (block == null || !block.isObject()) {
@@ -101,19 +101,7 @@ final class DatabaseEntryReader {
         String ccache = kerberos.string("ccache").orElse(null);
         String principal = kerberos.string("principal").orElse(null);
         String keytab = kerberos.string("keytab").orElse(null);
-        boolean valid = true;
-        if ((principal == null) != (keytab == null)) {
-            kerberos.report(principal == null ? "keytab" : "principal",
-                    "kerberos.principal and kerberos.keytab go together: the app logs on as the principal with the"
-                            + " keytab; give both, or neither to use the ticket cache");
-            valid = false;
-        }
-        if (keytab != null && ccache != null) {
-            kerberos.report("ccache", "not used with kerberos.keytab, which logs on without a ticket cache;"
-                    + " remove one of them");
-            valid = false;
-        }
-        return valid ? new KerberosConfig(ccache, kerberos.string("krb5_conf").orElse(null), principal, keytab) : null;
+        return new KerberosConfig(ccache, kerberos.string("krb5_conf").orElse(null), principal, keytab);
     }
 
     private Map<String, String> properties(JsonNode block, String pointer, Problems.Scope scope) {

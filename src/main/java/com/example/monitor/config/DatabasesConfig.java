@@ -6,6 +6,10 @@ import java.util.Objects;
 
 /** The validated content of databases.yaml: databases and their queries in file order. */
 public record DatabasesConfig(Path file, List<DatabaseConfig> databases) {
+
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "databasesConfig";
+
     public DatabasesConfig {
         Objects.requireNonNull(file, "file");
         databases = List.copyOf(databases);

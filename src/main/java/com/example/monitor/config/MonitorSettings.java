@@ -25,6 +25,9 @@ public record MonitorSettings(
         ResultsMode results,
         SettingValues values) {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "monitorSettings";
+
     /** How long a one-shot run waits for the team routes, and a team route may take per message. */
     public Duration extensionTimeout() {
         return values.get(Setting.EXTENSION_TIMEOUT).orElseThrow();

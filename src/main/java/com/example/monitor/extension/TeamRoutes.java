@@ -36,12 +36,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class TeamRoutes {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "teamRoutes";
+
     public static final String COMPLETED_QUEUE = "analysis-completed";
     public static final String PROGRESS_QUEUE = "analysis-progress";
     /** The one URI every subscriber writes; the producer side adds only what a consumer never reads. */
     public static final String COMPLETED_URI = "seda:" + COMPLETED_QUEUE + "?multipleConsumers=true";
     public static final String PROGRESS_URI = "seda:" + PROGRESS_QUEUE + "?multipleConsumers=true";
-    public static final String RUN_ID_HEADER = "monitorRunId";
     public static final String REPORT_FILE_HEADER = "monitorReportFile";
     private static final Logger LOG = LoggerFactory.getLogger(TeamRoutes.class);
 
@@ -69,7 +71,7 @@ public final class TeamRoutes {
         copy.setProperty(RunReporter.REPORT_PROPERTY, report);
         copy.getMessage().setHeader(RunRequest.TRIGGER_HEADER, run.getMessage().getHeader(RunRequest.TRIGGER_HEADER));
         if (report != null) {
-            copy.getMessage().setHeader(RUN_ID_HEADER, report.runId());
+            copy.getMessage().setHeader(RunRequest.RUN_ID_HEADER, report.runId());
             copy.getMessage().setHeader(REPORT_FILE_HEADER, report.reportFile());
         }
         publish(COMPLETED_QUEUE, copy);
@@ -81,7 +83,7 @@ public final class TeamRoutes {
         }
         Exchange copy = new DefaultExchange(context);
         copy.getMessage().setBody(event);
-        copy.getMessage().setHeader(RUN_ID_HEADER, event.runId());
+        copy.getMessage().setHeader(RunRequest.RUN_ID_HEADER, event.runId());
         publish(PROGRESS_QUEUE, copy);
     }
 
@@ -108,7 +110,7 @@ public final class TeamRoutes {
                     + deliveryTimeout.toMillis(), exchange);
             if (exchange.getException() instanceof ExchangeTimedOutException) {
                 LOG.warn("team routes on {} still busy after {} with run {}: {}; going on without them", queue,
-                        deliveryTimeout, exchange.getMessage().getHeader(RUN_ID_HEADER), busyRoutes(queue));
+                        deliveryTimeout, exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER), busyRoutes(queue));
             } else if (exchange.getException() != null) {
                 LOG.warn("a team route on {} failed: {}", queue, exchange.getException().getMessage());
             }

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Housekeeping {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "housekeeping";
+
     /** A report's name: the runId (yyyyMMdd'T'HHmmss'Z'-8 hex digits) and .json. */
     static final Pattern REPORT_NAME = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}\\.json");
     static final List<String> PROCESSED_FOLDERS = List.of(".done", ".error", ".cancelled");

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiRequests {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "httpApi";
+
     /** Requests are a few bytes; anything past this is refused before it is read. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
     public static final String TRIGGER = "http";

@@ -44,9 +44,9 @@ public final class HttpServerSetup {
         Clock clock = Clock.systemUTC();
         LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock);
         runs.addListener(live);
-        registry.bind("liveStatus", live);
-        registry.bind("httpApi", new ApiRequests(settings.http(), runs, requests, role));
-        registry.bind("runHistory", new RunHistory(settings.outputDir()));
+        registry.bind(LiveStatus.BEAN, live);
+        registry.bind(ApiRequests.BEAN, new ApiRequests(settings.http(), runs, requests, role));
+        registry.bind(RunHistory.BEAN, new RunHistory(settings.outputDir()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {

@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  */
 public final class RunHistory {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "runHistory";
+
     /**
      * What {@code RunRequest.newRunId} makes, with a replica's id when it has one; nothing else can name
      * a file here, and no '/' or '\\' can get through.

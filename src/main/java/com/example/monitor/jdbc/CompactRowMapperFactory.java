@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class CompactRowMapperFactory implements RowMapperFactory {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "compactRows";
+
     @Override
     public RowMapper<?> newColumnRowMapper() {
         return new CompactRowMapper();

@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 /** The pools of all configured databases, closed together when Camel stops. */
 public final class DatabasePools implements Service {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "databasePools";
+
     private static final Logger LOG = LoggerFactory.getLogger(DatabasePools.class);
 
     private final Map<String, TrackedDataSource> pools = new LinkedHashMap<>();

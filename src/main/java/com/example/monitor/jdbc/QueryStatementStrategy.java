@@ -17,6 +17,9 @@ import org.apache.camel.component.sql.SqlPrepareStatementStrategy;
  */
 public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "queryStatements";
+
     @Override
     public String prepareQuery(String query, boolean allowNamedParameters, Exchange exchange) {
         // already translated from the checked file text; camel-sql's own named-parameter parsing would

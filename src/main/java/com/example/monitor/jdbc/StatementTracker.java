@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatementTracker implements Service {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "statementTracker";
+
     private static final Logger LOG = LoggerFactory.getLogger(StatementTracker.class);
     private static final long RECANCEL_EVERY_MS = 100;
     private static final long RECANCEL_FOR_MS = 10_000;

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 /** Knows the run in flight, and cancels it: flag first, then every statement at its server. */
 public final class AnalysisRuns {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "analysisRuns";
+
     private final StatementTracker statements;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();

@@ -11,6 +11,9 @@ import java.util.UUID;
  */
 public final class RunRequest {
 
+    /** Where every trigger sends its request: the core route run-analysis consumes from it. */
+    public static final String ENDPOINT = "direct:run-analysis";
+
     /** What started the run: cli, schedule, file:&lt;name&gt;, http, or a route's own word. */
     public static final String TRIGGER_HEADER = "monitorTrigger";
 
@@ -20,7 +23,10 @@ public final class RunRequest {
     /** Days back from today's midnight, when no start date is given. */
     public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
 
-    /** A run id chosen by the caller before the run starts, so it can answer with it at once (HTTP). */
+    /**
+     * A run id chosen by the caller before the run starts, so it can answer with it at once (HTTP); the
+     * run's id on the messages to team routes too.
+     */
     public static final String RUN_ID_HEADER = "monitorRunId";
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")

@@ -54,6 +54,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalysisSteps {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "analysis";
+
     public static final String RUN_PROPERTY = AnalysisRun.EXCHANGE_PROPERTY;
     public static final String ROWS_HEADER = "monitorRows";
     public static final String REPORT_ERROR_PROPERTY = RunReporter.REPORT_ERROR_PROPERTY;

@@ -14,6 +14,9 @@ import org.apache.camel.Exchange;
  */
 public final class NestedResultAggregationStrategy implements AggregationStrategy {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "nestedResults";
+
     private static final String PARTS = "monitorDatabaseResults";
 
     @Override

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxRequests {
 
+    /** Its name in the registry, as the routes and the launcher name it. */
+    public static final String BEAN = "inboxRequests";
+
     public static final String OUTCOME_PROPERTY = "requestOutcome";
     public static final String VALID_PROPERTY = "requestValid";
     public static final String DONE = ".done";

@@ -205,7 +205,7 @@ class StandbyHttpTest {
     }
 
     private static ClusterRole role(Main replica) {
-        return replica.getCamelContext().getRegistry().lookupByNameAndType("clusterRole", ClusterRole.class);
+        return replica.getCamelContext().getRegistry().lookupByNameAndType(ClusterRole.BEAN, ClusterRole.class);
     }
 
     private static ApiClient client(Main replica) {

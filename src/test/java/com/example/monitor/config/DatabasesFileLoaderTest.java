@@ -376,7 +376,9 @@ class DatabasesFileLoaderTest {
         assertEquals(List.of(file() + ": database 'acct': key 'password': must not be empty",
                 file() + ": database 'acct': key 'properties.password': must be a single value, not a list",
                 file() + ": database 'krb': key 'kerberos.ccache': must not be empty",
-                file() + ": database 'krb': key 'kerberos.principal': must be text, not a number; put the value in quotes"),
+                file() + ": database 'krb': key 'kerberos.principal': must be text, not a number; put the value in quotes",
+                file() + ": database 'krb': key 'kerberos.keytab' is missing (needed with kerberos.principal: the app"
+                        + " logs on as the principal with the keytab; give both, or neither to use the ticket cache)"),
                 problems(yaml));
     }
 
@@ -416,9 +418,9 @@ class DatabasesFileLoaderTest {
 
     @Test
     void keytabWithoutPrincipalIsReported() {
-        assertEquals(List.of(file() + ": database 'acct': key 'kerberos.keytab': kerberos.principal and kerberos.keytab"
-                        + " go together: the app logs on as the principal with the keytab; give both, or neither to"
-                        + " use the ticket cache"),
+        assertEquals(List.of(file() + ": database 'acct': key 'kerberos.principal' is missing (needed with"
+                        + " kerberos.keytab: the app logs on as the principal with the keytab; give both, or neither"
+                        + " to use the ticket cache)"),
                 problems(VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
                         "auth: kerberos\n    kerberos:\n      keytab: /etc/monitor.keytab")
                         .replace("jdbc:h2:mem:acct", KERBEROS_URL)));

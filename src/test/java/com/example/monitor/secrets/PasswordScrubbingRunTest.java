@@ -152,7 +152,7 @@ class PasswordScrubbingRunTest extends MonitorTestSupport {
         places.put("log", log.text());
         System.out.flush();
         places.put("stdout", stdout.toString(StandardCharsets.UTF_8));
-        DatabasesConfig config = context.getRegistry().lookupByNameAndType("databasesConfig", DatabasesConfig.class);
+        DatabasesConfig config = context.getRegistry().lookupByNameAndType(DatabasesConfig.BEAN, DatabasesConfig.class);
         places.put("DatabasesConfig.toString", config.toString());
         config.databases().forEach(database -> places.put(database.name() + " toString", database.toString()));
 

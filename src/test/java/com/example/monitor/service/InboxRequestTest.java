@@ -127,7 +127,7 @@ class InboxRequestTest extends MonitorTestSupport {
 
     @Test
     void requestWhoseTurnComesAfterTheServiceBeganToStopGoesToCancelledNotDone() throws Exception {
-        context.getRegistry().lookupByNameAndType("analysisRuns", AnalysisRuns.class).close();
+        context.getRegistry().lookupByNameAndType(AnalysisRuns.BEAN, AnalysisRuns.class).close();
 
         inbox.drop("too-late.json", "{}");
 

@@ -268,7 +268,7 @@ class TeamRouteTest extends MonitorTestSupport {
         assertThat(headers).containsEntry("emailRows", 3).containsEntry("brokenStatus", "failed")
                 .containsEntry("billingStatus", "completed").containsEntry("firstEmailClient", 1)
                 .containsEntry("brokenRows", 0);
-        assertThat(headers.get(com.example.monitor.extension.TeamRoutes.RUN_ID_HEADER)).isEqualTo(
+        assertThat(headers.get(com.example.monitor.run.RunRequest.RUN_ID_HEADER)).isEqualTo(
                 cookbook.getReceivedExchanges().get(0).getProperty(RunReporter.REPORT_PROPERTY, RunReport.class).runId());
         assertThat(headers).containsKeys(com.example.monitor.extension.TeamRoutes.REPORT_FILE_HEADER, "monitorTrigger");
     }

@@ -106,6 +106,6 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
     }
 
     protected DatabasePools pools() {
-        return context.getRegistry().lookupByNameAndType("databasePools", DatabasePools.class);
+        return context.getRegistry().lookupByNameAndType(DatabasePools.BEAN, DatabasePools.class);
     }
 }
