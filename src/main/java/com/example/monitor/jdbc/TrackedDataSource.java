@@ -103,7 +103,7 @@ public final class TrackedDataSource extends BasicDataSource {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = super.getConnection();
-        return proxy(Connection.class, connection, new ConnectionHandler(connection));
+        return proxy(Connection.class, connection, (proxy, method, args) -> onConnection(connection, method, args));
     }
 
     private static <T> T proxy(Class<T> type, Object target, InvocationHandler handler) {
@@ -119,51 +119,34 @@ public final class TrackedDataSource extends BasicDataSource {
         }
     }
 
-    private final class ConnectionHandler implements InvocationHandler {
-        private final Connection target;
-
-        ConnectionHandler(Connection target) {
-            this.target = target;
+    /** A statement the connection hands out is tracked from then on. */
+    private Object onConnection(Connection target, Method method, Object[] args) throws Throwable {
+        Object result = call(method, target, args);
+        if (result instanceof Statement statement) {
+            tracker.opened(statement);
+            Class<? extends Statement> type = statement instanceof CallableStatement ? CallableStatement.class
+                    : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+            return proxy(type, statement, (proxy, call, callArgs) -> onStatement(statement, call, callArgs));
         }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            Object result = call(method, target, args);
-            if (result instanceof Statement statement) {
-                tracker.opened(statement);
-                Class<? extends Statement> type = statement instanceof CallableStatement ? CallableStatement.class
-                        : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-                return proxy(type, statement, new StatementHandler(statement));
-            }
-            return result;
-        }
+        return result;
     }
 
-    private final class StatementHandler implements InvocationHandler {
-        private final Statement target;
-
-        StatementHandler(Statement target) {
-            this.target = target;
+    private Object onStatement(Statement target, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        if (name.startsWith("execute")) {
+            tracker.beforeExecute();
+            tracker.executing(target);
         }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            if (name.startsWith("execute")) {
-                tracker.beforeExecute();
-                tracker.executing(target);
+        try {
+            Object result = call(method, target, args);
+            if (result instanceof ResultSet resultSet
+                    && (name.equals("getResultSet") || name.equals("executeQuery"))) {
+                ResultColumns.record(resultSet);
             }
-            try {
-                Object result = call(method, target, args);
-                if (result instanceof ResultSet resultSet
-                        && (name.equals("getResultSet") || name.equals("executeQuery"))) {
-                    ResultColumns.record(resultSet);
-                }
-                return result;
-            } finally {
-                if (name.equals("close")) {
-                    tracker.closed(target);
-                }
+            return result;
+        } finally {
+            if (name.equals("close")) {
+                tracker.closed(target);
             }
         }
     }
