@@ -3,6 +3,7 @@ package com.example.monitor.cli;
 import static com.example.monitor.testing.MonitorProcess.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.testing.H2DemoProject;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
 import com.example.monitor.testing.ReportFiles;
@@ -26,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JarProcessIT {
 
-    private static final String H2_DEMO_URL = "jdbc:h2:mem:jar_it;MODE=Oracle;DB_CLOSE_DELAY=-1;"
-            + "INIT=RUNSCRIPT FROM 'classpath:demo/client_activity_analysis.sql'";
-
     private static final String EDITED_ROUTE_LINE = "run-analysis as edited in the working folder";
 
     @TempDir
@@ -41,7 +39,7 @@ class JarProcessIT {
 
     @Test
     void runsFromAFolderWithOnlyDatabasesYamlAndWritesTheReportThere() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
 
         Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
 
@@ -74,7 +72,7 @@ class JarProcessIT {
 
     @Test
     void applicationPropertiesInTheWorkingFolderOverridesTheDefaults() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
         Files.writeString(dir.resolve("application.properties"), "monitor.output-dir = custom-reports\n");
 
         Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
@@ -86,7 +84,7 @@ class JarProcessIT {
 
     @Test
     void aBadStartDateExitsTwoWithTheAcceptedFormsAndWritesNoReport() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
 
         Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=yesterday").run();
 
@@ -99,7 +97,7 @@ class JarProcessIT {
 
     @Test
     void aMistypedSettingInTheWorkingFoldersPropertiesExitsTwoWithTheClosestSetting() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
         Files.writeString(dir.resolve("application.properties"), "monitor.query-timout = 5m\n");
 
         Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
@@ -112,7 +110,7 @@ class JarProcessIT {
 
     @Test
     void aMistypedSettingInTheJarsPropertiesExitsTwoNamingTheJar() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
         Path jar = Files.copy(MonitorProcess.JAR, dir.resolve("patched.jar"));
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             Path properties = zip.getPath("application.properties");
@@ -128,7 +126,7 @@ class JarProcessIT {
 
     @Test
     void teamRoutesInTheWorkingFoldersRoutesAreLoadedNextToTheCoreRoutes() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
         Files.createDirectories(dir.resolve("routes"));
         Files.writeString(dir.resolve("routes/team-summary.camel.yaml"), """
                 - route:
@@ -156,7 +154,7 @@ class JarProcessIT {
 
     @Test
     void coreRoutesComeFromTheJarUnlessCoreRoutesIsWorkingDir() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
         copyCoreRoutesWithAnExtraLogStep(dir.resolve("routes"));
 
         Result fromJar = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
@@ -173,7 +171,7 @@ class JarProcessIT {
 
     @Test
     void aServiceWithRouteReloadingRunsACoreRouteEditedWhileItRuns() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
         Path routes = Files.createDirectories(dir.resolve("routes"));
         for (String file : List.of("run-analysis.camel.yaml", "triggers.camel.yaml", "team-routes.camel.yaml")) {
             Files.copy(PROJECT.resolve("routes").resolve(file), routes.resolve(file));
@@ -194,7 +192,7 @@ class JarProcessIT {
 
     @Test
     void coreRoutesFromAWorkingDirWithoutThemExitTwoNamingTheMissingFiles() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "jar_it");
 
         Result result = MonitorProcess.jar().in(dir)
                 .args("--monitor.start-date=2020-01-01", "--monitor.core-routes=working-dir").run();
@@ -228,29 +226,6 @@ class JarProcessIT {
                         - bean:
                             id: begin-run
                 """.formatted(EDITED_ROUTE_LINE)));
-    }
-
-    /** A databases.yaml and its sql/ file, on an H2 database in Oracle mode filled by the jar's demo script. */
-    private static void writeH2Project(Path root) throws IOException {
-        Files.createDirectories(root.resolve("sql"));
-        Files.writeString(root.resolve("sql/emails.sql"), """
-                -- every email change since :start_date
-                SELECT client_id, new_email, changed_at
-                  FROM client_email_changes
-                 WHERE changed_at >= :start_date
-                 ORDER BY change_id
-                """);
-        Files.writeString(root.resolve("databases.yaml"), """
-                databases:
-                  - name: it_demo
-                    url: "%s"
-                    auth: password
-                    username: demo
-                    password: demo
-                    sql_queries:
-                      - name: Recent email changes
-                        query_location: sql/emails.sql
-                """.formatted(H2_DEMO_URL));
     }
 
     private static List<String> errorLines(Result result) {

@@ -3,6 +3,7 @@ package com.example.monitor.extension;
 import static com.example.monitor.testing.MonitorProcess.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.testing.H2DemoProject;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TeamRoutesIT {
 
-    private static final String H2_DEMO_URL = "jdbc:h2:mem:team_it;MODE=Oracle;DB_CLOSE_DELAY=-1;"
-            + "INIT=RUNSCRIPT FROM 'classpath:demo/client_activity_analysis.sql'";
     private static final Pattern RUN_ID = Pattern.compile("run (\\d{8}T\\d{6}Z-[0-9a-f]{8}) ");
 
     @TempDir
@@ -41,7 +40,7 @@ class TeamRoutesIT {
 
     @Test
     void everyGoodTeamRouteGetsEveryRunBesideAFailingOneAndTheShippedExample() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "team_it");
         teamRoute("team-a", "", "team-a");
         // slow: the one-shot run must still wait for it before exiting
         teamRoute("team-b", """
@@ -126,7 +125,7 @@ class TeamRoutesIT {
 
     @Test
     void aOneShotRunExitsAfterTheExtensionTimeoutAndNamesTheTeamRouteThatDidNotFinish() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "team_it");
         teamRoute("team-quick", "", "team-quick");
         teamRoute("team-stuck", """
                         - delay:
@@ -148,7 +147,7 @@ class TeamRoutesIT {
 
     @Test
     void subscribersWithOtherOptionsOrTheOldDirectEndpointAreRefusedAtStartUpWithExitTwo() throws Exception {
-        writeH2Project(dir);
+        H2DemoProject.write(dir, "team_it");
         teamRoute("team-a", "", "team-a");
         subscriber("team-odd", "seda:analysis-completed?multipleConsumers=true&concurrentConsumers=2");
         subscriber("team-plain", "seda:analysis-progress");
@@ -205,26 +204,5 @@ class TeamRoutesIT {
         Matcher matcher = RUN_ID.matcher(log);
         assertThat(matcher.find()).as("a run line in%n%s", log).isTrue();
         return matcher.group(1);
-    }
-
-    private static void writeH2Project(Path root) throws IOException {
-        Files.createDirectories(root.resolve("sql"));
-        Files.writeString(root.resolve("sql/emails.sql"), """
-                SELECT client_id, new_email, changed_at
-                  FROM client_email_changes
-                 WHERE changed_at >= :start_date
-                 ORDER BY change_id
-                """);
-        Files.writeString(root.resolve("databases.yaml"), """
-                databases:
-                  - name: it_demo
-                    url: "%s"
-                    auth: password
-                    username: demo
-                    password: demo
-                    sql_queries:
-                      - name: Recent email changes
-                        query_location: sql/emails.sql
-                """.formatted(H2_DEMO_URL));
     }
 }
