@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import java.nio.file.Files;
-import java.util.Properties;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,21 +20,18 @@ class OnceModeWithoutServerTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("once_http");
-        project = new ProjectFiles(Files.createTempDirectory("once-http-test"))
-                .database("once_http", url)
-                .query("One", "once_http/one.sql", "SELECT 1 AS one\n");
-        project.write();
+        project = ProjectFiles.temp("once-http-test").on(POSTGRES.server())
+                .postgres("once_http")
+                .query("One", "once_http/one.sql", "SELECT 1 AS one\n")
+                .property("monitor.mode", "once")
+                .property("monitor.http.port", "0")
+                .property("monitor.http.host", "0.0.0.0")
+                .write();
     }
 
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "once", "monitor.http.port", "0", "monitor.http.host", "0.0.0.0");
     }
 
     @Test

@@ -9,8 +9,6 @@ import com.example.monitor.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.util.Properties;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,22 +26,18 @@ class SeparateManagementPortTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("management_port");
-        project = new ProjectFiles(Files.createTempDirectory("management-port-test"))
-                .database("management_port", url)
-                .query("One", "management_port/one.sql", "SELECT 1 AS one\n");
-        project.write();
+        project = ProjectFiles.temp("management-port-test").on(POSTGRES.server())
+                .postgres("management_port")
+                .query("One", "management_port/one.sql", "SELECT 1 AS one\n")
+                .property("monitor.mode", "service")
+                .property("monitor.http.port", "0")
+                .property("camel.management.port", Integer.toString(MANAGEMENT_PORT))
+                .write();
     }
 
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "service", "monitor.http.port", "0",
-                "camel.management.port", Integer.toString(MANAGEMENT_PORT));
     }
 
     @Test

@@ -41,11 +41,10 @@ class ScheduleAtStartTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("at_start");
-        project = new ProjectFiles(Files.createTempDirectory("schedule-at-start-test"))
-                .database("at_start", url)
-                .query("One", "at_start/one.sql", "SELECT 1 AS one WHERE now() >= :start_date\n");
-        project.write();
+        project = ProjectFiles.temp("schedule-at-start-test").on(POSTGRES.server())
+                .postgres("at_start")
+                .query("One", "at_start/one.sql", "SELECT 1 AS one WHERE now() >= :start_date\n")
+                .write();
     }
 
     @Override
