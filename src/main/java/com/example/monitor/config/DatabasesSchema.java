@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks a parsed databases.yaml against {@code databases.schema.json}, the one declaration of the
@@ -108,13 +108,13 @@ final class DatabasesSchema {
         JsonNode instance = error.getInstanceNode();
         boolean secret = location.stream().anyMatch(SECRET_KEYS::contains);
         String shown = secret ? ""
-                : instance.isValueNode() && !instance.asString().isEmpty() ? "'" + instance.asString() + "'"
+                : instance.isValueNode() && !instance.asText().isEmpty() ? "'" + instance.asText() + "'"
                 : describe(instance);
         return switch (error.getKeyword()) {
             case "type" -> (error.isCustomMessage() ? error.getMessage() : expectedType(error))
                     + ", not " + describe(instance) + quoteHint(error);
             case "enum" -> "must be one of " + StreamSupport.stream(error.getSchemaNode().spliterator(), false)
-                    .map(JsonNode::asString).collect(Collectors.joining(", "))
+                    .map(JsonNode::asText).collect(Collectors.joining(", "))
                     + (shown.isEmpty() ? "" : " (was " + shown + ")");
             case "pattern", "minimum", "maximum" -> error.getMessage() + (shown.isEmpty() ? "" : ", not " + shown);
             default -> error.getMessage();
@@ -145,7 +145,7 @@ final class DatabasesSchema {
         JsonNode declaring = schemaNodeAt(error.getSchemaLocation().getFragment().getParent());
         List<String> keys = new ArrayList<>();
         if (declaring != null && declaring.get("properties") != null) {
-            keys.addAll(declaring.get("properties").propertyNames());
+            declaring.get("properties").fieldNames().forEachRemaining(keys::add);
         }
         return keys;
     }
@@ -165,7 +165,7 @@ final class DatabasesSchema {
         JsonNode type = error.getSchemaNode();
         List<String> expected = new ArrayList<>();
         for (JsonNode each : type.isArray() ? type : List.of(type)) {
-            expected.add(switch (each.asString()) {
+            expected.add(switch (each.asText()) {
                 case "object" -> {
                     List<String> keys = declaredKeys(error);
                     yield keys.isEmpty() ? "a mapping"
@@ -191,7 +191,7 @@ final class DatabasesSchema {
     }
 
     static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull() || (node.isString() && node.asString().isEmpty())) {
+        if (node == null || node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isEmpty())) {
             return "empty";
         }
         if (node.isObject()) {
