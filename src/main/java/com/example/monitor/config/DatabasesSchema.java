@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -131,9 +132,10 @@ final class DatabasesSchema {
 
     private static String unknownKey(String key, String property, List<String> declared) {
         String typed = property.toLowerCase(Locale.ROOT);
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         String closest = declared.stream()
-                .min(Comparator.comparingInt(candidate -> distance(typed, candidate)))
-                .filter(candidate -> distance(typed, candidate) <= Math.max(1, property.length() / 3))
+                .min(Comparator.comparingInt(candidate -> distance.apply(typed, candidate)))
+                .filter(candidate -> distance.apply(typed, candidate) <= Math.max(1, property.length() / 3))
                 .orElse(null);
         return "unknown key '" + key + "'" + (closest != null
                 ? " (did you mean '" + closest + "'?)"
@@ -212,24 +214,5 @@ final class DatabasesSchema {
             segments.add(path.getElement(i));
         }
         return segments;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

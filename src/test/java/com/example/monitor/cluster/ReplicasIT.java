@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the inbox, a standby takes over when the leader is killed, a request the dead leader was
  * running is run again by the new one, and a standby comes and goes without disturbing the leader.
  */
+@Tag("slow")
 class ReplicasIT {
 
     @RegisterExtension

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * three databases: threads, the app's server sessions and the heap after GC must stay flat.
  */
 @Tag("soak")
+@Tag("slow")
 class SoakTest extends MonitorTestSupport {
 
     private static final int RUNS = 200;

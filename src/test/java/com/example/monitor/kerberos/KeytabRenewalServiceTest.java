@@ -27,6 +27,7 @@ import org.slf4j.event.Level;
  * 3.5 minutes: the issue asks for three lifetimes of a ticket of about a minute.
  */
 @Tag("kerberos")
+@Tag("slow")
 class KeytabRenewalServiceTest extends MonitorTestSupport {
 
     private static final Duration TICKET_LIFETIME = Duration.ofMinutes(1);
