@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,7 +38,9 @@ public final class GssPostgres implements AutoCloseable {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         Commands.chownToPostgres(dir);
-        Map<String, String> env = realm.environment();
+        Map<String, String> env = new HashMap<>(realm.environment());
+        // the server keeps its Kerberos replay cache in TMPDIR: the tests' own (target/tmp) is root's
+        env.put("TMPDIR", dir.toString());
         Commands.run(Map.of(), dir, null, Commands.asPostgres(env, BIN.resolve("initdb").toString(), "-D",
                 data.toString(), "-A", "trust", "-U", "postgres", "--no-sync"));
         int port;
