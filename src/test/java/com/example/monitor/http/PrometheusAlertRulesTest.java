@@ -48,7 +48,7 @@ class PrometheusAlertRulesTest {
     private static String scrapeAfterOneRun() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AnalysisRuns runs = new AnalysisRuns(new StatementTracker());
-        RunMetrics metrics = new RunMetrics(registry, runs);
+        RunMetrics metrics = new RunMetrics(registry, runs, java.util.List.of("http"), java.util.List.of("crm"));
         metrics.runEnded(FinishedRuns.completed("crm", "Get all email changes"));
         return registry.scrape();
     }
