@@ -191,6 +191,24 @@ class PrometheusAlertRulesTest {
         assertThat(Promtool.run(DOCS, monitorSeries, "check", "metrics")).as(monitorSeries).isBlank();
     }
 
+    /** What the README says of Camel's own series: camelCase labels and a few missing help texts, no more. */
+    @Test
+    void promtoolFindsOnlyCamelCaseLabelsAndMissingHelpInCamelsOwnSeries() throws Exception {
+        Promtool.requireInstalled();
+        assertThat(scrape).doesNotContain("camel_context=").doesNotContain("app_info").contains("camelContext=");
+
+        String findings;
+        try {
+            findings = Promtool.run(DOCS, scrape, "check", "metrics");
+        } catch (IllegalStateException lintProblems) {
+            findings = lintProblems.getMessage();
+        }
+        List<String> lines = Arrays.stream(findings.split("\n")).skip(1).filter(line -> !line.isBlank()).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .startsWith("camel_")
+                .matches(".* (label names should be written in 'snake_case' not 'camelCase'|no help text)"));
+    }
+
     private static List<JsonNode> rules() throws Exception {
         List<JsonNode> rules = new ArrayList<>();
         YAML.readTree(RULES.toFile()).get("groups").forEach(group -> group.get("rules").forEach(rules::add));
