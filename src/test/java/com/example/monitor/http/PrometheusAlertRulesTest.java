@@ -8,6 +8,7 @@ import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.PrometheusText;
 import com.example.monitor.testing.PrometheusText.Sample;
 import com.example.monitor.testing.Promtool;
+import com.example.monitor.testing.Readme;
 import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.ServiceMain;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -207,6 +209,41 @@ class PrometheusAlertRulesTest {
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line)
                 .startsWith("camel_")
                 .matches(".* (label names should be written in 'snake_case' not 'camelCase'|no help text)"));
+    }
+
+    @Test
+    void theReadmeListsEveryMonitorMetricWithItsLabelsAndEveryTriggerOfTheScrape() {
+        PrometheusText metrics = new PrometheusText(scrape);
+        Map<String, Set<String>> documented = new TreeMap<>();
+        for (String row : Readme.tableUnder("### Metrics").stream().skip(2).toList()) {
+            String[] cells = row.split("\\|");
+            documented.put(cells[1].trim().replace("`", ""), backticked(cells[2]));
+        }
+        Map<String, Set<String>> exposed = new TreeMap<>();
+        Arrays.stream(scrape.split("\n")).filter(line -> line.startsWith("# TYPE monitor_"))
+                .map(line -> line.split(" ")[2].replaceFirst("_max$", ""))
+                .forEach(family -> exposed.put(family, metrics.samples().stream()
+                        .filter(sample -> sample.name().startsWith(family))
+                        .flatMap(sample -> sample.labels().keySet().stream())
+                        .collect(Collectors.toCollection(TreeSet::new))));
+        Set<String> triggers = metrics.samples().stream().filter(sample -> sample.name().equals("monitor_runs_total"))
+                .map(sample -> sample.labels().get("trigger")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> documentedTriggers = Readme.tableUnder("`trigger` is one of:").stream().skip(2)
+                .flatMap(row -> backticked(row.split("\\|")[1]).stream()).collect(Collectors.toSet());
+
+        assertThat(exposed).hasSize(7);
+        assertThat(documented).isEqualTo(exposed);
+        assertThat(triggers).containsExactlyInAnyOrder("schedule", "start", "file", "http");
+        assertThat(documentedTriggers).containsAll(triggers);
+    }
+
+    private static Set<String> backticked(String cell) {
+        Set<String> names = new TreeSet<>();
+        Matcher name = Pattern.compile("`([^`]+)`").matcher(cell);
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
     }
 
     private static List<JsonNode> rules() throws Exception {
