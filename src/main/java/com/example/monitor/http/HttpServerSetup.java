@@ -61,8 +61,8 @@ public final class HttpServerSetup {
             if (meters != null) {
                 // before the trigger routes' consumers start, so no run can end unseen
                 runs.addListener(new RunMetrics(meters, runs, RunMetrics.triggersOf(settings),
-                        config.databases().stream().map(DatabaseConfig::name).toList())
-                        .seed(history.newestFirst()));
+                        config.databases().stream().map(DatabaseConfig::name).toList(), history)
+                        .seedFromReports());
             }
             MainHttpServer main = started.hasService(MainHttpServer.class);
             if (main != null) {

@@ -77,6 +77,11 @@ public final class RunHistory {
         return runIdsNewestFirst().stream().map(this::recorded).flatMap(Optional::stream);
     }
 
+    /** The id of the newest report on record, by one listing of the folder. */
+    public Optional<String> newestRunId() {
+        return runIdsNewestFirst().stream().findFirst();
+    }
+
     private Optional<RecordedRun> recorded(String runId) {
         try {
             Summary summary = summaries.computeIfAbsent(runId, this::summarise);

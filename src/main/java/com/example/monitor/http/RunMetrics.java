@@ -35,14 +35,21 @@ import java.util.stream.Stream;
  *
  * <p>What an alert reads exists before the first run ends: the run counters at 0 (Prometheus'
  * {@code increase()} sees nothing in a series born at 1), and a state for every configured database,
- * taken from the newest reports on disk, so a restart changes nothing an alert sees.
+ * taken from the newest reports on disk, so a restart changes nothing an alert sees. A report this
+ * process did not write (another replica's, in a shared output folder) is taken in at the next
+ * scrape, so a standby's series follow the leader's runs instead of going stale.
  */
 public final class RunMetrics implements RunListener {
 
     /** The ways a finished run ends. */
     static final Set<RunStatus> ENDINGS = EnumSet.of(RunStatus.COMPLETED, RunStatus.PARTIAL, RunStatus.CANCELLED);
+    /** Each database's series are read once per scrape: the folder is listed once for them all. */
+    private static final long LOOK_AGAIN_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final MeterRegistry registry;
+    private final RunHistory history;
+    private final AtomicLong lastLook = new AtomicLong(System.nanoTime());
+    private final AtomicReference<String> newestSeen = new AtomicReference<>("");
     private final Map<String, AtomicLong> queryRows = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<DatabaseState>> states = new ConcurrentHashMap<>();
@@ -50,10 +57,12 @@ public final class RunMetrics implements RunListener {
     /**
      * @param triggers  the kinds of trigger this process can start runs with (see {@link #triggersOf})
      * @param databases the configured databases, each in a state series from now on
+     * @param history   the reports on disk, which {@link #seedFromReports} and each scrape read
      */
     public RunMetrics(MeterRegistry registry, AnalysisRuns runs, Collection<String> triggers,
-                      Collection<String> databases) {
+                      Collection<String> databases, RunHistory history) {
         this.registry = registry;
+        this.history = history;
         Gauge.builder("monitor.run.in.progress", runs, r -> r.isBusy() ? 1 : 0)
                 .description("1 while a run is in flight, else 0")
                 .register(registry);
@@ -80,11 +89,17 @@ public final class RunMetrics implements RunListener {
         return triggers;
     }
 
+    /** Takes each configured database's state and last success from the newest reports on disk. */
+    public RunMetrics seedFromReports() {
+        history.newestRunId().ifPresent(this::seen);
+        return seed(history.newestFirst());
+    }
+
     /**
      * Takes each configured database's state and last success from the newest reports that have
      * them, reading no further than needed, and at most {@link RunHistory#MAX_LIMIT} reports.
      */
-    public RunMetrics seed(Stream<RecordedRun> newestFirst) {
+    RunMetrics seed(Stream<RecordedRun> newestFirst) {
         Set<String> withoutState = new HashSet<>(states.keySet());
         Set<String> withoutSuccess = new HashSet<>(states.keySet());
         Iterator<RecordedRun> runs = newestFirst.limit(RunHistory.MAX_LIMIT).iterator();
@@ -110,6 +125,7 @@ public final class RunMetrics implements RunListener {
 
     @Override
     public void runEnded(AnalysisRun run) {
+        seen(run.runId());
         runs(triggerKind(run.trigger()), run.status()).increment();
         Timer.builder("monitor.run.duration")
                 .description("Time from a run's start to its report")
@@ -123,6 +139,26 @@ public final class RunMetrics implements RunListener {
                 }
             });
         }
+    }
+
+    /**
+     * Run ids sort by their start: a report newer than any seen here was written by another process.
+     * Called from a scrape, at most once a second; what is already known costs one listing.
+     */
+    private void takeInNewerReports() {
+        long now = System.nanoTime();
+        long last = lastLook.get();
+        if (now - last < LOOK_AGAIN_NANOS || !lastLook.compareAndSet(last, now)) {
+            return;
+        }
+        String known = newestSeen.get();
+        if (history.newestRunId().filter(newest -> newest.compareTo(known) > 0).isPresent()) {
+            seedFromReports();
+        }
+    }
+
+    private void seen(String runId) {
+        newestSeen.accumulateAndGet(runId, (known, id) -> id.compareTo(known) > 0 ? id : known);
     }
 
     private void registerTrigger(String trigger) {
@@ -142,7 +178,10 @@ public final class RunMetrics implements RunListener {
         return states.computeIfAbsent(database, name -> {
             AtomicReference<DatabaseState> state = new AtomicReference<>(DatabaseState.NONE);
             for (DatabaseState each : DatabaseState.values()) {
-                Gauge.builder("monitor.database.status", state, s -> s.get() == each ? 1 : 0)
+                Gauge.builder("monitor.database.status", state, s -> {
+                            takeInNewerReports();
+                            return s.get() == each ? 1 : 0;
+                        })
                         .description("1 for how the database's last run ended (none: no run on record), else 0")
                         .tag("database", name).tag("status", each.label())
                         .register(registry);

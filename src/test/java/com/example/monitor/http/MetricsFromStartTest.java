@@ -138,6 +138,27 @@ class MetricsFromStartTest {
         }
     }
 
+    /** As a standby replica sees the leader's runs: its series follow them, and do not go stale. */
+    @Test
+    void aServiceTakesInTheRunsOfAnotherOnTheSameOutputFolderAtTheNextScrape() throws Exception {
+        try (ServiceMain runner = ServiceMain.start(project); ServiceMain watcher = ServiceMain.start(project)) {
+            assertThat(state(watcher.scrape(), "steady")).isEqualTo("none");
+
+            String runId = run(runner.api(), "2026-10-01");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                PrometheusText metrics = watcher.scrape();
+                assertThat(state(metrics, "steady")).isEqualTo("completed");
+                assertThat(state(metrics, "broken")).isEqualTo("partial");
+                assertThat(state(metrics, "unreachable")).isEqualTo("failed");
+                assertThat(metrics.value("monitor_database_last_success_timestamp_seconds", "database", "steady"))
+                        .hasValue((double) ReportFiles.finishedAt(report(runId)).getEpochSecond());
+            });
+            assertThat(watcher.scrape().value("monitor_runs_total", "trigger", "http", "status", "partial"))
+                    .as("runs are counted where they ran").hasValue(0.0);
+        }
+    }
+
     private String run(ApiClient api, String startDate) throws Exception {
         HttpResponse<String> accepted = api.postJson("/api/runs", "{\"startDate\": \"" + startDate + "\"}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);

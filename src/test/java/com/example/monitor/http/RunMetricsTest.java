@@ -9,21 +9,32 @@ import com.example.monitor.run.FinishedRuns;
 import com.example.monitor.testing.PrometheusText;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The run counters and database states of {@link RunMetrics}, on Micrometer's Prometheus registry. */
 class RunMetricsTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AnalysisRuns runs = new AnalysisRuns(new StatementTracker());
+    @TempDir
+    Path output;
+    private RunHistory history;
+
+    @BeforeEach
+    void noReports() {
+        history = new RunHistory(output);
+    }
 
     @Test
     void aTriggerNoSettingNamesIsAtZeroWhileItsFirstRunIsInFlight() throws Exception {
-        runs.addListener(new RunMetrics(registry, runs, List.of("http"), List.of("crm")));
+        runs.addListener(new RunMetrics(registry, runs, List.of("http"), List.of("crm"), history));
         assertThat(scrape().value("monitor_runs_total", "trigger", "schedule", "status", "partial")).isEmpty();
 
         AnalysisRun run = FinishedRuns.begin(runs, Instant.now());
@@ -37,7 +48,7 @@ class RunMetricsTest {
 
     @Test
     void aRunThatNeverReachedADatabaseLeavesItsStateAndLastSuccessAsTheyWere() throws Exception {
-        RunMetrics metrics = new RunMetrics(registry, runs, List.of("http"), List.of("crm"));
+        RunMetrics metrics = new RunMetrics(registry, runs, List.of("http"), List.of("crm"), history);
         runs.addListener(metrics);
         AnalysisRun completed = FinishedRuns.completed("crm", "Q");
         metrics.runEnded(completed);
@@ -56,7 +67,7 @@ class RunMetricsTest {
 
     @Test
     void theSeedReadsNoFurtherThanTheReportsThatSettleEveryDatabase() {
-        RunMetrics metrics = new RunMetrics(registry, runs, List.of("http"), List.of("crm", "billing"));
+        RunMetrics metrics = new RunMetrics(registry, runs, List.of("http"), List.of("crm", "billing"), history);
         Instant success = Instant.parse("2026-11-27T06:00:02Z");
         List<RecordedRun> newestFirst = List.of(
                 new RecordedRun("20261129T060000Z-n1-00000003", Instant.parse("2026-11-29T06:00:02Z"),
@@ -79,7 +90,7 @@ class RunMetricsTest {
         assertThat(read).hasValue(3);
 
         RunMetrics settledByTheNewest = new RunMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), runs,
-                List.of("http"), List.of("retired"));
+                List.of("http"), List.of("retired"), history);
         read.set(0);
         settledByTheNewest.seed(newestFirst.stream().peek(run -> read.incrementAndGet()));
         assertThat(read).hasValue(1);
