@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class RunHistory {
     /** {@code GET /api/runs?limit=N}: newest first, without rows. */
     public List<Map<String, Object>> recent(String limitText) {
         int limit = limit(limitText);
-        List<String> ids = runIdsNewestFirst();
+        List<String> ids = runIds();
         // ids sort by their start second; runs started in the same second as the last one kept are
         // ordered by their start time to the millisecond
         int end = Math.min(limit, ids.size());
@@ -70,31 +71,32 @@ public final class RunHistory {
     }
 
     /**
-     * The runs on record, newest first, each report read only when the stream reaches it; one that
-     * cannot be read is left out with a WARN, so it never stops what reads the rest.
+     * The runs on record, newest first, each report read only when the stream reaches it (runs that
+     * started in the same second are read together and ordered by their start to the millisecond);
+     * one that cannot be read is left out with a WARN, so it never stops what reads the rest.
      */
     public Stream<RecordedRun> newestFirst() {
-        return runIdsNewestFirst().stream().map(this::recorded).flatMap(Optional::stream);
-    }
-
-    /** The id of the newest report on record, by one listing of the folder. */
-    public Optional<String> newestRunId() {
-        return runIdsNewestFirst().stream().findFirst();
+        Map<String, List<String>> bySecond = new LinkedHashMap<>();
+        runIds().forEach(id -> bySecond.computeIfAbsent(second(id), s -> new ArrayList<>()).add(id));
+        return bySecond.values().stream().flatMap(sameSecond -> sameSecond.stream()
+                .map(this::recorded).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(RecordedRun::startedAt, Comparator.reverseOrder())));
     }
 
     private Optional<RecordedRun> recorded(String runId) {
         try {
             Summary summary = summaries.computeIfAbsent(runId, this::summarise);
             Object finishedAt = summary.fields().get("finishedAt");
-            return Optional.of(new RecordedRun(runId, finishedAt == null ? null : Instant.parse(finishedAt.toString()),
-                    summary.databases()));
+            return Optional.of(new RecordedRun(runId, startedAt(summary.fields()),
+                    finishedAt == null ? null : Instant.parse(finishedAt.toString()), summary.databases()));
         } catch (UncheckedIOException | DateTimeException e) {
             LOG.warn("report of run {} left out: {}", runId, e.getMessage());
             return Optional.empty();
         }
     }
 
-    private List<String> runIdsNewestFirst() {
+    /** The ids of the reports on record, newest first, by one listing of the folder. */
+    public List<String> runIds() {
         if (!Files.isDirectory(outputDir)) {
             return List.of();
         }

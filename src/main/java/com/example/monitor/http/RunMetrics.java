@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The application's Prometheus metrics, from each finished run (its outcomes are all there), named by
@@ -45,11 +48,12 @@ public final class RunMetrics implements RunListener {
     static final Set<RunStatus> ENDINGS = EnumSet.of(RunStatus.COMPLETED, RunStatus.PARTIAL, RunStatus.CANCELLED);
     /** Each database's series are read once per scrape: the folder is listed once for them all. */
     private static final long LOOK_AGAIN_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final Logger LOG = LoggerFactory.getLogger(RunMetrics.class);
 
     private final MeterRegistry registry;
     private final RunHistory history;
     private final AtomicLong lastLook = new AtomicLong(System.nanoTime());
-    private final AtomicReference<String> newestSeen = new AtomicReference<>("");
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> queryRows = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<DatabaseState>> states = new ConcurrentHashMap<>();
@@ -91,7 +95,7 @@ public final class RunMetrics implements RunListener {
 
     /** Takes each configured database's state and last success from the newest reports on disk. */
     public RunMetrics seedFromReports() {
-        history.newestRunId().ifPresent(this::seen);
+        seen.addAll(history.runIds());
         return seed(history.newestFirst());
     }
 
@@ -125,7 +129,7 @@ public final class RunMetrics implements RunListener {
 
     @Override
     public void runEnded(AnalysisRun run) {
-        seen(run.runId());
+        seen.add(run.runId());
         runs(triggerKind(run.trigger()), run.status()).increment();
         Timer.builder("monitor.run.duration")
                 .description("Time from a run's start to its report")
@@ -142,8 +146,8 @@ public final class RunMetrics implements RunListener {
     }
 
     /**
-     * Run ids sort by their start: a report newer than any seen here was written by another process.
-     * Called from a scrape, at most once a second; what is already known costs one listing.
+     * A report whose run did not end here was written by another process. Called from a scrape, at
+     * most once a second; when nothing is new, it costs one listing of the folder.
      */
     private void takeInNewerReports() {
         long now = System.nanoTime();
@@ -151,14 +155,13 @@ public final class RunMetrics implements RunListener {
         if (now - last < LOOK_AGAIN_NANOS || !lastLook.compareAndSet(last, now)) {
             return;
         }
-        String known = newestSeen.get();
-        if (history.newestRunId().filter(newest -> newest.compareTo(known) > 0).isPresent()) {
-            seedFromReports();
+        try {
+            if (!seen.containsAll(history.runIds())) {
+                seedFromReports();
+            }
+        } catch (UncheckedIOException e) {
+            LOG.warn("database series not refreshed from the reports: {}", e.getMessage());
         }
-    }
-
-    private void seen(String runId) {
-        newestSeen.accumulateAndGet(runId, (known, id) -> id.compareTo(known) > 0 ? id : known);
     }
 
     private void registerTrigger(String trigger) {

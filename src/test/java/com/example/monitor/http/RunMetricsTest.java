@@ -70,11 +70,13 @@ class RunMetricsTest {
         RunMetrics metrics = new RunMetrics(registry, runs, List.of("http"), List.of("crm", "billing"), history);
         Instant success = Instant.parse("2026-11-27T06:00:02Z");
         List<RecordedRun> newestFirst = List.of(
-                new RecordedRun("20261129T060000Z-n1-00000003", Instant.parse("2026-11-29T06:00:02Z"),
+                new RecordedRun("20261129T060000Z-n1-00000003", Instant.parse("2026-11-29T06:00:00Z"),
+                        Instant.parse("2026-11-29T06:00:02Z"),
                         Map.of("crm", DatabaseState.FAILED, "retired", DatabaseState.COMPLETED)),
-                new RecordedRun("20261128T060000Z-00000002", Instant.parse("2026-11-28T06:00:02Z"),
+                new RecordedRun("20261128T060000Z-00000002", Instant.parse("2026-11-28T06:00:00Z"),
+                        Instant.parse("2026-11-28T06:00:02Z"),
                         Map.of("crm", DatabaseState.PARTIAL, "billing", DatabaseState.PARTIAL)),
-                new RecordedRun("20261127T060000Z-00000001", success,
+                new RecordedRun("20261127T060000Z-00000001", Instant.parse("2026-11-27T06:00:00Z"), success,
                         Map.of("crm", DatabaseState.COMPLETED, "billing", DatabaseState.COMPLETED)));
         AtomicInteger read = new AtomicInteger();
 
