@@ -46,7 +46,8 @@ public final class HttpServerSetup {
         runs.addListener(live);
         registry.bind(LiveStatus.BEAN, live);
         registry.bind(ApiRequests.BEAN, new ApiRequests(settings.http(), runs, requests, role));
-        registry.bind(RunHistory.BEAN, new RunHistory(settings.outputDir()));
+        RunHistory history = new RunHistory(settings.outputDir());
+        registry.bind(RunHistory.BEAN, history);
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
@@ -58,7 +59,10 @@ public final class HttpServerSetup {
         context.addStartupListener((started, alreadyStarted) -> {
             MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
             if (meters != null) {
-                runs.addListener(new RunMetrics(meters, runs));
+                // before the trigger routes' consumers start, so no run can end unseen
+                runs.addListener(new RunMetrics(meters, runs, RunMetrics.triggersOf(settings),
+                        config.databases().stream().map(DatabaseConfig::name).toList(), history)
+                        .seedFromReports());
             }
             MainHttpServer main = started.hasService(MainHttpServer.class);
             if (main != null) {

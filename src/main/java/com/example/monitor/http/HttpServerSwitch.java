@@ -74,6 +74,8 @@ public final class HttpServerSwitch extends MainListenerSupport {
         defaultTo(keys, properties, "camel.management.healthCheckEnabled", "true");
         defaultTo(keys, properties, "camel.management.metricsEnabled", "true");
         defaultTo(keys, properties, "camel.metrics.enabled", "true");
+        // app_info holds Camel's version under a camel_context label beside every other series' camelContext
+        defaultTo(keys, properties, "camel.metrics.skipCamelInfo", "true");
         defaultTo(keys, properties, "camel.health.enabled", "true");
         if (settings.values().get(Setting.CORE_ROUTES).orElse(CoreRoutes.JAR) == CoreRoutes.WORKING_DIR) {
             // every *.camel.yaml in ./routes is loaded, this one too once it is no longer left out

@@ -8,15 +8,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runs on record: the {@code <runId>.json} reports in the output folder. A report is written
@@ -34,10 +39,15 @@ public final class RunHistory {
      */
     static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-(?:[A-Za-z0-9_.-]+-)?[0-9a-f]{8}");
     public static final int MAX_LIMIT = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
 
     private final Path outputDir;
     private final JsonFactory json = new JsonFactory();
-    private final Map<String, Map<String, Object>> summaries = new ConcurrentHashMap<>();
+    private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
+
+    /** One read of a report: what the API lists, and the state of each database for the metrics. */
+    private record Summary(Map<String, Object> fields, Map<String, DatabaseState> databases) {
+    }
 
     public RunHistory(Path outputDir) {
         this.outputDir = outputDir;
@@ -46,12 +56,52 @@ public final class RunHistory {
     /** {@code GET /api/runs?limit=N}: newest first, without rows. */
     public List<Map<String, Object>> recent(String limitText) {
         int limit = limit(limitText);
+        List<String> ids = runIds();
+        // ids sort by their start second; runs started in the same second as the last one kept are
+        // ordered by their start time to the millisecond
+        int end = Math.min(limit, ids.size());
+        while (end > 0 && end < ids.size() && second(ids.get(end)).equals(second(ids.get(end - 1)))) {
+            end++;
+        }
+        return ids.subList(0, end).stream()
+                .map(id -> summaries.computeIfAbsent(id, this::summarise).fields())
+                .sorted(Comparator.comparing(RunHistory::startedAt, Comparator.reverseOrder()))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * The runs on record, newest first, each report read only when the stream reaches it (runs that
+     * started in the same second are read together and ordered by their start to the millisecond);
+     * one that cannot be read is left out with a WARN, so it never stops what reads the rest.
+     */
+    public Stream<RecordedRun> newestFirst() {
+        Map<String, List<String>> bySecond = new LinkedHashMap<>();
+        runIds().forEach(id -> bySecond.computeIfAbsent(second(id), s -> new ArrayList<>()).add(id));
+        return bySecond.values().stream().flatMap(sameSecond -> sameSecond.stream()
+                .map(this::recorded).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(RecordedRun::startedAt, Comparator.reverseOrder())));
+    }
+
+    private Optional<RecordedRun> recorded(String runId) {
+        try {
+            Summary summary = summaries.computeIfAbsent(runId, this::summarise);
+            Object finishedAt = summary.fields().get("finishedAt");
+            return Optional.of(new RecordedRun(runId, startedAt(summary.fields()),
+                    finishedAt == null ? null : Instant.parse(finishedAt.toString()), summary.databases()));
+        } catch (UncheckedIOException | DateTimeException e) {
+            LOG.warn("report of run {} left out: {}", runId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The ids of the reports on record, newest first, by one listing of the folder. */
+    public List<String> runIds() {
         if (!Files.isDirectory(outputDir)) {
             return List.of();
         }
-        List<String> ids;
         try (Stream<Path> files = Files.list(outputDir)) {
-            ids = files.map(file -> file.getFileName().toString())
+            return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".json"))
                     .map(name -> name.substring(0, name.length() - ".json".length()))
                     .filter(id -> RUN_ID.matcher(id).matches())
@@ -60,17 +110,6 @@ public final class RunHistory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // ids sort by their start second; runs started in the same second as the last one kept are
-        // ordered by their start time to the millisecond
-        int end = Math.min(limit, ids.size());
-        while (end > 0 && end < ids.size() && second(ids.get(end)).equals(second(ids.get(end - 1)))) {
-            end++;
-        }
-        return ids.subList(0, end).stream()
-                .map(id -> summaries.computeIfAbsent(id, this::summarise))
-                .sorted(Comparator.comparing(RunHistory::startedAt, Comparator.reverseOrder()))
-                .limit(limit)
-                .toList();
     }
 
     private static Instant startedAt(Map<String, Object> run) {
@@ -110,9 +149,10 @@ public final class RunHistory {
         throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private Map<String, Object> summarise(String runId) {
+    private Summary summarise(String runId) {
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Integer> queries = new TreeMap<>();
+        Map<String, DatabaseState> databases = new LinkedHashMap<>();
         long rows = 0;
         try (JsonParser parser = json.createParser(outputDir.resolve(runId + ".json").toFile())) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
@@ -120,7 +160,7 @@ public final class RunHistory {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (field.equals("databases")) {
-                    rows = databases(parser, queries);
+                    rows = databases(parser, queries, databases);
                 } else if (value.isScalarValue()) {
                     summary.put(field, scalar(parser));
                 } else {
@@ -132,17 +172,28 @@ public final class RunHistory {
         }
         summary.put("queries", queries);
         summary.put("rows", rows);
-        return summary;
+        return new Summary(summary, databases);
     }
 
-    /** Counts queries by status and adds up their rows; the rows themselves are skipped. */
-    private static long databases(JsonParser parser, Map<String, Integer> counts) throws IOException {
+    /**
+     * Counts queries by status, adds up their rows and settles each database's state; the rows
+     * themselves are skipped.
+     */
+    private static long databases(JsonParser parser, Map<String, Integer> counts, Map<String, DatabaseState> states)
+            throws IOException {
         long rows = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String database = parser.currentName();
             parser.nextToken();
+            String databaseStatus = null;
+            boolean everyQueryCompleted = true;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
+                if (field.equals("status")) {
+                    databaseStatus = parser.getText();
+                    continue;
+                }
                 if (!field.equals("queries")) {
                     parser.skipChildren();
                     continue;
@@ -154,6 +205,7 @@ public final class RunHistory {
                         parser.nextToken();
                         if (queryField.equals("status")) {
                             counts.merge(parser.getText(), 1, Integer::sum);
+                            everyQueryCompleted &= parser.getText().equals("completed");
                         } else if (queryField.equals("rowCount") && parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                             rows += parser.getLongValue();
                         } else {
@@ -162,6 +214,7 @@ public final class RunHistory {
                     }
                 }
             }
+            DatabaseState.of(databaseStatus, everyQueryCompleted).ifPresent(state -> states.put(database, state));
         }
         return rows;
     }

@@ -1,0 +1,18 @@
+package com.example.monitor.http;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a report on disk says about each database, for what must survive a restart.
+ *
+ * @param startedAt  {@link Instant#EPOCH} when the report has none
+ * @param finishedAt null when the report has none
+ * @param databases  the state of each database the run reached, by name
+ */
+public record RecordedRun(String runId, Instant startedAt, Instant finishedAt, Map<String, DatabaseState> databases) {
+
+    public RecordedRun {
+        databases = Map.copyOf(databases);
+    }
+}
