@@ -1,11 +1,11 @@
 package com.example.monitor.cli;
 
+import com.example.monitor.testing.ReportFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -300,12 +300,8 @@ class MonitorLauncherTest {
         return err.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
     }
 
-    private static JsonNode onlyReport(ProjectFiles project) throws IOException {
-        try (Stream<Path> files = Files.list(project.outputDir())) {
-            List<Path> reports = files.toList();
-            assertThat(reports).singleElement().satisfies(path -> assertThat(path.toString()).endsWith(".json"));
-            return new ObjectMapper().readTree(reports.get(0).toFile());
-        }
+    private static JsonNode onlyReport(ProjectFiles project) {
+        return new ReportFiles(project.outputDir(), project.databasesFile()).only();
     }
 
     private static void assertNoReport(ProjectFiles project) throws IOException {
