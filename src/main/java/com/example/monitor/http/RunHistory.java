@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.run.RunId;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,16 +29,11 @@ public final class RunHistory {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "runHistory";
 
-    /**
-     * What {@code RunRequest.newRunId} makes, with a replica's id when it has one; nothing else can name
-     * a file here, and no '/' or '\\' can get through.
-     */
-    static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-(?:[A-Za-z0-9_.-]+-)?[0-9a-f]{8}");
     public static final int MAX_LIMIT = 1000;
 
     private final Path outputDir;
     private final JsonFactory json = new JsonFactory();
-    private final Map<String, Map<String, Object>> summaries = new ConcurrentHashMap<>();
+    private final Map<RunId, Map<String, Object>> summaries = new ConcurrentHashMap<>();
 
     public RunHistory(Path outputDir) {
         this.outputDir = outputDir;
@@ -49,12 +45,10 @@ public final class RunHistory {
         if (!Files.isDirectory(outputDir)) {
             return List.of();
         }
-        List<String> ids;
+        List<RunId> ids;
         try (Stream<Path> files = Files.list(outputDir)) {
-            ids = files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".json"))
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .filter(id -> RUN_ID.matcher(id).matches())
+            ids = files.map(file -> RunId.ofReportFile(file.getFileName().toString()))
+                    .flatMap(Optional::stream)
                     .sorted(Comparator.reverseOrder())
                     .toList();
         } catch (IOException e) {
@@ -63,7 +57,7 @@ public final class RunHistory {
         // ids sort by their start second; runs started in the same second as the last one kept are
         // ordered by their start time to the millisecond
         int end = Math.min(limit, ids.size());
-        while (end > 0 && end < ids.size() && second(ids.get(end)).equals(second(ids.get(end - 1)))) {
+        while (end > 0 && end < ids.size() && ids.get(end).second().equals(ids.get(end - 1).second())) {
             end++;
         }
         return ids.subList(0, end).stream()
@@ -78,17 +72,11 @@ public final class RunHistory {
         return startedAt == null ? Instant.EPOCH : Instant.parse(startedAt.toString());
     }
 
-    private static String second(String runId) {
-        return runId.substring(0, runId.indexOf('-'));
-    }
-
     /** {@code GET /api/runs/{runId}}: the report file; a malformed id is refused before any path is made of it. */
     public InputStream report(String runId) throws IOException {
-        if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new ApiProblem(400, "not a run id: expected the form 20261128T191500Z-9acc8c32"
-                    + " (or 20261128T191500Z-n1-9acc8c32 from replica n1)");
-        }
-        Path file = outputDir.resolve(runId + ".json");
+        RunId id = RunId.parse(runId)
+                .orElseThrow(() -> new ApiProblem(400, "not a run id: expected the form " + RunId.FORM));
+        Path file = outputDir.resolve(id.reportFileName());
         if (!Files.isRegularFile(file)) {
             throw new ApiProblem(404, "no report for run " + runId);
         }
@@ -110,11 +98,11 @@ public final class RunHistory {
         throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private Map<String, Object> summarise(String runId) {
+    private Map<String, Object> summarise(RunId runId) {
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Integer> queries = new TreeMap<>();
         long rows = 0;
-        try (JsonParser parser = json.createParser(outputDir.resolve(runId + ".json").toFile())) {
+        try (JsonParser parser = json.createParser(outputDir.resolve(runId.reportFileName()).toFile())) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
