@@ -266,6 +266,33 @@ class MonitorLauncherTest {
         assertNoReport(project);
     }
 
+    @Test
+    void anInboxThatIsTheOutputFolderExitsTwoAndRunsNothing() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.mode=service", "--monitor.inbox-dir=" + project.outputDir());
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.inbox-dir: " + project.outputDir()
+                + " is the output folder (monitor.output-dir=" + project.outputDir()
+                + "); give requests and reports folders apart");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aDanglingLinkAsTheOutputFolderExitsTwoAndRunsNothing() throws Exception {
+        ProjectFiles project = validProject();
+        Path dangling = Files.createSymbolicLink(dir.resolve("reports"), dir.resolve("gone"));
+
+        int exit = new MonitorLauncher(stream(out), stream(err)).run(
+                "--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + dangling);
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.output-dir: cannot write reports to " + dangling
+                + " (" + dangling + " is not a writable folder)");
+        assertThat(dir.resolve("gone")).doesNotExist();
+    }
+
     private ProjectFiles validProject() {
         ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl)
                 .query("One", "one.sql", "SELECT 1\n");
