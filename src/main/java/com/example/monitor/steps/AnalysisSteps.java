@@ -243,9 +243,7 @@ public final class AnalysisSteps {
             publish(run, databaseName(exchange), outcome.name(), "cancelled", null, elapsed, null);
             return;
         }
-        String message = ErrorMessages.isTimeoutOrCancel(error)
-                ? errors.timedOut(dataSources.queryTimeout(outcome.query()))
-                : errors.describe(error);
+        String message = errors.queryFailed(error, dataSources.queryTimeout(outcome.query()), elapsed);
         outcome.failed(message, elapsed);
         publish(run, databaseName(exchange), outcome.name(), "failed", null, elapsed, message);
     }
