@@ -103,7 +103,10 @@ public final class DatabasesFileLoader {
         String problem = e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null
                 ? yaml.getProblem()
                 : e.getOriginalMessage().lines().findFirst().orElse("unreadable");
-        problem = problem.replace("Duplicate field", "duplicate key");
+        problem = problem.replace("Duplicate field", "duplicate key")
+                // .inf and .nan have no exact value; the value itself may be a secret written without quotes
+                .replaceFirst("^Malformed numeric value .*", "a number with no exact value (.inf or .nan); quote it if it is"
+                        + " text");
         JsonLocation location = e.getLocation();
         String position = location == null || location.getLineNr() < 1
                 ? ""

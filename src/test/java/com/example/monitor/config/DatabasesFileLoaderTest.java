@@ -529,6 +529,14 @@ class DatabasesFileLoaderTest {
     }
 
     @Test
+    void anInfiniteNumberIsRefusedWithItsPositionAndWithoutItsText() {
+        String yaml = VALID_ENTRY.replace("password: tiger", "password: .inf");
+        assertEquals(List.of(file() + ": line 6, column 19: invalid YAML: a number with no exact value (.inf or .nan);"
+                        + " quote it if it is text"),
+                problems(yaml));
+    }
+
+    @Test
     void aNumberFromTheEnvironmentIsCheckedOnceResolved() {
         environment.put("DB_PORT", "1600");
         environment.put("ROWS", "2.0");
