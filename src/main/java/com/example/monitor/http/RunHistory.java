@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +29,13 @@ public final class RunHistory {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "runHistory";
 
+    /** A run id, with a replica's id or without ({@link RunId}): nothing else can name a file here. */
+    static final Pattern RUN_ID = RunId.PATTERN;
     public static final int MAX_LIMIT = 1000;
 
     private final Path outputDir;
     private final JsonFactory json = new JsonFactory();
-    private final Map<RunId, Map<String, Object>> summaries = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> summaries = new ConcurrentHashMap<>();
 
     public RunHistory(Path outputDir) {
         this.outputDir = outputDir;
@@ -45,10 +47,12 @@ public final class RunHistory {
         if (!Files.isDirectory(outputDir)) {
             return List.of();
         }
-        List<RunId> ids;
+        List<String> ids;
         try (Stream<Path> files = Files.list(outputDir)) {
-            ids = files.map(file -> RunId.ofReportFile(file.getFileName().toString()))
-                    .flatMap(Optional::stream)
+            ids = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length()))
+                    .filter(id -> RUN_ID.matcher(id).matches())
                     .sorted(Comparator.reverseOrder())
                     .toList();
         } catch (IOException e) {
@@ -57,7 +61,7 @@ public final class RunHistory {
         // ids sort by their start second; runs started in the same second as the last one kept are
         // ordered by their start time to the millisecond
         int end = Math.min(limit, ids.size());
-        while (end > 0 && end < ids.size() && ids.get(end).second().equals(ids.get(end - 1).second())) {
+        while (end > 0 && end < ids.size() && second(ids.get(end)).equals(second(ids.get(end - 1)))) {
             end++;
         }
         return ids.subList(0, end).stream()
@@ -72,11 +76,16 @@ public final class RunHistory {
         return startedAt == null ? Instant.EPOCH : Instant.parse(startedAt.toString());
     }
 
+    private static String second(String runId) {
+        return runId.substring(0, runId.indexOf('-'));
+    }
+
     /** {@code GET /api/runs/{runId}}: the report file; a malformed id is refused before any path is made of it. */
     public InputStream report(String runId) throws IOException {
-        RunId id = RunId.parse(runId)
-                .orElseThrow(() -> new ApiProblem(400, "not a run id: expected the form " + RunId.FORM));
-        Path file = outputDir.resolve(id.reportFileName());
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new ApiProblem(400, "not a run id: expected the form " + RunId.FORM);
+        }
+        Path file = outputDir.resolve(runId + ".json");
         if (!Files.isRegularFile(file)) {
             throw new ApiProblem(404, "no report for run " + runId);
         }
@@ -98,11 +107,11 @@ public final class RunHistory {
         throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private Map<String, Object> summarise(RunId runId) {
+    private Map<String, Object> summarise(String runId) {
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Integer> queries = new TreeMap<>();
         long rows = 0;
-        try (JsonParser parser = json.createParser(outputDir.resolve(runId.reportFileName()).toFile())) {
+        try (JsonParser parser = json.createParser(outputDir.resolve(runId + ".json").toFile())) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();

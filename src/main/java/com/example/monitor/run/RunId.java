@@ -22,12 +22,13 @@ public record RunId(String second, String node, String random) implements Compar
     /** For messages that say what an id looks like. */
     public static final String FORM = "20261128T191500Z-9acc8c32 (or 20261128T191500Z-n1-9acc8c32 from replica n1)";
 
-    private static final Pattern TEXT = Pattern.compile("(\\d{8}T\\d{6}Z)-(?:(" + NODE.pattern() + ")-)?([0-9a-f]{8})");
+    /** The whole id: its start second, the replica's id if any, and 8 hex digits. */
+    public static final Pattern PATTERN = Pattern.compile("(\\d{8}T\\d{6}Z)-(?:(" + NODE.pattern() + ")-)?([0-9a-f]{8})");
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
     public RunId {
-        if (!TEXT.matcher(text(second, node, random)).matches()) {
+        if (!PATTERN.matcher(text(second, node, random)).matches()) {
             throw new IllegalArgumentException("not a run id: " + text(second, node, random));
         }
     }
@@ -42,7 +43,7 @@ public record RunId(String second, String node, String random) implements Compar
         if (text == null) {
             return Optional.empty();
         }
-        Matcher matcher = TEXT.matcher(text);
+        Matcher matcher = PATTERN.matcher(text);
         return matcher.matches() ? Optional.of(new RunId(matcher.group(1), matcher.group(2), matcher.group(3)))
                 : Optional.empty();
     }
