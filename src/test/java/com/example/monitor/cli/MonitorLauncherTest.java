@@ -116,6 +116,18 @@ class MonitorLauncherTest {
     }
 
     @Test
+    void controlCharactersInAValueReachTheErrorLineEscaped() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.start-date=2026\u001b[2J\nerror: forged");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.start-date: '2026\\u001B[2J\\nerror: forged' is not a date;"
+                + " use 2026-10-01, 2026-10-01T06:00:00 or 2026-10-01 06:00:00");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b");
+    }
+
+    @Test
     void aStartDateWithASpaceAsSqlDeveloperShowsItIsTheSameAsWithATee() throws Exception {
         ProjectFiles project = validProject();
 
