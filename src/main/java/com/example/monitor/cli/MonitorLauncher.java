@@ -8,6 +8,7 @@ import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.http.HttpServerSwitch;
+import com.example.monitor.logging.ConsoleText;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
@@ -59,7 +60,7 @@ public final class MonitorLauncher {
             return ExitCodes.COMPLETED;
         }
         if (!arguments.problems().isEmpty()) {
-            arguments.problems().forEach(problem -> err.println("error: " + problem));
+            arguments.problems().forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
         DatabasesFileLoader.prepareInBackground();
@@ -152,26 +153,31 @@ public final class MonitorLauncher {
             if (cause == null && done.getException() != null) {
                 cause = done.getException().getMessage();
             }
-            err.println("error: the run ended without a report: " + (cause == null ? "unknown cause" : cause));
+            printError("the run ended without a report: " + (cause == null ? "unknown cause" : cause));
             return ExitCodes.INTERNAL_ERROR;
         }
         return signals.exitCodeOr(ExitCodes.forStatus(report.status()));
     }
 
+    /** One {@code error:} line; names and values in it come from the user's files and arguments. */
+    private void printError(String problem) {
+        err.println("error: " + ConsoleText.escape(problem));
+    }
+
     private int startFailure(Exception e, Arguments arguments) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidConfigurationException invalid) {
-                invalid.problems().forEach(problem -> err.println("error: " + problem));
+                invalid.problems().forEach(this::printError);
                 return ExitCodes.INVALID_CONFIGURATION;
             }
         }
         Optional<String> badCamelArgument = camelArgumentBlamed(e, arguments);
         if (badCamelArgument.isPresent()) {
-            err.println("error: argument '--" + badCamelArgument.get() + "=" + arguments.properties().get(badCamelArgument.get())
+            printError("argument '--" + badCamelArgument.get() + "=" + arguments.properties().get(badCamelArgument.get())
                     + "': " + camelReason(e));
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        err.println("error: could not start: " + e.getMessage());
+        printError("could not start: " + e.getMessage());
         return ExitCodes.INTERNAL_ERROR;
     }
 

@@ -4,10 +4,10 @@ import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.config.Setting;
+import com.example.monitor.run.RunId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -27,7 +27,6 @@ public final class ClusterActivation extends MainListenerSupport {
     /** The placeholder the trigger routes put before their endpoint URI: empty, or {@code master:<namespace>:}. */
     public static final String LEADER_PREFIX = "monitor.trigger.leader-prefix";
     /** Ids end up in report file names, so they are kept to characters every file system takes. */
-    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     @Override
     public void afterConfigure(BaseMainSupport main) {
@@ -63,7 +62,7 @@ public final class ClusterActivation extends MainListenerSupport {
             throw new InvalidConfigurationException(List.of("camel.beans." + bean + ".id: missing; every replica"
                     + " needs its own id, e.g. camel.beans." + bean + ".id = {{env:HOSTNAME}}"));
         }
-        if (!NODE_ID.matcher(id).matches()) {
+        if (!RunId.NODE.matcher(id).matches()) {
             throw new InvalidConfigurationException(List.of("camel.beans." + bean + ".id: '" + id + "' is not a"
                     + " replica id; use up to 63 letters, digits, '.', '_' and '-', starting with a letter or digit"));
         }

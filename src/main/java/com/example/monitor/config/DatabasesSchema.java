@@ -61,10 +61,13 @@ final class DatabasesSchema {
     static void load() {
     }
 
-    /** @param json the file's content as JSON text (the YAML already parsed and re-serialized) */
-    static List<Finding> check(String json) {
+    /**
+     * @param tree the parsed file, given as is: the validator then sees the very numbers the app reads, so
+     *             what it counts as an integer (1521.0) the app reads as one
+     */
+    static List<Finding> check(JsonNode tree) {
         List<Finding> findings = new ArrayList<>();
-        for (Error error : SCHEMA.validate(json, InputFormat.JSON)) {
+        for (Error error : SCHEMA.validate(tree)) {
             findings.add(finding(error));
         }
         findings.sort(Comparator.comparingInt(Finding::database).thenComparingInt(Finding::query));
@@ -113,7 +116,8 @@ final class DatabasesSchema {
                 : describe(instance);
         return switch (error.getKeyword()) {
             case "type" -> (error.isCustomMessage() ? error.getMessage() : expectedType(error))
-                    + ", not " + describe(instance) + quoteHint(error);
+                    + ", not " + (instance.isNumber() && !shown.isEmpty() && wholeNumberExpected(error) ? shown
+                    : describe(instance) + quoteHint(error));
             case "enum" -> "must be one of " + StreamSupport.stream(error.getSchemaNode().spliterator(), false)
                     .map(JsonNode::asText).collect(Collectors.joining(", "))
                     + (shown.isEmpty() ? "" : " (was " + shown + ")");
@@ -189,7 +193,13 @@ final class DatabasesSchema {
     private static String quoteHint(Error error) {
         JsonNode instance = error.getInstanceNode();
         boolean textExpected = error.getSchemaNode().toString().contains("\"string\"");
-        return textExpected && (instance.isNumber() || instance.isBoolean()) ? "; put the value in quotes" : "";
+        return textExpected && !wholeNumberExpected(error) && (instance.isNumber() || instance.isBoolean())
+                ? "; put the value in quotes" : "";
+    }
+
+    /** A number refused where a whole number is expected has a fraction: quoting its value says which. */
+    private static boolean wholeNumberExpected(Error error) {
+        return error.getSchemaNode().toString().contains("\"integer\"");
     }
 
     static String describe(JsonNode node) {

@@ -68,23 +68,25 @@ final class MappingReader {
         return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
     }
 
-    /** A number written as text (what {@code ${env:...}} yields) is checked here once resolved. */
+    /**
+     * A whole number within bounds. JSON Schema counts {@code 1521.0} or {@code 2.0e0} as the integer it
+     * equals, and the schema check does too, so such a value is used exactly. A number written as text
+     * (what {@code ${env:...}} yields) is checked here once resolved.
+     */
     Optional<Integer> integer(String key, int min, int max, String expectation) {
         JsonNode node = node(key);
         if (node == null) {
             return Optional.empty();
         }
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return Optional.of(node.intValue());
+        if (node.isNumber()) {
+            return within(key, exactInteger(node), min, max, expectation, "'" + node.asText() + "'");
         }
-        return text(key).flatMap(value -> {
-            Integer number = parseInt(value.value().strip());
-            if (number == null || number < min || number > max) {
-                report(key, "must be " + expectation + ", not " + value.shown());
-                return Optional.empty();
-            }
-            return Optional.of(number);
-        });
+        if (!node.isTextual()) {
+            report(key, "must be " + expectation + ", not " + DatabasesSchema.describe(node));
+            return Optional.empty();
+        }
+        return text(key).flatMap(value ->
+                within(key, parseInt(value.value().strip()), min, max, expectation, value.shown()));
     }
 
     Optional<Duration> duration(String key) {
@@ -116,6 +118,27 @@ final class MappingReader {
             }
             return Optional.of(new Text(value, raw));
         });
+    }
+
+    private Optional<Integer> within(String key, Integer number, int min, int max, String expectation,
+                                     String shown) {
+        if (number == null || number < min || number > max) {
+            report(key, "must be " + expectation + ", not " + shown);
+            return Optional.empty();
+        }
+        return Optional.of(number);
+    }
+
+    /** The same test the schema validator makes ({@link JsonNode#canConvertToExactIntegral}). */
+    private static Integer exactInteger(JsonNode number) {
+        if (!number.canConvertToExactIntegral()) {
+            return null;
+        }
+        try {
+            return number.decimalValue().intValueExact();
+        } catch (ArithmeticException tooLarge) {
+            return null;
+        }
     }
 
     private static Integer parseInt(String text) {

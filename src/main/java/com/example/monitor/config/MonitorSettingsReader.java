@@ -1,5 +1,8 @@
 package com.example.monitor.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ public final class MonitorSettingsReader {
         }
         Setting.all().forEach(this::parse);
         checkHttpExposure();
+        checkFoldersApart();
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -60,6 +64,42 @@ public final class MonitorSettingsReader {
         if (service && portGiven && (token == null || token.value().isEmpty()) && !HttpSettings.isLoopback(host)) {
             problems.add(Setting.HTTP_HOST.key() + ": '" + host + "' is reachable from the network; set "
                     + Setting.HTTP_TOKEN.key() + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1");
+        }
+    }
+
+    /**
+     * Requests and reports need folders of their own: an inbox that is, holds or lies in the output folder
+     * would take every report for a request. Compared as the file system resolves them, links included.
+     */
+    private void checkFoldersApart() {
+        Path inbox = (Path) values.get(Setting.INBOX_DIR);
+        Path output = (Path) values.get(Setting.OUTPUT_DIR);
+        if (inbox == null || output == null) {
+            return;
+        }
+        Path inboxResolved = resolved(inbox);
+        Path outputResolved = resolved(output);
+        String where = inboxResolved.equals(outputResolved) ? "is the output folder"
+                : inboxResolved.startsWith(outputResolved) ? "is inside the output folder"
+                : outputResolved.startsWith(inboxResolved) ? "holds the output folder" : null;
+        if (where != null) {
+            problems.add(Setting.INBOX_DIR.key() + ": " + inbox.toAbsolutePath() + " " + where + " ("
+                    + Setting.OUTPUT_DIR.key() + "=" + output.toAbsolutePath() + "); give requests and reports"
+                    + " folders apart");
+        }
+    }
+
+    /** The real path of the part that exists (links followed), with the rest of the path after it. */
+    private static Path resolved(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
         }
     }
 

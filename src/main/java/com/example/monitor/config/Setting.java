@@ -62,7 +62,7 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<Schedule> SCHEDULE = declare("monitor.schedule", "",
             Schedule::parse, "service mode: a Quartz cron expression (`0 0 6 * * ?`) or a period (`30m`)");
     public static final Setting<Path> INBOX_DIR = declare("monitor.inbox-dir", "",
-            Path::of, "service mode: folder watched for request files and a `cancel` file");
+            SettingParsers::inboxFolder, "service mode: folder watched for request files and a `cancel` file");
     public static final Setting<Duration> INBOX_READ_LOCK_INTERVAL = declare("monitor.inbox-read-lock-interval",
             "1s", Durations::parse, "a request file is taken only after it stopped changing for this long");
     public static final Setting<Boolean> SCHEDULE_AT_START = declare("monitor.schedule-at-start", "false",

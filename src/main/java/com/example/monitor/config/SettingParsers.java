@@ -1,6 +1,7 @@
 package com.example.monitor.config;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -100,14 +101,27 @@ final class SettingParsers {
 
     /** Checked up front, without creating anything, so a run never does its work and then cannot report it. */
     static Path writableFolder(String text) {
+        return writableFolder(text, "cannot write reports to ");
+    }
+
+    /** The inbox moves each request into its archive folders, so it must be writable too. */
+    static Path inboxFolder(String text) {
+        return writableFolder(text, "cannot take requests from ");
+    }
+
+    /**
+     * The folder, or the nearest part of its path that is there, must be a writable folder. A link that
+     * leads nowhere is there (it would stop the folder being created) and is not a folder.
+     */
+    private static Path writableFolder(String text, String problem) {
         Path dir = Path.of(text);
         Path absolute = dir.toAbsolutePath();
         Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            throw new IllegalArgumentException("cannot write reports to " + absolute + " ("
+            throw new IllegalArgumentException(problem + absolute + " ("
                     + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
         }
         return dir;

@@ -1,5 +1,6 @@
 package com.example.monitor.housekeeping;
 
+import com.example.monitor.run.RunId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +25,6 @@ public final class Housekeeping {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "housekeeping";
 
-    /** A report's name: the runId (yyyyMMdd'T'HHmmss'Z'-8 hex digits) and .json. */
-    static final Pattern REPORT_NAME = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}\\.json");
     static final List<String> PROCESSED_FOLDERS = List.of(".done", ".error", ".cancelled");
     private static final int NAMES_LOGGED = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -56,7 +54,7 @@ public final class Housekeeping {
         }
         Instant cutoff = clock.instant().minus(keep);
         List<Path> deleted = new ArrayList<>();
-        deleteOlder(outputDir, file -> REPORT_NAME.matcher(file.getFileName().toString()).matches(), cutoff, deleted);
+        deleteOlder(outputDir, file -> RunId.ofReportFile(file.getFileName().toString()).isPresent(), cutoff, deleted);
         if (inboxDir != null) {
             for (String folder : PROCESSED_FOLDERS) {
                 deleteOlder(inboxDir.resolve(folder), file -> true, cutoff, deleted);

@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.run.RunId;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -33,11 +34,8 @@ public final class RunHistory {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "runHistory";
 
-    /**
-     * What {@code RunRequest.newRunId} makes, with a replica's id when it has one; nothing else can name
-     * a file here, and no '/' or '\\' can get through.
-     */
-    static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-(?:[A-Za-z0-9_.-]+-)?[0-9a-f]{8}");
+    /** A run id, with a replica's id or without ({@link RunId}): nothing else can name a file here. */
+    static final Pattern RUN_ID = RunId.PATTERN;
     public static final int MAX_LIMIT = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
 
@@ -124,8 +122,7 @@ public final class RunHistory {
     /** {@code GET /api/runs/{runId}}: the report file; a malformed id is refused before any path is made of it. */
     public InputStream report(String runId) throws IOException {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new ApiProblem(400, "not a run id: expected the form 20261128T191500Z-9acc8c32"
-                    + " (or 20261128T191500Z-n1-9acc8c32 from replica n1)");
+            throw new ApiProblem(400, "not a run id: expected the form " + RunId.FORM);
         }
         Path file = outputDir.resolve(runId + ".json");
         if (!Files.isRegularFile(file)) {

@@ -2,6 +2,8 @@ package com.example.monitor.logging;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
 import org.slf4j.simple.SimpleLogger;
 import org.slf4j.simple.SimpleLoggerFactory;
 import org.slf4j.simple.SimpleServiceProvider;
@@ -35,6 +37,33 @@ public final class ConsoleLogProvider extends SimpleServiceProvider {
         PaddedLevelLogger(String name) {
             super(name);
             this.shownName = name.startsWith(OWN_CLASSES) ? name.substring(name.lastIndexOf('.') + 1) : name;
+        }
+
+        /**
+         * Every message and argument is escaped ({@link ConsoleText}) before it is printed: names and
+         * errors come from files, requests and servers, and reach the message as an argument or, from
+         * routes' log steps and progress lines, inside it. Only a {@link ConsoleText.Preformatted}
+         * argument keeps its line breaks.
+         */
+        @Override
+        protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern,
+                                                   Object[] arguments, Throwable throwable) {
+            super.handleNormalizedLoggingCall(level, marker, ConsoleText.escape(messagePattern), escaped(arguments),
+                    throwable);
+        }
+
+        private static Object[] escaped(Object[] arguments) {
+            if (arguments == null) {
+                return null;
+            }
+            Object[] escaped = arguments.clone();
+            for (int i = 0; i < escaped.length; i++) {
+                if (escaped[i] != null && !(escaped[i] instanceof ConsoleText.Preformatted)
+                        && !escaped[i].getClass().isArray()) {
+                    escaped[i] = ConsoleText.escape(escaped[i].toString());
+                }
+            }
+            return escaped;
         }
 
         @Override

@@ -26,9 +26,9 @@ public final class ProgressPublisher {
     /** Failed and cancelled steps are warnings, so log-based alerting sees them. */
     public void publish(ProgressEvent event) {
         if (event.isAlarming()) {
-            LOG.warn(event.fields());
+            LOG.warn("{}", event.fields());
         } else {
-            LOG.info(event.fields());
+            LOG.info("{}", event.fields());
         }
         try {
             context.getManagementStrategy().notify(event);

@@ -1,5 +1,6 @@
 package com.example.monitor.report;
 
+import com.example.monitor.logging.ConsoleText;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
@@ -44,7 +45,7 @@ public final class RunReporter {
             deleteSpool(run);
         }
         RunReport report = summarise(run, file);
-        LOG.info("{}{}", System.lineSeparator(), table.render(report));
+        LOG.info("{}", ConsoleText.preformatted(System.lineSeparator() + table.render(report)));
         return report;
     }
 

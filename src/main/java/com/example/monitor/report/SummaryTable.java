@@ -1,5 +1,6 @@
 package com.example.monitor.report;
 
+import com.example.monitor.logging.ConsoleText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +18,8 @@ public final class SummaryTable {
         lines.add(HEADER);
         for (RunReport.DatabaseReport database : report.databases()) {
             for (RunReport.QueryReport query : database.queries()) {
-                lines.add(new String[] {database.name(), query.name(), query.status(),
-                    query.rowCount() == null ? "-" : Integer.toString(query.rowCount()),
+                lines.add(new String[] {ConsoleText.escape(database.name()), ConsoleText.escape(query.name()),
+                    query.status(), query.rowCount() == null ? "-" : Integer.toString(query.rowCount()),
                     query.elapsedMs() + " ms", firstLine(query.error())});
             }
         }
@@ -39,16 +40,17 @@ public final class SummaryTable {
             table.append(System.lineSeparator());
         }
         table.append("run ").append(report.runId()).append(' ').append(report.status())
-                .append(" in ").append(report.elapsedMs()).append(" ms; report: ").append(report.reportFile());
+                .append(" in ").append(report.elapsedMs()).append(" ms; report: ")
+                .append(ConsoleText.escape(String.valueOf(report.reportFile())));
         return table.toString();
     }
 
-    /** The first line of an error, cut to {@value #ERROR_WIDTH} characters; empty for none. */
+    /** The first line of an error, escaped and cut to {@value #ERROR_WIDTH} characters; empty for none. */
     static String firstLine(String error) {
         if (error == null || error.isBlank()) {
             return "";
         }
-        String line = error.strip().lines().findFirst().orElse("").strip();
+        String line = ConsoleText.escape(error.strip().lines().findFirst().orElse("").strip());
         return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 3) + "...";
     }
 

@@ -1,9 +1,6 @@
 package com.example.monitor.run;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 
 /**
  * The headers a request for a run carries into {@code direct:run-analysis}, whoever sends it: the
@@ -29,17 +26,11 @@ public final class RunRequest {
      */
     public static final String RUN_ID_HEADER = "monitorRunId";
 
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private RunRequest() {
     }
 
-    /**
-     * {@code 20261128T191500Z-9acc8c32}, or {@code 20261128T191500Z-n1-9acc8c32} on replica {@code n1}:
-     * sorts by start time, and is safe as a file name.
-     */
+    /** A new run id as its header carries it: see {@link RunId}. */
     public static String newRunId(Instant at, String node) {
-        return RUN_ID.format(at) + "-" + (node == null ? "" : node + "-") + UUID.randomUUID().toString().substring(0, 8);
+        return RunId.next(at, node).toString();
     }
 }

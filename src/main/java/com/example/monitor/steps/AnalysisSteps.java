@@ -24,6 +24,7 @@ import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.DatabaseStatus;
 import com.example.monitor.run.QueryOutcome;
 import com.example.monitor.run.QueryStatus;
+import com.example.monitor.run.RunId;
 import com.example.monitor.run.RunRequest;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -99,10 +100,13 @@ public final class AnalysisSteps {
         String trigger = exchange.getMessage().getHeader(RunRequest.TRIGGER_HEADER, "cli", String.class);
         LocalDateTime startDate = startDate(exchange);
         String node = role.nodeId().orElse(null);
-        String givenRunId = exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER, String.class);
+        String givenText = exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER, String.class);
+        // the id names the report file: whoever sets the header, only a true run id gets that far
+        RunId givenRunId = givenText == null ? null : RunId.parse(givenText).orElseThrow(() ->
+                new IllegalArgumentException(RunRequest.RUN_ID_HEADER + ": not a run id; expected the form " + RunId.FORM));
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
-            return new AnalysisRun(givenRunId != null ? givenRunId : RunRequest.newRunId(now, node), node, trigger,
+            return new AnalysisRun((givenRunId != null ? givenRunId : RunId.next(now, node)).toString(), node, trigger,
                     startDate, now, config.databases());
         });
         exchange.setProperty(RUN_PROPERTY, run);
@@ -239,9 +243,7 @@ public final class AnalysisSteps {
             publish(run, databaseName(exchange), outcome.name(), "cancelled", null, elapsed, null);
             return;
         }
-        String message = ErrorMessages.isTimeoutOrCancel(error)
-                ? errors.timedOut(dataSources.queryTimeout(outcome.query()))
-                : errors.describe(error);
+        String message = errors.queryFailed(error, dataSources.queryTimeout(outcome.query()), elapsed);
         outcome.failed(message, elapsed);
         publish(run, databaseName(exchange), outcome.name(), "failed", null, elapsed, message);
     }

@@ -10,6 +10,9 @@ import java.util.Collection;
 /** Turns an exception from a query or a connect into the one line a user needs, with secrets scrubbed. */
 final class ErrorMessages {
 
+    /** The drivers' timers may fire a few milliseconds before the elapsed time we measure says they should. */
+    private static final long TIMER_TOLERANCE_MS = 100;
+
     private final Collection<String> secrets;
 
     ErrorMessages(Collection<String> secrets) {
@@ -24,12 +27,27 @@ final class ErrorMessages {
         return Redaction.scrub(OracleErrors.explain(message.strip()), secrets);
     }
 
-    String timedOut(Duration timeout) {
-        return "timed out after " + Math.max(1, timeout.toSeconds()) + " s (query timeout); the statement was"
-                + " cancelled on the server";
+    /**
+     * A failed query's one line. A cancel is ours, and reported as our query timeout, only when the query
+     * had run for its timeout: a server's statement_timeout or a DBA's pg_cancel_backend end the statement
+     * with the same SQLState 57014 (ORA-01013 on Oracle) as our own cancel, so only the clock tells them
+     * apart. Anyone else's keeps the driver's words and its SQLState.
+     */
+    String queryFailed(Throwable error, Duration timeout, long elapsedMs) {
+        if (!isTimeoutOrCancel(error)) {
+            return describe(error);
+        }
+        if (elapsedMs + TIMER_TOLERANCE_MS >= timeout.toMillis()) {
+            return "timed out after " + Math.max(1, timeout.toSeconds()) + " s (query timeout); the statement was"
+                    + " cancelled on the server";
+        }
+        SQLException sql = deepestSqlException(error);
+        return describe(error) + " (" + (sql == null || sql.getSQLState() == null ? ""
+                : "SQLState " + sql.getSQLState() + ": ") + "cancelled by the server or another session after "
+                + elapsedMs + " ms, not by the query timeout of " + Math.max(1, timeout.toSeconds()) + " s)";
     }
 
-    static boolean isTimeoutOrCancel(Throwable error) {
+    private static boolean isTimeoutOrCancel(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLTimeoutException) {
                 return true;

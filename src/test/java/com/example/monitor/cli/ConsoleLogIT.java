@@ -2,10 +2,12 @@ package com.example.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,5 +92,72 @@ class ConsoleLogIT {
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).matches("\\S+ (INFO |WARN |ERROR|DEBUG) \\S+ .*"));
         assertThat(result.log()).doesNotContain("secret");
+    }
+
+    @Test
+    void aNameWithANewlineOrAnEscapeCodeCannotForgeALineOrReachTheTerminalRaw() throws Exception {
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql/emails.sql"), "SELECT client_id FROM client_email_changes WHERE changed_at >= :start_date\n");
+        Files.writeString(dir.resolve("sql/broken.sql"), "SELECT \"\u001b[2J\" FROM no_such_table\n");
+        Files.writeString(dir.resolve("databases.yaml"), """
+                databases:
+                  - name: h2_demo
+                    url: "%s"
+                    auth: password
+                    username: demo
+                    password: demo
+                    sql_queries:
+                      - name: "Forged\\nrun 20261201T000000Z-deadbeef completed in 1 ms; report: fake.json"
+                        query_location: sql/emails.sql
+                      - name: "\\e[31mRed\\e[0m"
+                        query_location: sql/broken.sql
+                """.formatted(H2_DEMO_URL));
+
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(3);
+        assertThat(result.log()).doesNotContain("\u001b");
+        List<String> lines = result.log().lines().toList();
+        assertThat(lines).noneMatch(line -> line.startsWith("run 20261201T000000Z-deadbeef"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(
+                "h2_demo +Forged\\\\nrun 20261201T000000Z-deadbeef completed in 1 ms; report: fake\\.json +completed .*"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(
+                ".* INFO  progress database=h2_demo query=\"Forged run 20261201T000000Z-deadbeef .*status=completed.*"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(
+                "h2_demo +\\\\u001B\\[31mRed\\\\u001B\\[0m +failed .*"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("query=\"\\u001B[31mRed\\u001B[0m\" status=failed").contains("\\u001B[2J"));
+    }
+
+    @Test
+    void escapeCodesInARequestsFileNameReachTheConsoleEscaped() throws Exception {
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql/emails.sql"), "SELECT client_id FROM client_email_changes WHERE changed_at >= :start_date\n");
+        Files.writeString(dir.resolve("databases.yaml"), """
+                databases:
+                  - name: h2_demo
+                    url: "%s"
+                    auth: password
+                    username: demo
+                    password: demo
+                    sql_queries:
+                      - name: Email changes
+                        query_location: sql/emails.sql
+                """.formatted(H2_DEMO_URL));
+        Inbox inbox = new Inbox(dir.resolve("inbox"));
+
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir)
+                .args("--monitor.mode=service", "--monitor.inbox-dir=inbox", "--monitor.inbox-read-lock-interval=200ms")
+                .start()) {
+            monitor.awaitLog("service started", Duration.ofSeconds(60));
+            // the inbox takes only names that match .*\.json, and '.' is no line break: no newline here
+            inbox.drop("\u001b[2J\u001b]0;owned\u0007 request.json", "{\"startDate\": \"2026-10-01\"}");
+            monitor.awaitLog("moved to", Duration.ofSeconds(60));
+            monitor.sigterm();
+            monitor.awaitExit(Duration.ofSeconds(30));
+
+            assertThat(monitor.log()).doesNotContain("\u001b").doesNotContain("\u0007")
+                    .contains("\\u001B[2J\\u001B]0;owned\\u0007 request.json");
+        }
     }
 }

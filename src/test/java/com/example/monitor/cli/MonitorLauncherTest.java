@@ -1,11 +1,11 @@
 package com.example.monitor.cli;
 
+import com.example.monitor.testing.ReportFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -113,6 +113,18 @@ class MonitorLauncherTest {
         assertThat(errorLines()).containsExactly("error: monitor.start-date: 'yesterday' is not a date;"
                 + " use 2026-10-01, 2026-10-01T06:00:00 or 2026-10-01 06:00:00");
         assertNoReport(project);
+    }
+
+    @Test
+    void controlCharactersInAValueReachTheErrorLineEscaped() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.start-date=2026\u001b[2J\nerror: forged");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.start-date: '2026\\u001B[2J\\nerror: forged' is not a date;"
+                + " use 2026-10-01, 2026-10-01T06:00:00 or 2026-10-01 06:00:00");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b");
     }
 
     @Test
@@ -266,6 +278,33 @@ class MonitorLauncherTest {
         assertNoReport(project);
     }
 
+    @Test
+    void anInboxThatIsTheOutputFolderExitsTwoAndRunsNothing() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.mode=service", "--monitor.inbox-dir=" + project.outputDir());
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.inbox-dir: " + project.outputDir()
+                + " is the output folder (monitor.output-dir=" + project.outputDir()
+                + "); give requests and reports folders apart");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aDanglingLinkAsTheOutputFolderExitsTwoAndRunsNothing() throws Exception {
+        ProjectFiles project = validProject();
+        Path dangling = Files.createSymbolicLink(dir.resolve("reports"), dir.resolve("gone"));
+
+        int exit = new MonitorLauncher(stream(out), stream(err)).run(
+                "--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + dangling);
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.output-dir: cannot write reports to " + dangling
+                + " (" + dangling + " is not a writable folder)");
+        assertThat(dir.resolve("gone")).doesNotExist();
+    }
+
     private ProjectFiles validProject() {
         ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl)
                 .query("One", "one.sql", "SELECT 1\n");
@@ -300,12 +339,8 @@ class MonitorLauncherTest {
         return err.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
     }
 
-    private static JsonNode onlyReport(ProjectFiles project) throws IOException {
-        try (Stream<Path> files = Files.list(project.outputDir())) {
-            List<Path> reports = files.toList();
-            assertThat(reports).singleElement().satisfies(path -> assertThat(path.toString()).endsWith(".json"));
-            return new ObjectMapper().readTree(reports.get(0).toFile());
-        }
+    private static JsonNode onlyReport(ProjectFiles project) {
+        return new ReportFiles(project.outputDir(), project.databasesFile()).only();
     }
 
     private static void assertNoReport(ProjectFiles project) throws IOException {

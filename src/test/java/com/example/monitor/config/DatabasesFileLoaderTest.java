@@ -492,6 +492,61 @@ class DatabasesFileLoaderTest {
                 problems(yaml));
     }
 
+    @Test
+    void wholeNumbersWrittenWithAZeroFractionAreUsedExactly() {
+        Path file = entries(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: db.example.com\n    port: 1521.0\n    service_name: SVC")
+                + "        fetch_size: 2.0e0\n        max_rows: 1.0\n");
+        DatabaseConfig only = loader().load(file).databases().get(0);
+        assertEquals("jdbc:oracle:thin:@//db.example.com:1521/SVC", only.url());
+        assertEquals(2, only.queries().get(0).fetchSize());
+        assertEquals(1, only.queries().get(0).maxRows());
+        Path exponent = entries(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: db.example.com\n    port: 1e3\n    service_name: SVC"));
+        assertEquals("jdbc:oracle:thin:@//db.example.com:1000/SVC", loader().load(exponent).databases().get(0).url());
+    }
+
+    @Test
+    void aRealFractionIsRefusedInsteadOfDroppingTheDatabase() {
+        String yaml = VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h\n    port: 1521.5\n    service_name: S")
+                + "        max_rows: 1.0000000000000001\n";
+        assertEquals(List.of(
+                file() + ": database 'acct': key 'port': must be a port number between 1 and 65535, not '1521.5'",
+                file() + ": database 'acct', query 'q1': key 'max_rows': must be a whole number of at least 1, not"
+                        + " '1.0000000000000001'"),
+                problems(yaml));
+    }
+
+    @Test
+    void quotedAndHugeNumbersOutOfRangeAreRefused() {
+        String yaml = VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h\n    port: \"70000\"\n    service_name: S")
+                + "        fetch_size: \"99999999999\"\n        max_rows: 1e400\n";
+        assertEquals(List.of(
+                file() + ": database 'acct': key 'port': must be a port number between 1 and 65535, not '70000'",
+                file() + ": database 'acct', query 'q1': key 'fetch_size': must be a whole number of at least 1, not"
+                        + " '99999999999'",
+                file() + ": database 'acct', query 'q1': key 'max_rows': must be a whole number of at least 1, not"
+                        + " '1E+400'"),
+                problems(yaml));
+    }
+
+    @Test
+    void anInfiniteNumberIsRefusedWithItsPositionAndWithoutItsText() {
+        String yaml = VALID_ENTRY.replace("password: tiger", "password: .inf");
+        assertEquals(List.of(file() + ": line 6, column 19: invalid YAML: a number with no exact value (.inf or .nan);"
+                        + " quote it if it is text"),
+                problems(yaml));
+    }
+
+    @Test
+    void aNumberFromTheEnvironmentIsCheckedOnceResolved() {
+        environment.put("DB_PORT", "1600");
+        environment.put("ROWS", "2.0");
+        Path file = entries(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h\n    port: ${env:DB_PORT}\n    service_name: S"));
+        assertEquals("jdbc:oracle:thin:@//h:1600/S", loader().load(file).databases().get(0).url());
+        assertEquals(List.of(file() + ": database 'acct', query 'q1': key 'max_rows': must be a whole number of at least 1,"
+                        + " not '${env:ROWS}'"),
+                problems(VALID_ENTRY + "        max_rows: ${env:ROWS}\n"));
+    }
+
     // ---------------------------------------------------------------- SQL files
 
     @Test

@@ -106,20 +106,65 @@ class DatabasesSchemaExamplesTest {
     }
 
     @Test
-    void theSchemaAcceptsEveryDurationTheAppAcceptsAndNoShortFormItRefuses() {
+    void theSchemaAcceptsADurationExactlyWhenTheAppDoes() {
         List<String> samples = List.of("500ms", "15s", "10m", "1h", "2d", " 15 S ", "90M", "PT15S", "pt1m", "P1D",
-                "P1DT2H", "PT0.5S", "0s", "00m", "soon", "15", "-1s", "1w", "15 sec", "PT-1S", "P", "PT0S", "");
+                "P1DT2H", "PT0.5S", "P0DT1M", "PT0,5S", "999999999d", "0s", "00m", "soon", "15", "-1s", "1w", "15 sec",
+                "PT-1S", "-PT1S", "P", "PT", "P1DT", "PT0S", "P0D", "PT0.0S", "PT0H0M", "P1W", "");
         List<String> disagreements = new ArrayList<>();
         for (String sample : samples) {
             boolean app = accepts(() -> Durations.parse(sample));
-            boolean schema = findings("databases:\n  - connect_timeout: \"" + sample + "\"\n").stream()
-                    .noneMatch(line -> line.startsWith("key 'connect_timeout'"));
-            // the schema may let an ISO-8601 form through that the app then refuses at start-up, never the reverse
-            if (app != schema && !(schema && sample.toUpperCase(java.util.Locale.ROOT).startsWith("P"))) {
+            boolean schema = accepted("connect_timeout", "\"" + sample + "\"");
+            if (app != schema) {
                 disagreements.add(sample + " app=" + app + " schema=" + schema);
             }
         }
         assertThat(disagreements).isEmpty();
+    }
+
+    /**
+     * An editor checking with the schema alone must not pass what the app refuses. The schema, which cannot
+     * do arithmetic, stops at 9 digits per amount where the app would take a few more: it is the stricter.
+     */
+    @Test
+    void theSchemaRefusesEveryDurationTooLargeForTheApp() {
+        for (String sample : List.of("99999999999999999999s", "9999999999999999d", "PT99999999999999999999S",
+                "P9999999999999999D")) {
+            assertThat(accepts(() -> Durations.parse(sample))).as(sample).isFalse();
+            assertThat(accepted("connect_timeout", "\"" + sample + "\"")).as(sample).isFalse();
+        }
+    }
+
+    /** JSON Schema counts 1521.0 as an integer: the schema accepts it, and the app reads it as 1521. */
+    @Test
+    void theSchemaTakesAWholeNumberWithAZeroFractionAndRefusesARealFraction() {
+        for (String value : List.of("1521", "1521.0", "1.521e3", "0x5f1", "\"1521\"", "\" 01521 \"", "1", "65535",
+                "\"65535\"")) {
+            assertThat(accepted("port", value)).as(value).isTrue();
+        }
+        for (String value : List.of("1521.5", "0", "0.0", "65536", "1e400", "-1", "\"0\"", "\"65536\"",
+                "\"99999999999\"", "\"1521.0\"", "\"1521.5\"", "\"1e3\"", "\"\"", "true")) {
+            assertThat(accepted("port", value)).as(value).isFalse();
+        }
+    }
+
+    @Test
+    void theSchemaBoundsAQuotedCountAsTheAppBoundsAnInteger() {
+        for (String value : List.of("\"1\"", "\"2147483647\"", "\"999999999\"", "\"1999999999\"", "\"2147483639\"",
+                "2147483647", "2.0e0", "1.0")) {
+            assertThat(accepted("max_rows", value)).as(value).isTrue();
+        }
+        for (String value : List.of("\"0\"", "\"2147483648\"", "\"2147483650\"", "\"2200000000\"",
+                "\"99999999999\"", "2147483648", "1.5", "\"2.0\"")) {
+            assertThat(accepted("max_rows", value)).as(value).isFalse();
+        }
+    }
+
+    /** Whether the schema has nothing to say about the key given that value (as YAML text), where the key belongs. */
+    private static boolean accepted(String key, String yamlValue) {
+        String yaml = List.of("timeout", "fetch_size", "max_rows").contains(key)
+                ? "databases:\n  - sql_queries:\n      - " + key + ": " + yamlValue + "\n"
+                : "databases:\n  - host: h\n    service_name: s\n    " + key + ": " + yamlValue + "\n";
+        return findings(yaml).stream().noneMatch(line -> line.startsWith("key '" + key + "'"));
     }
 
     private static boolean accepts(Runnable parse) {
@@ -134,7 +179,7 @@ class DatabasesSchemaExamplesTest {
     /** The schema's lines for one file's text, as the loader reports them (without scope). */
     private static List<String> findings(String yaml) {
         try {
-            return DatabasesSchema.check(YAML.readTree(yaml).toString()).stream()
+            return DatabasesSchema.check(YAML.readTree(yaml)).stream()
                     .map(DatabasesSchema.Finding::message).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -243,6 +243,46 @@ class MonitorSettingsReaderTest {
         assertThat(dir.resolve("new")).doesNotExist();
     }
 
+    @Test
+    void aDanglingLinkAsAFolderIsRefusedWithTheMessageOfAnUnwritableFolder() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path dangling = Files.createSymbolicLink(dir.resolve("reports"), dir.resolve("gone"));
+        Path danglingInbox = Files.createSymbolicLink(dir.resolve("inbox"), dir.resolve("gone-too"));
+
+        assertThatThrownBy(() -> read(Map.of("monitor.output-dir", dangling.toString(),
+                "monitor.inbox-dir", danglingInbox.toString())))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "monitor.output-dir: cannot write reports to " + dangling + " (" + dangling
+                                        + " is not a writable folder)",
+                                "monitor.inbox-dir: cannot take requests from " + danglingInbox + " (" + danglingInbox
+                                        + " is not a writable folder)"));
+        assertThatThrownBy(() -> read(Map.of("monitor.output-dir", notAFolder.toString())))
+                .hasMessageContaining("cannot write reports to " + notAFolder + " (" + notAFolder
+                        + " is not a writable folder)");
+    }
+
+    @Test
+    void anInboxThatIsHoldsOrLiesInTheOutputFolderIsRefused() throws Exception {
+        Path output = Files.createDirectories(dir.resolve("output"));
+        Path linkedToOutput = Files.createSymbolicLink(dir.resolve("inbox-link"), output);
+        Map<String, String> inboxAndOutput = Map.of(
+                output.toString(), "is the output folder",
+                dir.resolve("output/../output/").toString(), "is the output folder",
+                linkedToOutput.toString(), "is the output folder",
+                output.resolve("requests").toString(), "is inside the output folder",
+                dir.toString(), "holds the output folder");
+        inboxAndOutput.forEach((inbox, where) -> assertThatThrownBy(() -> read(Map.of(
+                "monitor.output-dir", output.toString(), "monitor.inbox-dir", inbox)))
+                .as(inbox)
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.inbox-dir: " + Path.of(inbox).toAbsolutePath() + " " + where
+                                + " (monitor.output-dir=" + output + "); give requests and reports folders apart")));
+        assertThat(read(Map.of("monitor.output-dir", output.toString(),
+                "monitor.inbox-dir", dir.resolve("output-requests").toString())).inboxDir())
+                .isEqualTo(dir.resolve("output-requests"));
+    }
+
     private static MonitorSettings read(Map<String, String> properties) {
         return new MonitorSettingsReader(key -> Optional.ofNullable(properties.get(key))).read();
     }

@@ -64,6 +64,23 @@ class HousekeepingTest {
     }
 
     @Test
+    void aReplicasOldReportIsDeletedLikeAnyOtherAndItsRecentOneKept() throws IOException {
+        Path output = dir.resolve("output");
+        file(output.resolve("20260801T060000Z-n1-0123abcd.json"), OLD);
+        file(output.resolve("20260801T060000Z-monitor-7f9c.example_2-89abcdef.json"), OLD);
+        file(output.resolve("20261001T060000Z-n2-89abcdef.json"), RECENT);
+        file(output.resolve("20260801T060000Z-n1-0123abcd-clients.json"), OLD);
+
+        List<Path> deleted = new Housekeeping(Duration.ofDays(90), output, null, Clock.fixed(NOW, ZoneOffset.UTC))
+                .deleteOld();
+
+        assertThat(deleted).extracting(path -> path.getFileName().toString()).containsExactlyInAnyOrder(
+                "20260801T060000Z-n1-0123abcd.json", "20260801T060000Z-monitor-7f9c.example_2-89abcdef.json");
+        assertThat(remaining()).containsExactly(
+                "output/20260801T060000Z-n1-0123abcd-clients.json", "output/20261001T060000Z-n2-89abcdef.json");
+    }
+
+    @Test
     void withoutALimitNothingIsDeleted() throws IOException {
         Path output = dir.resolve("output");
         file(output.resolve("20200101T060000Z-0123abcd.json"), OLD);

@@ -1,16 +1,14 @@
 package com.example.monitor.run;
 
+import com.example.monitor.testing.ReportFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.cli.MonitorLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +46,7 @@ class QueryFilePathTest {
         assertThat(query.get("rows").toString()).isEqualTo("[{\"HASH\":\"#\",\"ONE\":1}]");
     }
 
-    private static JsonNode report(Path output) throws Exception {
-        try (Stream<Path> files = Files.list(output)) {
-            List<Path> reports = files.filter(p -> p.toString().endsWith(".json")).toList();
-            assertThat(reports).hasSize(1);
-            return new ObjectMapper().readTree(reports.get(0).toFile());
-        }
+    private static JsonNode report(Path output) {
+        return new ReportFiles(output).only();
     }
 }

@@ -1,12 +1,12 @@
 package com.example.monitor.run;
 
+import com.example.monitor.testing.ReportFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.cli.MonitorLauncher;
 import com.example.monitor.testing.PostgresServer;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,6 +40,7 @@ class ResultsModeTest {
                         "SELECT id, label, amount, at, blob, zoned FROM events WHERE at >= :start_date ORDER BY id")
                 .query("Capped events", "capped.sql", "SELECT id FROM events ORDER BY id", "max_rows: 100")
                 .query("Exactly at cap", "exact.sql", "SELECT id FROM events WHERE id <= 100", "max_rows: 100")
+                .query("One row, cap written 1.0", "one.sql", "SELECT id FROM events ORDER BY id", "max_rows: 1.0")
                 .query("No events", "none.sql", "SELECT id FROM events WHERE id < 0");
         project.write();
     }
@@ -59,6 +60,16 @@ class ResultsModeTest {
         assertThat(queries.get("Exactly at cap").get("rowCount").asInt()).isEqualTo(100);
         assertThat(queries.get("Exactly at cap").get("truncated").asBoolean()).isFalse();
         assertThat(queries.get("All events").get("truncated").asBoolean()).isFalse();
+    }
+
+    /** JSON Schema counts 1.0 as the integer 1, and so the run does: the cap is neither ignored nor refused. */
+    @Test
+    void maxRowsWrittenWithAZeroFractionCapsAtThatWholeNumber() throws Exception {
+        JsonNode capped = run("stream").at("/databases/results/queries/One row, cap written 1.0");
+
+        assertThat(capped.get("rowCount").asInt()).isEqualTo(1);
+        assertThat(capped.get("rows")).hasSize(1);
+        assertThat(capped.get("truncated").asBoolean()).isTrue();
     }
 
     @Test
@@ -101,12 +112,7 @@ class ResultsModeTest {
                 "--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + output,
                 "--monitor.start-date=2026-10-01", "--monitor.results=" + mode);
         assertThat(exit).as(err.toString()).isZero();
-        List<Path> reports;
-        try (Stream<Path> files = Files.list(output)) {
-            reports = files.filter(p -> p.toString().endsWith(".json")).toList();
-        }
-        assertThat(reports).hasSize(1);
-        return new ObjectMapper().readTree(reports.get(0).toFile());
+        return new ReportFiles(output, project.databasesFile()).only();
     }
 
     private static JsonNode withoutTimings(JsonNode report) {

@@ -21,6 +21,7 @@ import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Boots the application's Camel Main configuration and core routes against a databases.yaml the
@@ -84,6 +85,17 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
         return project().outputDir();
     }
 
+    /** The reports in {@link #outputDir()}, each checked to hold every database of the project. */
+    protected ReportFiles reports() {
+        return new ReportFiles(outputDir(), project().databasesFile());
+    }
+
+    /** Whatever the test asserted, each report it left holds every database it configured. */
+    @AfterEach
+    void everyConfiguredDatabaseIsInEveryReport() {
+        reports().all();
+    }
+
     protected Exchange runAnalysis(Map<String, Object> headers) {
         return template.send("direct:run-analysis", exchange -> exchange.getMessage().getHeaders().putAll(headers));
     }
@@ -96,8 +108,9 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
         return done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
     }
 
-    protected static JsonNode reportJson(Exchange done) throws IOException {
-        return JSON.readTree(Path.of(report(done).reportFile()).toFile());
+    protected JsonNode reportJson(Exchange done) throws IOException {
+        return new ConfiguredDatabases(project().databasesFile())
+                .assertAllIn(JSON.readTree(Path.of(report(done).reportFile()).toFile()));
     }
 
     @SuppressWarnings("unchecked")

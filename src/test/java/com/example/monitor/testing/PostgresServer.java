@@ -75,6 +75,12 @@ public final class PostgresServer implements AutoCloseable {
                 + " WHERE application_name = ? AND state = 'active'").size();
     }
 
+    /** Cancels the application's running statements, as a DBA's pg_cancel_backend does; the sessions live on. */
+    public int cancelActiveQueriesOfApplication() throws SQLException {
+        return strings("SELECT pg_cancel_backend(pid)::text FROM pg_stat_activity"
+                + " WHERE application_name = ? AND state = 'active'").size();
+    }
+
     private List<String> strings(String sql) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {

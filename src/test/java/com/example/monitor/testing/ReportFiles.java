@@ -12,15 +12,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The run reports ({@code <runId>.json}) a service wrote into its output folder, as a reader finds them. */
+/**
+ * The run reports ({@code <runId>.json}) a service wrote into its output folder, as a reader finds them.
+ * Every report read is checked to hold every database of the run's databases.yaml ({@link ConfiguredDatabases}).
+ */
 public final class ReportFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path outputDir;
+    private final Path databasesFile;
 
+    /** Reports checked against the databases.yaml next to the output folder, when there is one. */
     public ReportFiles(Path outputDir) {
+        this(outputDir, outputDir.resolveSibling("databases.yaml"));
+    }
+
+    /** Reports of runs that used this databases.yaml. */
+    public ReportFiles(Path outputDir, Path databasesFile) {
         this.outputDir = outputDir;
+        this.databasesFile = databasesFile;
     }
 
     public Path dir() {
@@ -33,7 +44,7 @@ public final class ReportFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(outputDir)) {
-            return files.filter(ReportFiles::isReport).map(ReportFiles::read)
+            return files.filter(ReportFiles::isReport).map(this::read)
                     .sorted(Comparator.comparing(ReportFiles::startedAt)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,11 +92,13 @@ public final class ReportFiles {
         return !name.startsWith(".") && name.endsWith(".json") && !name.endsWith("-clients.json");
     }
 
-    private static JsonNode read(Path file) {
+    private JsonNode read(Path file) {
+        JsonNode report;
         try {
-            return JSON.readTree(file.toFile());
+            report = JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return Files.isRegularFile(databasesFile) ? new ConfiguredDatabases(databasesFile).assertAllIn(report) : report;
     }
 }
