@@ -8,14 +8,19 @@ import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.monitor.files.Folder;
+import com.example.monitor.files.RefusedFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -23,8 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request file dropped in the inbox: {@code {}}, {@code {"startDate": "2026-10-01"}} or
- * {@code {"lookbackDays": 7}}. A valid one becomes the run's headers; an invalid one gets a
- * {@code <name>.reason.txt} in {@code .error/} and is moved there by the route, never deleted.
+ * {@code {"lookbackDays": 7}}. The route has claimed it first, by moving it to
+ * {@code .inprogress/<name>.<runId>}, so a new file under the same name is a new request. A valid one
+ * becomes the run's headers and, after its run, goes to {@code .done/} (or {@code .cancelled/}, or
+ * {@code .error/} when its report could not be written) with a {@code .report.txt}; an invalid one goes
+ * to {@code .error/} with a {@code .reason.txt}. Each keeps its claimed name, so nothing archived is
+ * ever overwritten, and only a regular file, not a link, under the size limit is ever opened.
  */
 public final class InboxRequests {
 
@@ -33,55 +42,177 @@ public final class InboxRequests {
 
     public static final String OUTCOME_PROPERTY = "requestOutcome";
     public static final String VALID_PROPERTY = "requestValid";
+    public static final String IN_PROGRESS = ".inprogress";
     public static final String DONE = ".done";
+    public static final String ERROR = ".error";
     public static final String CANCELLED = ".cancelled";
+    /** Every folder the inbox writes, each made at start-up and refused there when it is a link. */
+    public static final List<String> FOLDERS = List.of(IN_PROGRESS, DONE, ERROR, CANCELLED);
     /** Beside a processed request: the runId, status and report path of its run. */
     public static final String REPORT_SUFFIX = ".report.txt";
+    /** Beside a refused request: why, without quoting it. */
+    public static final String REASON_SUFFIX = ".reason.txt";
     private static final Set<String> KEYS = Set.of("startDate", "lookbackDays");
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Set<PosixFilePermission> filePermissions;
+    private final Supplier<String> runIds;
+
+    /**
+     * @param filePermissions of the reason and report files, as of the reports
+     * @param runIds makes the run id a request is claimed under, and later runs as
+     */
+    public InboxRequests(Set<PosixFilePermission> filePermissions, Supplier<String> runIds) {
+        this.filePermissions = Set.copyOf(filePermissions);
+        this.runIds = runIds;
+    }
+
+    /** The run id a request is claimed under: the route's preMove calls it once per file. */
+    public String newRunId() {
+        return runIds.get();
+    }
 
     public void read(Exchange exchange) throws IOException {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        List<String> problems = applyRequest(exchange.getMessage().getBody(String.class), exchange.getMessage());
+        Claim claim = Claim.of(exchange);
+        List<String> problems = new ArrayList<>();
+        String text = readClaimed(claim.file(), problems);
+        if (text != null) {
+            problems.addAll(applyRequest(text, exchange.getMessage()));
+        }
         if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + name);
+            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + claim.requestName());
+            exchange.getMessage().setHeader(RunRequest.RUN_ID_HEADER, claim.runId());
             exchange.setProperty(OUTCOME_PROPERTY, DONE);
             exchange.setProperty(VALID_PROPERTY, true);
             return;
         }
-        Path errors = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class), ".error");
-        Files.createDirectories(errors);
-        Files.writeString(errors.resolve(name + ".reason.txt"), String.join(System.lineSeparator(), problems)
-                + System.lineSeparator(), StandardCharsets.UTF_8);
-        LOG.warn("request {} is invalid, moved to {}: {}", name, errors, String.join("; ", problems));
-        exchange.setProperty(OUTCOME_PROPERTY, ".error");
+        Path archived = archive(claim, ERROR, REASON_SUFFIX, problems);
+        LOG.warn("request {} is invalid, moved to {}: {}", claim.requestName(), archived, String.join("; ", problems));
+        exchange.setProperty(OUTCOME_PROPERTY, ERROR);
         exchange.setProperty(VALID_PROPERTY, false);
     }
 
     /**
      * After the request's run: it goes to {@code .cancelled/} when its run never started (the service
-     * was stopping), else to {@code .done/}; beside it, {@code <name>.report.txt} gives the runId and
-     * the report, which in turn names the request file.
+     * was stopping), to {@code .error/} when its report could not be written, else to {@code .done/};
+     * beside it, {@code <name>.<runId>.report.txt} gives the runId and the report, which in turn names
+     * the request file.
      */
     public void settle(Exchange exchange) throws IOException {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Claim claim = Claim.of(exchange);
         AnalysisRun run = exchange.getProperty(AnalysisRun.EXCHANGE_PROPERTY, AnalysisRun.class);
         RunReport report = exchange.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
-        String outcome = run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
+        String outcome = report == null ? ERROR : run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
         exchange.setProperty(OUTCOME_PROPERTY, outcome);
-        Path folder = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class), outcome);
-        Files.createDirectories(folder);
         List<String> lines = new ArrayList<>();
         lines.add("runId: " + (run == null ? "none" : run.runId()));
         lines.add("status: " + (report == null ? "no report" : report.status()));
         lines.add("report: " + (report == null ? "not written: "
                 + exchange.getProperty(RunReporter.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
                 : report.reportFile()));
-        Files.writeString(folder.resolve(name + REPORT_SUFFIX), String.join(System.lineSeparator(), lines)
-                + System.lineSeparator(), StandardCharsets.UTF_8);
-        LOG.info("request {} ran as {}, moved to {}", name, run == null ? "none" : run.runId(), folder);
+        Path archived = archive(claim, outcome, outcome.equals(ERROR) ? REASON_SUFFIX : REPORT_SUFFIX, lines);
+        LOG.info("request {} ran as {}, moved to {}", claim.requestName(), run == null ? "none" : run.runId(), archived);
+    }
+
+    /**
+     * A cancel file that cancelled a run is kept in {@code .done/} as {@code cancel.<id>}, a name of its
+     * own, holding the id of the run it cancelled.
+     */
+    public void keepCancelFile(Exchange exchange) throws IOException {
+        String cancelled = exchange.getMessage().getBody(String.class);
+        Folder done = Folder.open(Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class))
+                .resolve(DONE), filePermissions);
+        done.writeText("cancel." + newRunId(), "cancelled run: " + cancelled + System.lineSeparator());
+    }
+
+    /**
+     * Why the inbox cannot be served: one line per archive folder that is a link or not a folder.
+     * The service writes only into real folders, so such a one stops it at start-up.
+     */
+    public static List<String> folderProblems(Path inbox) {
+        List<String> problems = new ArrayList<>();
+        for (String name : FOLDERS) {
+            String problem = Folder.problemWith(inbox.resolve(name));
+            if (problem != null) {
+                problems.add("monitor.inbox-dir: " + problem + "; the service writes only into real folders");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * At start-up: a request still claimed was running when the service was killed, and its run left
+     * no report. It is not run again by itself (it may be what brought the service down): it goes to
+     * {@code .cancelled/} with a reason, to be dropped again by whoever wants it. A replica takes only
+     * the claims its own node made.
+     *
+     * @param node this replica's id; empty when the service is alone, and then every claim is its own
+     * @return the requests moved
+     */
+    public List<Path> cancelLeftOvers(Path inbox, Optional<String> node) throws IOException {
+        Folder inProgress = Folder.open(inbox.resolve(IN_PROGRESS), filePermissions);
+        List<Path> moved = new ArrayList<>();
+        for (Path file : inProgress.list()) {
+            String name = file.getFileName().toString();
+            Claim claim = new Claim(file, name);
+            // replicas share the inbox: another one's claim may be a run going on right now
+            if (name.startsWith(".") || node.isPresent() && !claim.runId().contains("Z-" + node.get() + "-")) {
+                continue;
+            }
+            moved.add(archive(claim, CANCELLED, REASON_SUFFIX, List.of("runId: " + claim.runId(),
+                    "status: not finished: the service stopped without ending this run (killed?); no report"
+                            + " was written. Drop the request again to run it.")));
+        }
+        if (!moved.isEmpty()) {
+            LOG.warn("{} request(s) left in {} by a service that did not stop cleanly moved to {}: {}", moved.size(),
+                    inProgress.path(), inbox.resolve(CANCELLED), moved.stream().map(path -> path.getFileName()
+                            .toString()).collect(Collectors.joining(", ")));
+        }
+        return moved;
+    }
+
+    /** The request's text, or null with the problem added when it is not one to open or read. */
+    private static String readClaimed(Path file, List<String> problems) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Folder.readRegular(file, RunRequest.MAX_BYTES);
+        } catch (RefusedFileException e) {
+            problems.add("not read: " + e.getMessage());
+            return null;
+        }
+        if (bytes.length == 0) {
+            problems.add("empty request: write {} to run with the defaults");
+            return null;
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Moves the claimed request into {@code folder} under its claimed name, with a text file beside it. */
+    private Path archive(Claim claim, String folderName, String suffix, List<String> lines) throws IOException {
+        Folder folder = Folder.open(claim.file().getParent().getParent().resolve(folderName), filePermissions);
+        folder.writeText(claim.claimedName() + suffix, String.join(System.lineSeparator(), lines)
+                + System.lineSeparator());
+        return folder.moveIn(claim.file(), claim.claimedName());
+    }
+
+    /** A request claimed as {@code .inprogress/<name>.<runId>}: run ids hold no dot, so the last one splits. */
+    private record Claim(Path file, String claimedName) {
+
+        static Claim of(Exchange exchange) {
+            Message message = exchange.getMessage();
+            return new Claim(Path.of(message.getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath(),
+                    message.getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        }
+
+        String requestName() {
+            int dot = claimedName.lastIndexOf('.');
+            return dot < 0 ? claimedName : claimedName.substring(0, dot);
+        }
+
+        String runId() {
+            return claimedName.substring(claimedName.lastIndexOf('.') + 1);
+        }
     }
 
     /**
