@@ -1,9 +1,11 @@
 package com.example.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -263,6 +266,40 @@ class MonitorLauncherTest {
         assertThat(errorLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("error: monitor.http.host: '0.0.0.0' is reachable from the network")
                 .contains("monitor.http.token"));
+        assertNoReport(project);
+    }
+
+    @Test
+    void aSymlinkedInboxArchiveFolderExitsTwoNamingItAndFollowsNothing() throws Exception {
+        ProjectFiles project = validProject();
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(inbox.resolve(".error"), elsewhere);
+
+        int exit = run(project, "--monitor.mode=service", "--monitor.inbox-dir=" + inbox);
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.inbox-dir: " + inbox.toAbsolutePath().resolve(".error")
+                + " is a symbolic link, not a folder; the service writes only into real folders");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+        assertNoReport(project);
+    }
+
+    @Test
+    void anSqlFileThatIsAFifoExitsTwoAtStartUpNamingItInsteadOfHanging() throws Exception {
+        ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl).query("One", "one.sql", "SELECT 1\n");
+        project.write();
+        Path sql = project.root().resolve("sql").resolve("one.sql");
+        Files.delete(sql);
+        SpecialFiles.fifo(sql);
+
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(project, "--monitor.start-date=2026-10-29"));
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().startsWith("error: ").contains(sql.toString())
+                .contains("not a regular file");
         assertNoReport(project);
     }
 
