@@ -95,7 +95,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind(NestedResultAggregationStrategy.BEAN, new NestedResultAggregationStrategy());
         ClusterRole role = new ClusterRole();
         registry.bind(ClusterRole.BEAN, role);
-        InboxRequests inboxRequests = new InboxRequests(settings.reportPermissions(),
+        InboxRequests inboxRequests = new InboxRequests(settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
+                settings.reportPermissions(),
                 () -> RunRequest.newRunId(Instant.now(), role.nodeId().orElse(null)));
         registry.bind(InboxRequests.BEAN, inboxRequests);
         registry.bind(Housekeeping.BEAN, new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
@@ -108,9 +109,6 @@ public final class MonitorConfiguration implements CamelConfiguration {
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
             createInboxFolders(settings);
-            // after the cluster service has joined, so a replica knows which claims are its own
-            context.addStartupListener((started, alreadyStarted) ->
-                    inboxRequests.cancelLeftOvers(settings.inboxDir(), role.nodeId()));
         }
         // Camel Main adds EventNotifier beans before it runs configurations and binds camel.beans.*, so
         // notifier beans bound there would never hear of progress: add them once the context starts

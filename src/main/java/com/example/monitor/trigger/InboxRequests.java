@@ -8,6 +8,7 @@ import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.monitor.files.FileKind;
 import com.example.monitor.files.Folder;
 import com.example.monitor.files.RefusedFileException;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -56,14 +56,17 @@ public final class InboxRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Path inbox;
     private final Set<PosixFilePermission> filePermissions;
     private final Supplier<String> runIds;
 
     /**
+     * @param inbox monitor.inbox-dir; null when there is none (requests come over HTTP only)
      * @param filePermissions of the reason and report files, as of the reports
      * @param runIds makes the run id a request is claimed under, and later runs as
      */
-    public InboxRequests(Set<PosixFilePermission> filePermissions, Supplier<String> runIds) {
+    public InboxRequests(Path inbox, Set<PosixFilePermission> filePermissions, Supplier<String> runIds) {
+        this.inbox = inbox;
         this.filePermissions = Set.copyOf(filePermissions);
         this.runIds = runIds;
     }
@@ -142,32 +145,34 @@ public final class InboxRequests {
     }
 
     /**
-     * At start-up: a request still claimed was running when the service was killed, and its run left
-     * no report. It is not run again by itself (it may be what brought the service down): it goes to
-     * {@code .cancelled/} with a reason, to be dropped again by whoever wants it. A replica takes only
-     * the claims its own node made.
+     * When this process takes the lead (alone: at start-up), a request still claimed in
+     * {@code .inprogress/} was taken by a leader that died before its run ended, so it left no report:
+     * it moves back into the inbox, to run again like a new request. Its name is kept unless a new
+     * request has taken it meanwhile; then it comes back as {@code <runId>-<name>}.
      *
-     * @param node this replica's id; empty when the service is alone, and then every claim is its own
-     * @return the requests moved
+     * @return the requests moved back, as they are now named in the inbox
      */
-    public List<Path> cancelLeftOvers(Path inbox, Optional<String> node) throws IOException {
-        Folder inProgress = Folder.open(inbox.resolve(IN_PROGRESS), filePermissions);
+    public List<Path> requeueLeftOvers() throws IOException {
+        if (inbox == null) {
+            return List.of();
+        }
+        Path real = inbox.toRealPath();
+        Folder inProgress = Folder.open(real.resolve(IN_PROGRESS), filePermissions);
+        Folder requests = Folder.open(real, filePermissions);
         List<Path> moved = new ArrayList<>();
         for (Path file : inProgress.list()) {
-            String name = file.getFileName().toString();
-            Claim claim = new Claim(file, name);
-            // replicas share the inbox: another one's claim may be a run going on right now
-            if (name.startsWith(".") || node.isPresent() && !claim.runId().contains("Z-" + node.get() + "-")) {
+            Claim claim = new Claim(file, file.getFileName().toString());
+            if (claim.claimedName().startsWith(".")) {
                 continue;
             }
-            moved.add(archive(claim, CANCELLED, REASON_SUFFIX, List.of("runId: " + claim.runId(),
-                    "status: not finished: the service stopped without ending this run (killed?); no report"
-                            + " was written. Drop the request again to run it.")));
+            String name = FileKind.of(real.resolve(claim.requestName())) == FileKind.MISSING ? claim.requestName()
+                    : claim.runId() + "-" + claim.requestName();
+            moved.add(requests.moveIn(file, name));
         }
         if (!moved.isEmpty()) {
-            LOG.warn("{} request(s) left in {} by a service that did not stop cleanly moved to {}: {}", moved.size(),
-                    inProgress.path(), inbox.resolve(CANCELLED), moved.stream().map(path -> path.getFileName()
-                            .toString()).collect(Collectors.joining(", ")));
+            LOG.warn("{} request(s) left in {} by a leader that did not finish them (killed?) moved back into the inbox"
+                    + " to run again: {}", moved.size(), inProgress.path(), moved.stream()
+                    .map(path -> path.getFileName().toString()).collect(Collectors.joining(", ")));
         }
         return moved;
     }

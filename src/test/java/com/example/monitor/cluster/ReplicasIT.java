@@ -160,7 +160,7 @@ class ReplicasIT {
     }
 
     @Test
-    void aRequestInFlightWhenTheLeaderIsKilledStaysInTheInboxAndTheNewLeaderRunsItAgain() throws Exception {
+    void aRequestInFlightWhenTheLeaderIsKilledStaysClaimedAndTheNewLeaderRunsItAgain() throws Exception {
         List<String> shared = shared("--monitor.inbox-dir=" + inbox.dir(), "--monitor.inbox-read-lock-interval=200ms");
         Replica n1 = replica("n1", shared).start();
         await().atMost(STARTUP).until(n1::leads);
@@ -172,8 +172,9 @@ class ReplicasIT {
         await().atMost(STARTUP).until(() -> n1.log().contains("database=replica_a query=\"Pace\" status=running"));
         n1.kill9();
 
-        assertThat(inbox.has("in-flight.json")).as("the request stays in the inbox").isTrue();
-        assertThat(inbox.has("in-flight.json.camelLock")).as("with its in-progress marker").isTrue();
+        assertThat(inbox.runIdsOf(inbox.inProgress(), "in-flight.json")).as("the request stays claimed by n1")
+                .singleElement().asString().contains("Z-n1-");
+        assertThat(inbox.has("in-flight.json.camelLock")).as("with Camel's in-progress marker").isTrue();
         pace("replica_a", RUN_PACE_SECONDS);
         await().atMost(FAILOVER_BOUND).until(n2::leads);
         await().atMost(Duration.ofSeconds(30)).until(() -> reports.oneWithTrigger("file:in-flight.json").isPresent());
@@ -181,7 +182,8 @@ class ReplicasIT {
         JsonNode report = reports.oneWithTrigger("file:in-flight.json").orElseThrow();
         assertThat(report.get("node").asText()).isEqualTo("n2");
         assertThat(report.get("status").asText()).isEqualTo("completed");
-        assertThat(n2.log()).contains("Deleting orphaned lock file");
+        assertThat(n2.log()).contains("Deleting orphaned lock file")
+                .contains("moved back into the inbox to run again: in-flight.json");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.doneFiles().contains("in-flight.json"));
         assertThat(inbox.allFiles()).containsExactly(".done/in-flight.json", ".done/in-flight.json.report.txt");
     }

@@ -49,6 +49,9 @@ class InboxFilesTest extends MonitorTestSupport {
     @Target(ElementType.METHOD)
     @interface LeftOverClaim {
         String value();
+
+        /** A new request waits in the inbox under the left-over's name too. */
+        boolean newRequestUnderItsName() default false;
     }
 
     @RegisterExtension
@@ -78,7 +81,12 @@ class InboxFilesTest extends MonitorTestSupport {
     @Override
     protected Properties monitorProperties() {
         Path inboxDir = PerTest.folder().resolve("inbox");
-        PerTest.annotation(LeftOverClaim.class).ifPresent(claim -> plant(inboxDir.resolve(".inprogress"), claim.value()));
+        PerTest.annotation(LeftOverClaim.class).ifPresent(claim -> {
+            plant(inboxDir.resolve(".inprogress"), claim.value());
+            if (claim.newRequestUnderItsName()) {
+                plant(inboxDir, claim.value().substring(0, claim.value().lastIndexOf('.')));
+            }
+        });
         return properties("monitor.inbox-dir", inboxDir.toString(), "monitor.inbox-read-lock-interval", "200ms");
     }
 
@@ -174,14 +182,22 @@ class InboxFilesTest extends MonitorTestSupport {
 
     @Test
     @LeftOverClaim("old.json.20261128T191500Z-9acc8c32")
-    void aRequestLeftClaimedByAKilledServiceGoesToCancelledWithItsReasonAtStartUp() throws Exception {
-        await().atMost(REQUEST_DONE).untilAsserted(() -> assertThat(inbox.allFilesAsNamed()).containsExactly(
-                ".cancelled/old.json.20261128T191500Z-9acc8c32",
-                ".cancelled/old.json.20261128T191500Z-9acc8c32.reason.txt"));
-        assertThat(Files.readString(inbox.cancelled().resolve("old.json.20261128T191500Z-9acc8c32.reason.txt")))
-                .contains("runId: 20261128T191500Z-9acc8c32").contains("no report was written")
-                .contains("Drop the request again to run it");
-        assertThat(reports.all()).isEmpty();
+    void aRequestLeftClaimedByAKilledServiceRunsAgainAtStartUpUnderANewRunId() throws Exception {
+        await().atMost(REQUEST_DONE).until(() -> reports.oneWithTrigger("file:old.json").isPresent());
+        await().atMost(REQUEST_DONE).untilAsserted(() -> assertThat(inbox.allFiles())
+                .containsExactly(".done/old.json", ".done/old.json.report.txt"));
+        String runId = reports.oneWithTrigger("file:old.json").orElseThrow().get("runId").asText();
+        assertThat(runId).isNotEqualTo("20261128T191500Z-9acc8c32");
+        assertThat(inbox.runIdsOf(inbox.done(), "old.json")).containsExactly(runId);
+    }
+
+    @Test
+    @LeftOverClaim(value = "taken.json.20261128T191500Z-9acc8c32", newRequestUnderItsName = true)
+    void aLeftOverWhoseNameANewRequestTookRunsAgainUnderItsRunIdBesideTheNewOne() throws Exception {
+        await().atMost(REQUEST_DONE).until(() -> reports.all().size() == 2);
+
+        assertThat(reports.all()).extracting(report -> report.get("trigger").asText()).containsExactlyInAnyOrder(
+                "file:taken.json", "file:20261128T191500Z-9acc8c32-taken.json");
     }
 
     @Test
