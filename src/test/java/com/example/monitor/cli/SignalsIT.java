@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,44 @@ class SignalsIT {
             Stopped stopped = stop(monitor, monitor::sigint, "SIGINT (once)");
 
             assertCancelledOnceRun(stopped, 130, monitor);
+        }
+    }
+
+    @Test
+    void sighupDuringAOneShotRunIsTreatedAsSigtermWritesACancelledReportAndExits143() throws Exception {
+        writeSlowProject(dir);
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir).args("--monitor.start-date=2026-10-01").start()) {
+            monitor.awaitLog(RUNNING, STARTS_RUNNING);
+
+            Stopped stopped = stop(monitor, monitor::sighup, "SIGHUP (once)");
+
+            assertCancelledOnceRun(stopped, 143, monitor);
+            assertThat(monitor.log()).contains("SIGHUP received");
+        }
+    }
+
+    @Test
+    void aDoubleSigtermDuringAOneShotRunExitsWithACodeTheTableHoldsTrue() throws Exception {
+        writeSlowProject(dir);
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir).args("--monitor.start-date=2026-10-01").start()) {
+            monitor.awaitLog(RUNNING, STARTS_RUNNING);
+
+            monitor.sigtermTwice();
+            int exit = monitor.awaitExit(Duration.ofSeconds(10));
+
+            List<JsonNode> reports = new ReportFiles(dir.resolve("output")).all();
+            System.out.printf("SIGTERM twice: exit %d, %d report(s)%n", exit, reports.size());
+            assertThat(monitor.log()).contains("SIGTERM received");
+            if (monitor.log().contains("SIGTERM again: exiting without waiting")) {
+                // the second came while the cancelled run was still in flight: 1 says no report was promised
+                assertThat(exit).as(monitor.log()).isEqualTo(1);
+                assertThat(monitor.log()).contains("error: stopped by a second SIGTERM before the cancelled run's"
+                        + " report was written");
+            } else {
+                // the second came once the run had ended: 143, and the partial report is there as 143 says
+                assertThat(exit).as(monitor.log()).isEqualTo(143);
+                assertThat(reports).singleElement().satisfies(report -> assertCancelledRun(report, "cli"));
+            }
         }
     }
 
