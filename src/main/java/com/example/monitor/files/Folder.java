@@ -144,13 +144,18 @@ public final class Folder {
     }
 
     /**
-     * Reads a regular file that is not a link, of at most {@code maxBytes}: anything else is refused
+     * Reads a regular file that is not a link, nor a hard link, of at most {@code maxBytes}: anything else is refused
      * before it is opened, so a FIFO cannot block the reader and a link cannot lead out of the folder.
      */
     public static byte[] readRegular(Path file, int maxBytes) throws IOException {
         FileKind kind = FileKind.of(file);
         if (kind != FileKind.REGULAR) {
             throw new RefusedFileException(kind.description());
+        }
+        // a hard link is a second name of another file, which may be one the reader must not see
+        if (Files.getFileStore(file).supportsFileAttributeView("unix")
+                && ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() > 1) {
+            throw new RefusedFileException("a hard link to another file");
         }
         long size = Files.size(file);
         if (size > maxBytes) {

@@ -116,6 +116,22 @@ class InboxFilesTest extends MonitorTestSupport {
     }
 
     @Test
+    void aHardLinkToASecretFileGoesToErrorUnreadAndTheSecretAppearsNowhere() throws Exception {
+        Path secret = Files.writeString(PerTest.folder().resolve("secret.txt"), SECRET + "\n");
+        try (LogCapture log = LogCapture.atLevel(Level.DEBUG)) {
+            Files.createLink(inbox.dir().resolve("hard.json"), secret);
+
+            await().atMost(REQUEST_DONE).untilAsserted(() -> assertThat(inbox.allFiles())
+                    .containsExactly(".error/hard.json", ".error/hard.json.reason.txt"));
+            assertThat(Files.readString(inbox.archived(inbox.error(), "hard.json", ".reason.txt")))
+                    .isEqualTo("not read: a hard link to another file" + System.lineSeparator());
+            assertThat(log.text()).doesNotContain(SECRET);
+        }
+        assertThat(Files.readString(inbox.archived(inbox.error(), "hard.json", ".reason.txt"))).doesNotContain(SECRET);
+        assertThat(reports.all()).isEmpty();
+    }
+
+    @Test
     void aFifoRequestGoesToErrorUnopenedAndTheNextRequestRuns() throws Exception {
         SpecialFiles.fifo(inbox.dir().resolve("pipe.json"));
 
