@@ -78,7 +78,10 @@ public final class Folder {
     public Path write(String name, ContentWriter content) throws IOException {
         check();
         Path target = inside(name);
-        Path temp = Files.createTempFile(dir, "." + name + "-", ".tmp");
+        // .<stem>-<random><extension>.tmp: hidden, and never taken for the file itself
+        int dot = name.lastIndexOf('.');
+        Path temp = Files.createTempFile(dir, "." + (dot > 0 ? name.substring(0, dot) : name) + "-",
+                (dot > 0 ? name.substring(dot) : "") + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 content.writeTo(channel);
