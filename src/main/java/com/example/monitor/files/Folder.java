@@ -65,9 +65,13 @@ public final class Folder {
 
     /** Why {@code dir} cannot be one of the product's folders, or null when it can (missing counts as can). */
     public static String problemWith(Path dir) {
-        FileKind kind = FileKind.of(dir);
-        return kind == FileKind.DIRECTORY || kind == FileKind.MISSING ? null
-                : dir.toAbsolutePath().normalize() + " is " + kind.description() + ", not a folder";
+        Path absolute = dir.toAbsolutePath().normalize();
+        return switch (FileKind.of(dir)) {
+            case DIRECTORY, MISSING -> null;
+            case SYMBOLIC_LINK -> absolute + " is a symbolic link, not a folder";
+            case REGULAR -> absolute + " is a file, not a folder";
+            case OTHER -> absolute + " is not a folder";
+        };
     }
 
     public Path path() {

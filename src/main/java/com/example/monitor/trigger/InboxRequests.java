@@ -13,6 +13,7 @@ import com.example.monitor.files.Folder;
 import com.example.monitor.files.RefusedFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class InboxRequests {
     public static final String REPORT_SUFFIX = ".report.txt";
     /** Beside a refused request: why, without quoting it. */
     public static final String REASON_SUFFIX = ".reason.txt";
+    /** A file name holds 255 bytes: the claim leaves room for .report.txt and the temp file it is written as. */
+    private static final int MAX_NAME_BYTES = 200;
     private static final Set<String> KEYS = Set.of("startDate", "lookbackDays");
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
@@ -71,8 +74,23 @@ public final class InboxRequests {
         this.runIds = runIds;
     }
 
-    /** The run id a request is claimed under: the route's preMove calls it once per file. */
-    public String newRunId() {
+    /**
+     * The name a request is claimed under, {@code <name>.<runId>}: the route's preMove calls it once
+     * per file. A name too long for that (a file name holds at most 255 bytes, and the claim's
+     * {@code .report.txt} needs room too) is cut to fit, so the claim and its archive cannot fail and
+     * leave the file to be tried again at every poll.
+     */
+    public String claimName(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String suffix = "." + newRunId();
+        int room = MAX_NAME_BYTES - suffix.length();
+        while (name.getBytes(StandardCharsets.UTF_8).length > room) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+        }
+        return name + suffix;
+    }
+
+    private String newRunId() {
         return runIds.get();
     }
 
@@ -178,12 +196,17 @@ public final class InboxRequests {
     }
 
     /** The request's text, or null with the problem added when it is not one to open or read. */
-    private static String readClaimed(Path file, List<String> problems) throws IOException {
+    private String readClaimed(Path file, List<String> problems) throws IOException {
+        // .inprogress/ turned into a link since start-up would lead the claim out of the inbox
+        Folder.open(file.getParent(), filePermissions);
         byte[] bytes;
         try {
             bytes = Folder.readRegular(file, RunRequest.MAX_BYTES);
         } catch (RefusedFileException e) {
             problems.add("not read: " + e.getMessage());
+            return null;
+        } catch (AccessDeniedException e) {
+            problems.add("not read: permission denied");
             return null;
         }
         if (bytes.length == 0) {

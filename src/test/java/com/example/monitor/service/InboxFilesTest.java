@@ -171,6 +171,19 @@ class InboxFilesTest extends MonitorTestSupport {
     }
 
     @Test
+    void aRequestWithANameTooLongToClaimAsItIsRunsUnderItsNameCutToFit() {
+        String name = "é".repeat(120) + ".json";
+
+        inbox.drop(name, "{\"startDate\": \"2026-10-01\"}");
+
+        await().atMost(REQUEST_DONE).until(() -> reports.all().size() == 1);
+        String trigger = reports.all().get(0).get("trigger").asText();
+        assertThat(trigger).startsWith("file:" + "é".repeat(80)).hasSizeLessThan(("file:" + name).length());
+        await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().size() == 2);
+        assertThat(inbox.has(name)).isFalse();
+    }
+
+    @Test
     void theSameNameDroppedWhileItsRunGoesOnAndAgainAfterItFinishedMakesThreeRunsAndThreeRecords() throws Exception {
         inbox.drop("again.json", "{\"startDate\": \"2026-10-01\"}");
         // claimed: the name is free in the inbox while the first run goes on
@@ -219,7 +232,7 @@ class InboxFilesTest extends MonitorTestSupport {
     @Test
     void aLinkPlantedInEveryArchiveFolderIsNeitherWrittenThroughNorFollowed() throws Exception {
         Path victim = Files.writeString(PerTest.folder().resolve("victim.txt"), "untouched\n");
-        List<Path> planted = Stream.of(inbox.done(), inbox.error(), inbox.cancelled(), inbox.inProgress())
+        List<Path> planted = Stream.of(inbox.done(), inbox.error(), inbox.cancelled())
                 .map(folder -> SpecialFiles.symlink(folder.resolve("planted.json.report.txt"), victim)).toList();
 
         inbox.drop("valid.json", "{\"startDate\": \"2026-10-01\"}");

@@ -99,11 +99,16 @@ public final class Inbox {
 
     /** Every file under the inbox, as paths relative to it, sorted, as they are named. */
     public List<String> allFilesAsNamed() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).map(dir::relativize)
-                    .map(Path::toString).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).map(dir::relativize)
+                        .map(Path::toString).sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                // the service moved a file (a read-lock marker, a claim) while the walk passed it: walk again
+                if (attempt == 5) {
+                    throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
+                }
+            }
         }
     }
 
