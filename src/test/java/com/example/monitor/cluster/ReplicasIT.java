@@ -9,6 +9,7 @@ import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,7 +207,9 @@ class ReplicasIT {
         assertThat(report.get("node").asText()).isEqualTo("n1");
         assertThat(report.get("status").asText()).isEqualTo("cancelled");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.doneFiles().size() == 3);
-        assertThat(inbox.doneFiles()).contains("long.json").anySatisfy(name -> assertThat(name).startsWith("cancel-"));
+        assertThat(inbox.doneFiles()).contains("long.json", "cancel");
+        assertThat(Files.readString(inbox.archived(inbox.done(), "cancel", "")))
+                .isEqualTo("cancelled run: " + report.get("runId").asText() + System.lineSeparator());
         assertThat(n2.log()).as("the standby saw neither file").doesNotContain("status=").doesNotContain("cancel");
     }
 
