@@ -41,7 +41,6 @@ public final class InboxRequests {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "inboxRequests";
 
-    public static final String OUTCOME_PROPERTY = "requestOutcome";
     public static final String VALID_PROPERTY = "requestValid";
     public static final String IN_PROGRESS = ".inprogress";
     public static final String DONE = ".done";
@@ -104,13 +103,11 @@ public final class InboxRequests {
         if (problems.isEmpty()) {
             exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + claim.requestName());
             exchange.getMessage().setHeader(RunRequest.RUN_ID_HEADER, claim.runId());
-            exchange.setProperty(OUTCOME_PROPERTY, DONE);
             exchange.setProperty(VALID_PROPERTY, true);
             return;
         }
         Path archived = archive(claim, ERROR, REASON_SUFFIX, problems);
         LOG.warn("request {} is invalid, moved to {}: {}", claim.requestName(), archived, String.join("; ", problems));
-        exchange.setProperty(OUTCOME_PROPERTY, ERROR);
         exchange.setProperty(VALID_PROPERTY, false);
     }
 
@@ -125,14 +122,22 @@ public final class InboxRequests {
         AnalysisRun run = exchange.getProperty(AnalysisRun.EXCHANGE_PROPERTY, AnalysisRun.class);
         RunReport report = exchange.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
         String outcome = report == null ? ERROR : run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
-        exchange.setProperty(OUTCOME_PROPERTY, outcome);
         List<String> lines = new ArrayList<>();
         lines.add("runId: " + (run == null ? "none" : run.runId()));
         lines.add("status: " + (report == null ? "no report" : report.status()));
         lines.add("report: " + (report == null ? "not written: "
                 + exchange.getProperty(RunReporter.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
                 : report.reportFile()));
-        Path archived = archive(claim, outcome, outcome.equals(ERROR) ? REASON_SUFFIX : REPORT_SUFFIX, lines);
+        Path archived;
+        try {
+            archived = archive(claim, outcome, outcome.equals(ERROR) ? REASON_SUFFIX : REPORT_SUFFIX, lines);
+        } catch (RefusedFileException e) {
+            // the folder became a link (or a file) since start-up: nothing is written through it
+            LOG.error("request {}: {} refused ({}); moved to {} instead", claim.requestName(), outcome, e.getMessage(),
+                    ERROR);
+            lines.add("not moved to " + outcome + ": " + e.getMessage());
+            archived = archive(claim, ERROR, REASON_SUFFIX, lines);
+        }
         LOG.info("request {} ran as {}, moved to {}", claim.requestName(), run == null ? "none" : run.runId(), archived);
     }
 

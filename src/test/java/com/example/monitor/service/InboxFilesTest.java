@@ -246,6 +246,24 @@ class InboxFilesTest extends MonitorTestSupport {
     }
 
     @Test
+    void aDoneFolderTurnedIntoALinkWhileTheServiceRunsIsRefusedAndTheRequestGoesToError() throws Exception {
+        Path elsewhere = Files.createDirectories(PerTest.folder().resolve("elsewhere"));
+        Files.delete(inbox.done());
+        SpecialFiles.symlink(inbox.done(), elsewhere);
+
+        inbox.drop("linked-done.json", "{\"startDate\": \"2026-10-01\"}");
+
+        await().atMost(REQUEST_DONE).untilAsserted(() -> assertThat(inbox.allFiles())
+                .containsExactly(".error/linked-done.json", ".error/linked-done.json.reason.txt"));
+        assertThat(Files.readString(inbox.archived(inbox.error(), "linked-done.json", ".reason.txt")))
+                .contains("status: completed")
+                .contains("not moved to .done: " + inbox.done() + " is a symbolic link, not a folder");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aRequestWhoseReportCannotBeWrittenGoesToErrorWithThatReason() throws Exception {
         // a file where the output folder should be: the report has nowhere to go
         Files.writeString(Files.createDirectories(reports.dir().getParent()).resolve("output"), "not a folder");
