@@ -113,6 +113,9 @@ public final class Folder {
     /** A new empty file of its own, for a writer that streams into it: made owner-only, then given the permissions. */
     public Path createNew(String name) throws IOException {
         check();
+        if (!posix(dir)) {
+            return Files.createFile(inside(name));
+        }
         Path file = Files.createFile(inside(name), PosixFilePermissions.asFileAttribute(TEMP_FILE));
         Files.setPosixFilePermissions(file, filePermissions);
         return file;

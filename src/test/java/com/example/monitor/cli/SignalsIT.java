@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM and SIGINT sent to the packaged jar in a child process while a query runs: a one-shot run
- * is cancelled, writes its partial report and exits 143 or 130; the service cancels its run, writes
- * the report and exits 0 within 10 s. The long query is an H2 scan that runs for minutes unless cancelled.
+ * SIGTERM, SIGINT and SIGHUP sent to the packaged jar in a child process while a query runs: a
+ * one-shot run is cancelled, writes its partial report and exits 143 or 130 (SIGHUP as SIGTERM); a
+ * second SIGTERM before the report exits 1, never a code that promises the report; the service
+ * cancels its run, writes the report and exits 0 within 10 s. The long query is an H2 scan that runs
+ * for minutes unless cancelled.
  */
 class SignalsIT {
 
