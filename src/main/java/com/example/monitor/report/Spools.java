@@ -42,7 +42,11 @@ public final class Spools {
     private final Path root;
     private final Set<PosixFilePermission> filePermissions;
     private final Clock clock;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /**
+     * The spool folders this JVM holds, whichever context made them. An fcntl lock belongs to the
+     * process, and closing any channel to its file drops it: so a folder held here is never probed.
+     */
+    private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
 
     public Spools(Path outputDir, Set<PosixFilePermission> filePermissions, Clock clock) {
         this.root = outputDir.resolve(".spool");
@@ -57,9 +61,9 @@ public final class Spools {
 
     /** A new, empty spool file of the run, in its locked owner-only folder, with the report permissions. */
     public Path newFile(AnalysisRun run) throws IOException {
-        Held folder = held.computeIfAbsent(run.runId(), id -> lock(id));
+        Held folder = HELD.computeIfAbsent(folder(run).toAbsolutePath().normalize(), this::lock);
         if (folder.failure != null) {
-            held.remove(run.runId());
+            HELD.remove(folder(run).toAbsolutePath().normalize());
             throw folder.failure;
         }
         return folder.folder.createNew(UUID.randomUUID() + ".rows");
@@ -67,7 +71,7 @@ public final class Spools {
 
     /** Removes the run's spool folder, and {@code .spool/} once no other run's is left in it. */
     public void delete(AnalysisRun run) {
-        Held folder = held.remove(run.runId());
+        Held folder = HELD.remove(folder(run).toAbsolutePath().normalize());
         Path dir = folder(run);
         if (FileKind.of(dir) != FileKind.DIRECTORY) {
             return;
@@ -102,7 +106,7 @@ public final class Spools {
         List<Path> removed = new ArrayList<>();
         try {
             for (Path dir : Folder.open(root, filePermissions).list()) {
-                if (FileKind.of(dir) == FileKind.DIRECTORY && !held.containsKey(dir.getFileName().toString())
+                if (FileKind.of(dir) == FileKind.DIRECTORY && !HELD.containsKey(dir.toAbsolutePath().normalize())
                         && stale(dir)) {
                     removeFolder(dir);
                     removed.add(dir);
@@ -120,10 +124,10 @@ public final class Spools {
         return List.copyOf(removed);
     }
 
-    private Held lock(String runId) {
+    private Held lock(Path dir) {
         try {
             Folder.openPrivate(root, filePermissions);
-            Folder folder = Folder.openPrivate(root.resolve(runId), filePermissions);
+            Folder folder = Folder.openPrivate(dir, filePermissions);
             FileChannel channel = FileChannel.open(folder.path().resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             return new Held(folder, channel, channel.lock(), null);
@@ -147,7 +151,7 @@ public final class Spools {
             free.release();
             return true;
         } catch (OverlappingFileLockException e) {
-            // held by this very process: another context in the same JVM, running
+            // held by this very process after all
             return false;
         }
     }

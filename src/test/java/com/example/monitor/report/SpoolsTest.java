@@ -92,6 +92,22 @@ class SpoolsTest {
     }
 
     @Test
+    void aSpoolAnotherContextOfThisJvmHoldsIsKeptAndStaysLocked() throws Exception {
+        AnalysisRun run = run("20261129T060000Z-n1-5ca1ab1e");
+        Path file = spools.newFile(run);
+        Spools replica = new Spools(output, PosixFilePermissions.fromString("rw-r-----"), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(replica.removeStale()).isEmpty();
+
+        assertThat(file).exists();
+        // still locked for other processes: a probe would have dropped the lock with its channel
+        Process other = holdLockOrSayBusy(spools.folder(run).resolve(".lock"));
+        assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim()).isEqualTo("busy");
+        spools.delete(run);
+    }
+
+    @Test
     void aFreshFolderWithoutItsLockYetIsKept() throws Exception {
         Path starting = Files.createDirectories(output.resolve(".spool/20261129T060000Z-n2-0ddba11"));
         Files.setLastModifiedTime(starting, FileTime.from(NOW.minusSeconds(5)));
@@ -102,6 +118,28 @@ class SpoolsTest {
 
     private static AnalysisRun run(String runId) {
         return new AnalysisRun(runId, null, "schedule", LocalDateTime.parse("2026-10-30T00:00:00"), NOW, List.of());
+    }
+
+    /** Another JVM that tries the lock once and says whether it was free. */
+    private static Process holdLockOrSayBusy(Path lock) throws Exception {
+        Path source = Files.writeString(output(lock).resolve("TryLock.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class TryLock {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+                            System.out.println(channel.tryLock() == null ? "busy" : "free");
+                        }
+                    }
+                }
+                """);
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                source.toString(), lock.toString()).redirectErrorStream(true).start();
+    }
+
+    private static Path output(Path lock) {
+        return lock.getParent().getParent().getParent();
     }
 
     /** Another JVM that takes the lock as the monitor does (fcntl, through FileChannel) and keeps it. */
