@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.files.FileKind;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -51,7 +53,8 @@ public final class RunHistory {
         }
         List<String> ids;
         try (Stream<Path> files = Files.list(outputDir)) {
-            ids = files.map(file -> file.getFileName().toString())
+            // only reports as the writer leaves them: a FIFO would hang the reader, a link lead anywhere
+            ids = files.filter(file -> FileKind.of(file) == FileKind.REGULAR).map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".json"))
                     .map(name -> name.substring(0, name.length() - ".json".length()))
                     .filter(id -> RUN_ID.matcher(id).matches())
@@ -89,10 +92,10 @@ public final class RunHistory {
                     + " (or 20261128T191500Z-n1-9acc8c32 from replica n1)");
         }
         Path file = outputDir.resolve(runId + ".json");
-        if (!Files.isRegularFile(file)) {
+        if (FileKind.of(file) != FileKind.REGULAR) {
             throw new ApiProblem(404, "no report for run " + runId);
         }
-        return Files.newInputStream(file);
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static int limit(String text) {
