@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * moves or deletes there: the folder is a real folder, not a link, each time; a file is written as a
  * temp file renamed in the same folder, with the given permissions, so nothing planted under its
  * name is written through; a move never replaces a file; a delete takes only a regular file directly
- * in the folder, never what a link points to.
+ * in the folder, never what a link points to. A file someone else put there (a request) is read only
+ * when it is a regular file, not a link, under a size limit ({@link #readRegular}).
  */
 public final class Folder {
 
