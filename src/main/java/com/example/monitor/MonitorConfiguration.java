@@ -10,6 +10,7 @@ import com.example.monitor.config.MonitorSettingsReader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
+import com.example.monitor.files.Folder;
 import com.example.monitor.housekeeping.Housekeeping;
 import com.example.monitor.http.HttpServerSetup;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
@@ -23,13 +24,14 @@ import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.RunRequest;
 import com.example.monitor.steps.AnalysisSteps;
 import com.example.monitor.steps.NestedResultAggregationStrategy;
 import com.example.monitor.trigger.InboxRequests;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,20 +93,22 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind(QueryStatementStrategy.BEAN, new QueryStatementStrategy());
         registry.bind(CompactRowMapperFactory.BEAN, new CompactRowMapperFactory());
         registry.bind(NestedResultAggregationStrategy.BEAN, new NestedResultAggregationStrategy());
-        InboxRequests inboxRequests = new InboxRequests();
+        ClusterRole role = new ClusterRole();
+        registry.bind(ClusterRole.BEAN, role);
+        InboxRequests inboxRequests = new InboxRequests(settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
+                settings.reportPermissions(),
+                () -> RunRequest.newRunId(Instant.now(), role.nodeId().orElse(null)));
         registry.bind(InboxRequests.BEAN, inboxRequests);
         registry.bind(Housekeeping.BEAN, new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
                 settings.outputDir(), settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
                 Clock.systemUTC()));
         warnAboutServiceOnlySettings(settings);
-        ClusterRole role = new ClusterRole();
-        registry.bind(ClusterRole.BEAN, role);
         if (settings.httpEnabled()) {
             HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests, role);
         }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
-            createInboxFolders(settings.inboxDir());
+            createInboxFolders(settings);
         }
         // Camel Main adds EventNotifier beans before it runs configurations and binds camel.beans.*, so
         // notifier beans bound there would never hear of progress: add them once the context starts
@@ -114,9 +118,10 @@ public final class MonitorConfiguration implements CamelConfiguration {
         context.addStartupListener((started, alreadyStarted) -> checkSubscribers(teamRoutes));
         // one encoder per large result in flight, so bounded by the database threads
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
+        RunReporter reporter = new RunReporter(settings.outputDir(), settings.reportPermissions());
+        reporter.spools().removeStale();
         registry.bind(AnalysisSteps.BEAN, new AnalysisSteps(config, settings, dataSources, pools, runs,
-                new ProgressPublisher(context, teamRoutes::publishProgress),
-                new RunReporter(settings.outputDir(), settings.reportPermissions()), new RowSpool(rowEncoders),
+                new ProgressPublisher(context, teamRoutes::publishProgress), reporter, new RowSpool(rowEncoders),
                 role, Clock.systemDefaultZone()));
     }
 
@@ -164,11 +169,16 @@ public final class MonitorConfiguration implements CamelConfiguration {
 
     /**
      * Made once up front: the request and cancel consumers both move files into .done, and two of
-     * them creating it at the same moment made Camel fail a move, so a request ran twice.
+     * them creating it at the same moment made Camel fail a move, so a request ran twice. A folder
+     * that is a link stops the service here rather than being written through.
      */
-    private static void createInboxFolders(Path inbox) throws IOException {
-        for (String folder : List.of(".done", ".error", ".cancelled")) {
-            Files.createDirectories(inbox.resolve(folder));
+    private static void createInboxFolders(MonitorSettings settings) throws IOException {
+        List<String> problems = InboxRequests.folderProblems(settings.inboxDir());
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        for (String folder : InboxRequests.FOLDERS) {
+            Folder.open(settings.inboxDir().resolve(folder), settings.reportPermissions());
         }
     }
 

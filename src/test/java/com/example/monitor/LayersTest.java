@@ -36,7 +36,8 @@ class LayersTest {
             new Layer("rows", ".rows"),
             new Layer("config and sql", ".config", ".sql"),
             new Layer("progress", ".progress"),
-            new Layer("logging", ".logging"));
+            new Layer("logging", ".logging"),
+            new Layer("files", ".files"));
 
     private static JavaClasses classes;
 

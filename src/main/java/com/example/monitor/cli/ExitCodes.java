@@ -21,9 +21,9 @@ public final class ExitCodes {
             new Meaning(List.of(INVALID_CONFIGURATION), "invalid configuration or arguments, one line per problem"
                     + " on stderr; nothing ran and no report was written"),
             new Meaning(List.of(CANCELLED_BY_SIGINT, CANCELLED_BY_SIGTERM),
-                    "cancelled by SIGINT (Ctrl-C) / SIGTERM; the partial report was written"),
-            new Meaning(List.of(INTERNAL_ERROR), "the report could not be written (stderr says why),"
-                    + " or an internal error (please report it with the log)"));
+                    "cancelled by SIGINT (Ctrl-C) / SIGTERM (or SIGHUP); the partial report was written"),
+            new Meaning(List.of(INTERNAL_ERROR), "the report could not be written (stderr says why: a second"
+                    + " signal before it was, for one), or an internal error (please report it with the log)"));
 
     private ExitCodes() {
     }

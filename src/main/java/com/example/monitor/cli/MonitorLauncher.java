@@ -74,7 +74,7 @@ public final class MonitorLauncher {
         try {
             CamelContext context = main.getCamelContext();
             AnalysisRuns runs = context.getRegistry().lookupByNameAndType(AnalysisRuns.BEAN, AnalysisRuns.class);
-            SignalCancellation signals = SignalCancellation.install(runs);
+            SignalCancellation signals = SignalCancellation.install(runs, err);
             MonitorSettings settings = context.getRegistry().lookupByNameAndType(MonitorSettings.BEAN,
                     MonitorSettings.class);
             if (settings.mode() == RunMode.SERVICE) {

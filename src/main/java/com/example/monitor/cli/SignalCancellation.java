@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.run.AnalysisRuns;
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -9,26 +10,33 @@ import sun.misc.Signal;
 
 /**
  * SIGINT and SIGTERM cancel the run in flight instead of killing the JVM, so the partial report
- * is written and no query is left running on a server. The JDK offers no supported API that
- * tells the two signals apart, and the exit codes (130, 143) must, hence {@code sun.misc.Signal}.
- * A second signal while cancelling ends the process at once.
+ * is written and no query is left running on a server. SIGHUP (the terminal or session went away)
+ * does what SIGTERM does, exit code included. The JDK offers no supported API that tells the
+ * signals apart, and the exit codes (130, 143) must, hence {@code sun.misc.Signal}.
+ *
+ * <p>A second signal while the cancelled run is still in flight ends the process at once, without
+ * its report: exit 1, with an {@code error:} line saying so, since 130 and 143 promise the report.
+ * With no run in flight there is no report to lose, and a second signal changes nothing.
  */
 final class SignalCancellation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalCancellation.class);
 
     private final AnalysisRuns runs;
+    private final PrintStream err;
     private final AtomicInteger exitCode = new AtomicInteger();
     private final CountDownLatch signalled = new CountDownLatch(1);
 
-    private SignalCancellation(AnalysisRuns runs) {
+    private SignalCancellation(AnalysisRuns runs, PrintStream err) {
         this.runs = runs;
+        this.err = err;
     }
 
-    static SignalCancellation install(AnalysisRuns runs) {
-        SignalCancellation cancellation = new SignalCancellation(runs);
+    static SignalCancellation install(AnalysisRuns runs, PrintStream err) {
+        SignalCancellation cancellation = new SignalCancellation(runs, err);
         cancellation.handle("INT", ExitCodes.CANCELLED_BY_SIGINT);
         cancellation.handle("TERM", ExitCodes.CANCELLED_BY_SIGTERM);
+        cancellation.handle("HUP", ExitCodes.CANCELLED_BY_SIGTERM);
         return cancellation;
     }
 
@@ -50,12 +58,23 @@ final class SignalCancellation {
     private void handle(String signal, int code) {
         Signal.handle(new Signal(signal), received -> {
             if (!exitCode.compareAndSet(0, code)) {
-                LOG.warn("SIG{} again: exiting without waiting for the cancel to finish", signal);
-                Runtime.getRuntime().halt(code);
+                again(signal);
+                return;
             }
             LOG.warn("SIG{} received: cancelling the run in flight", signal);
             runs.close();
             signalled.countDown();
         });
+    }
+
+    private void again(String signal) {
+        if (!runs.isBusy()) {
+            LOG.warn("SIG{} again: already stopping, and no run is in flight", signal);
+            return;
+        }
+        LOG.warn("SIG{} again: exiting without waiting for the cancelled run's report", signal);
+        err.println("error: stopped by a second SIG" + signal + " before the cancelled run's report was written");
+        err.flush();
+        Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
     }
 }

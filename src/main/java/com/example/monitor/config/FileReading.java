@@ -1,5 +1,6 @@
 package com.example.monitor.config;
 
+import com.example.monitor.files.FileKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Reads a file or explains, in one phrase naming the absolute path, why it cannot be read. */
+/**
+ * Reads a regular file (a link to one will do: SQL files and databases.yaml are the operator's) or
+ * explains, in one phrase naming the absolute path, why it cannot be read.
+ */
 final class FileReading {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -20,8 +24,14 @@ final class FileReading {
 
     static Optional<byte[]> bytes(Path path, Consumer<String> onFailure) {
         Path absolute = path.toAbsolutePath().normalize();
-        if (Files.isDirectory(absolute)) {
-            onFailure.accept(cannotRead(absolute, "is a directory"));
+        // checked before opening: opening a FIFO blocks until someone writes to it, start-up or run alike
+        FileKind kind = FileKind.followingLinks(absolute);
+        if (kind != FileKind.REGULAR) {
+            onFailure.accept(cannotRead(absolute, switch (kind) {
+                case DIRECTORY -> "is a directory";
+                case MISSING -> "no such file";
+                default -> kind.description();
+            }));
             return Optional.empty();
         }
         try {

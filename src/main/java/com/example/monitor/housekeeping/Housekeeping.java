@@ -1,16 +1,19 @@
 package com.example.monitor.housekeeping;
 
+import com.example.monitor.files.FileKind;
+import com.example.monitor.files.Folder;
 import com.example.monitor.run.RunId;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * monitor.keep-reports: after each run of the service, deletes reports ({@code <runId>.json} in the
  * output folder) and processed request files (everything in the inbox's {@code .done/},
  * {@code .error/} and {@code .cancelled/}) last modified longer ago than the limit. Nothing else is
- * touched: not the teams' files beside the reports, not the inbox itself, not sub-folders.
+ * touched: not the teams' files beside the reports, not the inbox itself, not sub-folders, not links
+ * nor what they lead to, and nothing at all in an archive folder that is itself a link.
  */
 public final class Housekeeping {
 
@@ -42,6 +46,15 @@ public final class Housekeeping {
         this.clock = clock;
     }
 
+    /** A folder as the operator configured it, through a link if it is one; as given when it cannot be resolved. */
+    private static Path configured(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
+    }
+
     /** Route step after a run; its body is left alone. */
     public void clean() {
         deleteOld();
@@ -54,10 +67,11 @@ public final class Housekeeping {
         }
         Instant cutoff = clock.instant().minus(keep);
         List<Path> deleted = new ArrayList<>();
-        deleteOlder(outputDir, file -> RunId.ofReportFile(file.getFileName().toString()).isPresent(), cutoff, deleted);
+        deleteOlder(configured(outputDir), file -> RunId.ofReportFile(file.getFileName().toString()).isPresent(),
+                cutoff, deleted);
         if (inboxDir != null) {
             for (String folder : PROCESSED_FOLDERS) {
-                deleteOlder(inboxDir.resolve(folder), file -> true, cutoff, deleted);
+                deleteOlder(configured(inboxDir).resolve(folder), file -> true, cutoff, deleted);
             }
         }
         if (!deleted.isEmpty()) {
@@ -69,14 +83,28 @@ public final class Housekeeping {
         return List.copyOf(deleted);
     }
 
-    private static void deleteOlder(Path folder, Predicate<Path> wanted, Instant cutoff, List<Path> deleted) {
-        if (!Files.isDirectory(folder)) {
+    /**
+     * The folder is held to as it is: the output folder through the link the operator may have
+     * configured, an archive folder only when it is a real folder. Nothing in it is followed.
+     */
+    private static void deleteOlder(Path path, Predicate<Path> wanted, Instant cutoff, List<Path> deleted) {
+        String problem = Folder.problemWith(path);
+        if (problem != null) {
+            LOG.warn("monitor.keep-reports: {}: nothing deleted there, and nothing it leads to", problem);
             return;
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(wanted).toList()) {
+        if (FileKind.of(path) == FileKind.MISSING) {
+            return;
+        }
+        try {
+            Folder folder = Folder.open(path, Set.of());
+            for (Path file : folder.list()) {
+                if (FileKind.of(file) != FileKind.REGULAR || !wanted.test(file)) {
+                    continue;
+                }
                 try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                    if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)
+                            && folder.delete(file)) {
                         deleted.add(file);
                     }
                 } catch (IOException e) {
@@ -84,7 +112,7 @@ public final class Housekeeping {
                 }
             }
         } catch (IOException e) {
-            LOG.warn("monitor.keep-reports: could not list {}: {}", folder, e.getMessage());
+            LOG.warn("monitor.keep-reports: could not list {}: {}", path, e.getMessage());
         }
     }
 }

@@ -32,7 +32,7 @@ public final class ApiRequests {
     public static final String BEAN = "httpApi";
 
     /** Requests are a few bytes; anything past this is refused before it is read. */
-    public static final long MAX_BODY_BYTES = 64 * 1024;
+    public static final long MAX_BODY_BYTES = RunRequest.MAX_BYTES;
     public static final String TRIGGER = "http";
     private static final Logger LOG = LoggerFactory.getLogger(ApiRequests.class);
 

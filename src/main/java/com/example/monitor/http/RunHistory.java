@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.files.FileKind;
 import com.example.monitor.run.RunId;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -99,7 +101,9 @@ public final class RunHistory {
             return List.of();
         }
         try (Stream<Path> files = Files.list(outputDir)) {
-            return files.map(file -> file.getFileName().toString())
+            // only reports as the writer leaves them: a FIFO would hang the reader, a link lead anywhere
+            return files.filter(file -> FileKind.of(file) == FileKind.REGULAR)
+                    .map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".json"))
                     .map(name -> name.substring(0, name.length() - ".json".length()))
                     .filter(id -> RUN_ID.matcher(id).matches())
@@ -125,10 +129,10 @@ public final class RunHistory {
             throw new ApiProblem(400, "not a run id: expected the form " + RunId.FORM);
         }
         Path file = outputDir.resolve(runId + ".json");
-        if (!Files.isRegularFile(file)) {
+        if (FileKind.of(file) != FileKind.REGULAR) {
             throw new ApiProblem(404, "no report for run " + runId);
         }
-        return Files.newInputStream(file);
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static int limit(String text) {

@@ -1,5 +1,6 @@
 package com.example.monitor.report;
 
+import com.example.monitor.files.Folder;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
@@ -11,19 +12,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 /**
- * Writes {@code <dir>/<runId>.json} with Jackson's streaming generator, into a temp file that is
- * renamed into place, so a reader never sees half a report. The rows were encoded while their query
+ * Writes {@code <dir>/<runId>.json} with Jackson's streaming generator, through {@link Folder#write}:
+ * a temp file renamed into place, so a reader never sees half a report. The rows were encoded while their query
  * ran ({@link RowSpool}); their bytes are copied in, not written again.
  */
 public final class ReportWriter {
@@ -43,26 +40,13 @@ public final class ReportWriter {
 
     public Path write(AnalysisRun run, Path directory) throws IOException {
         Files.createDirectories(directory);
-        Path target = directory.resolve(run.runId() + ".json");
-        Path temp = Files.createTempFile(directory, "." + run.runId() + "-", ".json.tmp");
-        try {
-            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 JsonGenerator out = json.createGenerator(
-                         new BufferedOutputStream(Channels.newOutputStream(file), BUFFER_BYTES), JsonEncoding.UTF8)) {
+        // the output folder is the operator's, maybe reached through a link; what is in it is not followed
+        return Folder.open(directory.toRealPath(), permissions).write(run.runId() + ".json", file -> {
+            try (JsonGenerator out = json.createGenerator(
+                    new BufferedOutputStream(Channels.newOutputStream(file), BUFFER_BYTES), JsonEncoding.UTF8)) {
                 writeRun(out, file, run);
             }
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, permissions);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static void writeRun(JsonGenerator out, FileChannel file, AnalysisRun run) throws IOException {

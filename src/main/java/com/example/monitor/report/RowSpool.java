@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
@@ -154,7 +155,9 @@ public final class RowSpool {
 
     private JsonGenerator generator(Path file, int bufferBytes) throws IOException {
         JsonGenerator out = json.createGenerator(
-                new BufferedOutputStream(Files.newOutputStream(file), bufferBytes), JsonEncoding.UTF8);
+                new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                        bufferBytes), JsonEncoding.UTF8);
         // rows are top-level values here; a comma between them makes the file an array's body
         out.setRootValueSeparator(ROW_SEPARATOR);
         return out;

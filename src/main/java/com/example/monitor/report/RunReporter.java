@@ -6,10 +6,9 @@ import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +27,12 @@ public final class RunReporter {
     private final Path outputDir;
     private final ReportWriter writer;
     private final SummaryTable table = new SummaryTable();
+    private final Spools spools;
 
     public RunReporter(Path outputDir, Set<PosixFilePermission> reportPermissions) {
         this.outputDir = outputDir;
         this.writer = new ReportWriter(reportPermissions);
+        this.spools = new Spools(outputDir, reportPermissions, Clock.systemUTC());
     }
 
     public RunReport report(AnalysisRun run) {
@@ -42,41 +43,16 @@ public final class RunReporter {
             throw new UncheckedIOException("cannot write the report of run " + run.runId() + " to "
                     + outputDir.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } finally {
-            deleteSpool(run);
+            spools.delete(run);
         }
         RunReport report = summarise(run, file);
         LOG.info("{}", ConsoleText.preformatted(System.lineSeparator() + table.render(report)));
         return report;
     }
 
-    /** Where stream mode spools a run's rows until the report has them. */
-    public Path spoolDir(AnalysisRun run) {
-        return outputDir.resolve(".spool").resolve(run.runId());
-    }
-
-    private void deleteSpool(AnalysisRun run) {
-        Path dir = spoolDir(run);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(dir);
-            deleteIfEmpty(dir.getParent());
-        } catch (IOException e) {
-            LOG.warn("could not remove the spool folder {}: {}", dir, e.getMessage());
-        }
-    }
-
-    /** Another run's spool may still be there: a replica's, or one lost with a process that was killed. */
-    private static void deleteIfEmpty(Path dir) throws IOException {
-        try {
-            Files.deleteIfExists(dir);
-        } catch (DirectoryNotEmptyException e) {
-            LOG.debug("{} still holds another run's spool", dir);
-        }
+    /** The spool folders of this output folder's runs. */
+    public Spools spools() {
+        return spools;
     }
 
     static RunReport summarise(AnalysisRun run, Path file) {

@@ -26,6 +26,9 @@ public final class RunRequest {
      */
     public static final String RUN_ID_HEADER = "monitorRunId";
 
+    /** The largest request, in a file or an HTTP body: anything bigger is refused before it is read. */
+    public static final int MAX_BYTES = 64 * 1024;
+
     private RunRequest() {
     }
 

@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -193,7 +192,7 @@ public final class AnalysisSteps {
     public void completeQuery(Exchange exchange) throws Exception {
         Iterator<?> iterator = (Iterator<?>) exchange.getMessage().removeHeader(ROWS_HEADER);
         QueryOutcome outcome = queryOutcome(exchange);
-        Path spool = reporter.spoolDir(run(exchange)).resolve(UUID.randomUUID() + ".rows");
+        Path spool = reporter.spools().newFile(run(exchange));
         // memory mode holds the rows column by column: a few arrays, not millions of objects to collect
         ColumnarRows.Builder held = settings.results() == ResultsMode.MEMORY ? new ColumnarRows.Builder() : null;
         RowSpool.Spooled spooled;

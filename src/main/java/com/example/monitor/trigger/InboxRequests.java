@@ -8,14 +8,20 @@ import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.monitor.files.FileKind;
+import com.example.monitor.files.Folder;
+import com.example.monitor.files.RefusedFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -23,65 +29,223 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request file dropped in the inbox: {@code {}}, {@code {"startDate": "2026-10-01"}} or
- * {@code {"lookbackDays": 7}}. A valid one becomes the run's headers; an invalid one gets a
- * {@code <name>.reason.txt} in {@code .error/} and is moved there by the route, never deleted.
+ * {@code {"lookbackDays": 7}}. The route has claimed it first, by moving it to
+ * {@code .inprogress/<name>.<runId>}, so a new file under the same name is a new request. A valid one
+ * becomes the run's headers and, after its run, goes to {@code .done/} (or {@code .cancelled/}, or
+ * {@code .error/} when its report could not be written) with a {@code .report.txt}; an invalid one goes
+ * to {@code .error/} with a {@code .reason.txt}. Each keeps its claimed name, so nothing archived is
+ * ever overwritten, and only a regular file, not a link, under the size limit is ever opened.
  */
 public final class InboxRequests {
 
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "inboxRequests";
 
-    public static final String OUTCOME_PROPERTY = "requestOutcome";
     public static final String VALID_PROPERTY = "requestValid";
+    public static final String IN_PROGRESS = ".inprogress";
     public static final String DONE = ".done";
+    public static final String ERROR = ".error";
     public static final String CANCELLED = ".cancelled";
+    /** Every folder the inbox writes, each made at start-up and refused there when it is a link. */
+    public static final List<String> FOLDERS = List.of(IN_PROGRESS, DONE, ERROR, CANCELLED);
     /** Beside a processed request: the runId, status and report path of its run. */
     public static final String REPORT_SUFFIX = ".report.txt";
+    /** Beside a refused request: why, without quoting it. */
+    public static final String REASON_SUFFIX = ".reason.txt";
+    /** A file name holds 255 bytes: the claim leaves room for .report.txt and the temp file it is written as. */
+    private static final int MAX_NAME_BYTES = 200;
     private static final Set<String> KEYS = Set.of("startDate", "lookbackDays");
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Path inbox;
+    private final Set<PosixFilePermission> filePermissions;
+    private final Supplier<String> runIds;
+
+    /**
+     * @param inbox monitor.inbox-dir; null when there is none (requests come over HTTP only)
+     * @param filePermissions of the reason and report files, as of the reports
+     * @param runIds makes the run id a request is claimed under, and later runs as
+     */
+    public InboxRequests(Path inbox, Set<PosixFilePermission> filePermissions, Supplier<String> runIds) {
+        this.inbox = inbox;
+        this.filePermissions = Set.copyOf(filePermissions);
+        this.runIds = runIds;
+    }
+
+    /**
+     * The name a request is claimed under, {@code <name>.<runId>}: the route's preMove calls it once
+     * per file. A name too long for that (a file name holds at most 255 bytes, and the claim's
+     * {@code .report.txt} needs room too) is cut to fit, so the claim and its archive cannot fail and
+     * leave the file to be tried again at every poll.
+     */
+    public String claimName(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String suffix = "." + newRunId();
+        int room = MAX_NAME_BYTES - suffix.length();
+        while (name.getBytes(StandardCharsets.UTF_8).length > room) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+        }
+        return name + suffix;
+    }
+
+    private String newRunId() {
+        return runIds.get();
+    }
 
     public void read(Exchange exchange) throws IOException {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        List<String> problems = applyRequest(exchange.getMessage().getBody(String.class), exchange.getMessage());
+        Claim claim = Claim.of(exchange);
+        List<String> problems = new ArrayList<>();
+        String text = readClaimed(claim.file(), problems);
+        if (text != null) {
+            problems.addAll(applyRequest(text, exchange.getMessage()));
+        }
         if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + name);
-            exchange.setProperty(OUTCOME_PROPERTY, DONE);
+            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + claim.requestName());
+            exchange.getMessage().setHeader(RunRequest.RUN_ID_HEADER, claim.runId());
             exchange.setProperty(VALID_PROPERTY, true);
             return;
         }
-        Path errors = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class), ".error");
-        Files.createDirectories(errors);
-        Files.writeString(errors.resolve(name + ".reason.txt"), String.join(System.lineSeparator(), problems)
-                + System.lineSeparator(), StandardCharsets.UTF_8);
-        LOG.warn("request {} is invalid, moved to {}: {}", name, errors, String.join("; ", problems));
-        exchange.setProperty(OUTCOME_PROPERTY, ".error");
+        Path archived = archive(claim, ERROR, REASON_SUFFIX, problems);
+        LOG.warn("request {} is invalid, moved to {}: {}", claim.requestName(), archived, String.join("; ", problems));
         exchange.setProperty(VALID_PROPERTY, false);
     }
 
     /**
      * After the request's run: it goes to {@code .cancelled/} when its run never started (the service
-     * was stopping), else to {@code .done/}; beside it, {@code <name>.report.txt} gives the runId and
-     * the report, which in turn names the request file.
+     * was stopping), to {@code .error/} when its report could not be written, else to {@code .done/};
+     * beside it, {@code <name>.<runId>.report.txt} gives the runId and the report, which in turn names
+     * the request file.
      */
     public void settle(Exchange exchange) throws IOException {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Claim claim = Claim.of(exchange);
         AnalysisRun run = exchange.getProperty(AnalysisRun.EXCHANGE_PROPERTY, AnalysisRun.class);
         RunReport report = exchange.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
-        String outcome = run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
-        exchange.setProperty(OUTCOME_PROPERTY, outcome);
-        Path folder = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class), outcome);
-        Files.createDirectories(folder);
+        String outcome = report == null ? ERROR : run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
         List<String> lines = new ArrayList<>();
         lines.add("runId: " + (run == null ? "none" : run.runId()));
         lines.add("status: " + (report == null ? "no report" : report.status()));
         lines.add("report: " + (report == null ? "not written: "
                 + exchange.getProperty(RunReporter.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
                 : report.reportFile()));
-        Files.writeString(folder.resolve(name + REPORT_SUFFIX), String.join(System.lineSeparator(), lines)
-                + System.lineSeparator(), StandardCharsets.UTF_8);
-        LOG.info("request {} ran as {}, moved to {}", name, run == null ? "none" : run.runId(), folder);
+        Path archived;
+        try {
+            archived = archive(claim, outcome, outcome.equals(ERROR) ? REASON_SUFFIX : REPORT_SUFFIX, lines);
+        } catch (RefusedFileException e) {
+            // the folder became a link (or a file) since start-up: nothing is written through it
+            LOG.error("request {}: {} refused ({}); moved to {} instead", claim.requestName(), outcome, e.getMessage(),
+                    ERROR);
+            lines.add("not moved to " + outcome + ": " + e.getMessage());
+            archived = archive(claim, ERROR, REASON_SUFFIX, lines);
+        }
+        LOG.info("request {} ran as {}, moved to {}", claim.requestName(), run == null ? "none" : run.runId(), archived);
+    }
+
+    /**
+     * A cancel file that cancelled a run is kept in {@code .done/} as {@code cancel.<id>}, a name of its
+     * own, holding the id of the run it cancelled.
+     */
+    public void keepCancelFile(Exchange exchange) throws IOException {
+        String cancelled = exchange.getMessage().getBody(String.class);
+        Folder done = Folder.open(Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class))
+                .resolve(DONE), filePermissions);
+        done.writeText("cancel." + newRunId(), "cancelled run: " + cancelled + System.lineSeparator());
+    }
+
+    /**
+     * Why the inbox cannot be served: one line per archive folder that is a link or not a folder.
+     * The service writes only into real folders, so such a one stops it at start-up.
+     */
+    public static List<String> folderProblems(Path inbox) {
+        List<String> problems = new ArrayList<>();
+        for (String name : FOLDERS) {
+            String problem = Folder.problemWith(inbox.resolve(name));
+            if (problem != null) {
+                problems.add("monitor.inbox-dir: " + problem + "; the service writes only into real folders");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * When this process takes the lead (alone: at start-up), a request still claimed in
+     * {@code .inprogress/} was taken by a leader that died before its run ended, so it left no report:
+     * it moves back into the inbox, to run again like a new request. Its name is kept unless a new
+     * request has taken it meanwhile; then it comes back as {@code <runId>-<name>}.
+     *
+     * @return the requests moved back, as they are now named in the inbox
+     */
+    public List<Path> requeueLeftOvers() throws IOException {
+        if (inbox == null) {
+            return List.of();
+        }
+        Path real = inbox.toRealPath();
+        Folder inProgress = Folder.open(real.resolve(IN_PROGRESS), filePermissions);
+        Folder requests = Folder.open(real, filePermissions);
+        List<Path> moved = new ArrayList<>();
+        for (Path file : inProgress.list()) {
+            Claim claim = new Claim(file, file.getFileName().toString());
+            if (claim.claimedName().startsWith(".")) {
+                continue;
+            }
+            String name = FileKind.of(real.resolve(claim.requestName())) == FileKind.MISSING ? claim.requestName()
+                    : claim.runId() + "-" + claim.requestName();
+            moved.add(requests.moveIn(file, name));
+        }
+        if (!moved.isEmpty()) {
+            LOG.warn("{} request(s) left in {} by a leader that did not finish them (killed?) moved back into the inbox"
+                    + " to run again: {}", moved.size(), inProgress.path(), moved.stream()
+                    .map(path -> path.getFileName().toString()).collect(Collectors.joining(", ")));
+        }
+        return moved;
+    }
+
+    /** The request's text, or null with the problem added when it is not one to open or read. */
+    private String readClaimed(Path file, List<String> problems) throws IOException {
+        // .inprogress/ turned into a link since start-up would lead the claim out of the inbox
+        Folder.open(file.getParent(), filePermissions);
+        byte[] bytes;
+        try {
+            bytes = Folder.readRegular(file, RunRequest.MAX_BYTES);
+        } catch (RefusedFileException e) {
+            problems.add("not read: " + e.getMessage());
+            return null;
+        } catch (AccessDeniedException e) {
+            problems.add("not read: permission denied");
+            return null;
+        }
+        if (bytes.length == 0) {
+            problems.add("empty request: write {} to run with the defaults");
+            return null;
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Moves the claimed request into {@code folder} under its claimed name, with a text file beside it. */
+    private Path archive(Claim claim, String folderName, String suffix, List<String> lines) throws IOException {
+        Folder folder = Folder.open(claim.file().getParent().getParent().resolve(folderName), filePermissions);
+        folder.writeText(claim.claimedName() + suffix, String.join(System.lineSeparator(), lines)
+                + System.lineSeparator());
+        return folder.moveIn(claim.file(), claim.claimedName());
+    }
+
+    /** A request claimed as {@code .inprogress/<name>.<runId>}: run ids hold no dot, so the last one splits. */
+    private record Claim(Path file, String claimedName) {
+
+        static Claim of(Exchange exchange) {
+            Message message = exchange.getMessage();
+            return new Claim(Path.of(message.getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath(),
+                    message.getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        }
+
+        String requestName() {
+            int dot = claimedName.lastIndexOf('.');
+            return dot < 0 ? claimedName : claimedName.substring(0, dot);
+        }
+
+        String runId() {
+            return claimedName.substring(claimedName.lastIndexOf('.') + 1);
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package com.example.monitor.cli;
 
-import com.example.monitor.testing.ReportFiles;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.ReportFiles;
+import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -292,6 +295,24 @@ class MonitorLauncherTest {
     }
 
     @Test
+    void aSymlinkedInboxArchiveFolderExitsTwoNamingItAndFollowsNothing() throws Exception {
+        ProjectFiles project = validProject();
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(inbox.resolve(".error"), elsewhere);
+
+        int exit = run(project, "--monitor.mode=service", "--monitor.inbox-dir=" + inbox);
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: monitor.inbox-dir: " + inbox.toAbsolutePath().resolve(".error")
+                + " is a symbolic link, not a folder; the service writes only into real folders");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+        assertNoReport(project);
+    }
+
+    @Test
     void aDanglingLinkAsTheOutputFolderExitsTwoAndRunsNothing() throws Exception {
         ProjectFiles project = validProject();
         Path dangling = Files.createSymbolicLink(dir.resolve("reports"), dir.resolve("gone"));
@@ -303,6 +324,22 @@ class MonitorLauncherTest {
         assertThat(errorLines()).containsExactly("error: monitor.output-dir: cannot write reports to " + dangling
                 + " (" + dangling + " is not a writable folder)");
         assertThat(dir.resolve("gone")).doesNotExist();
+    }
+
+    @Test
+    void anSqlFileThatIsAFifoExitsTwoAtStartUpNamingItInsteadOfHanging() throws Exception {
+        ProjectFiles project = new ProjectFiles(dir).database("crm", crmUrl).query("One", "one.sql", "SELECT 1\n");
+        project.write();
+        Path sql = project.root().resolve("sql").resolve("one.sql");
+        Files.delete(sql);
+        SpecialFiles.fifo(sql);
+
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(project, "--monitor.start-date=2026-10-29"));
+
+        assertThat(exit).as(errText()).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().startsWith("error: ").contains(sql.toString())
+                .contains("not a regular file");
+        assertNoReport(project);
     }
 
     private ProjectFiles validProject() {

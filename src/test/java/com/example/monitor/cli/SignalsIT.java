@@ -12,14 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM and SIGINT sent to the packaged jar in a child process while a query runs: a one-shot run
- * is cancelled, writes its partial report and exits 143 or 130; the service cancels its run, writes
- * the report and exits 0 within 10 s. The long query is an H2 scan that runs for minutes unless cancelled.
+ * SIGTERM, SIGINT and SIGHUP sent to the packaged jar in a child process while a query runs: a
+ * one-shot run is cancelled, writes its partial report and exits 143 or 130 (SIGHUP as SIGTERM); a
+ * second SIGTERM before the report exits 1, never a code that promises the report; the service
+ * cancels its run, writes the report and exits 0 within 10 s. The long query is an H2 scan that runs
+ * for minutes unless cancelled.
  */
 class SignalsIT {
 
@@ -61,6 +64,44 @@ class SignalsIT {
     }
 
     @Test
+    void sighupDuringAOneShotRunIsTreatedAsSigtermWritesACancelledReportAndExits143() throws Exception {
+        writeSlowProject(dir);
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir).args("--monitor.start-date=2026-10-01").start()) {
+            monitor.awaitLog(RUNNING, STARTS_RUNNING);
+
+            Stopped stopped = stop(monitor, monitor::sighup, "SIGHUP (once)");
+
+            assertCancelledOnceRun(stopped, 143, monitor);
+            assertThat(monitor.log()).contains("SIGHUP received");
+        }
+    }
+
+    @Test
+    void aDoubleSigtermDuringAOneShotRunExitsWithACodeTheTableHoldsTrue() throws Exception {
+        writeSlowProject(dir);
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir).args("--monitor.start-date=2026-10-01").start()) {
+            monitor.awaitLog(RUNNING, STARTS_RUNNING);
+
+            monitor.sigtermTwice();
+            int exit = monitor.awaitExit(Duration.ofSeconds(10));
+
+            List<JsonNode> reports = new ReportFiles(dir.resolve("output")).all();
+            System.out.printf("SIGTERM twice: exit %d, %d report(s)%n", exit, reports.size());
+            assertThat(monitor.log()).contains("SIGTERM received");
+            if (monitor.log().contains("SIGTERM again: exiting without waiting")) {
+                // the second came while the cancelled run was still in flight: 1 says no report was promised
+                assertThat(exit).as(monitor.log()).isEqualTo(1);
+                assertThat(monitor.log()).contains("error: stopped by a second SIGTERM before the cancelled run's"
+                        + " report was written");
+            } else {
+                // the second came once the run had ended: 143, and the partial report is there as 143 says
+                assertThat(exit).as(monitor.log()).isEqualTo(143);
+                assertThat(reports).singleElement().satisfies(report -> assertCancelledRun(report, "cli"));
+            }
+        }
+    }
+
+    @Test
     void sigtermDuringAServiceRunWritesItsReportAndExitsCleanlyWithinTenSeconds() throws Exception {
         writeSlowProject(dir);
         Inbox inbox = new Inbox(dir.resolve("inbox"));
@@ -76,7 +117,7 @@ class SignalsIT {
             assertThat(stopped.exit).as(monitor.log()).isZero();
             assertCancelledRun(stopped.report, "file:request.json");
             assertThat(stopped.toReport).isLessThan(Duration.ofSeconds(2));
-            assertThat(inbox.done().resolve("request.json")).as("request moved to .done after its run").exists();
+            assertThat(inbox.doneFiles()).as("request moved to .done after its run").contains("request.json");
             assertThat(inbox.has("request.json")).isFalse();
         }
     }

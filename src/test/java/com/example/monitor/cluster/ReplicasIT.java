@@ -9,6 +9,7 @@ import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +163,7 @@ class ReplicasIT {
     }
 
     @Test
-    void aRequestInFlightWhenTheLeaderIsKilledStaysInTheInboxAndTheNewLeaderRunsItAgain() throws Exception {
+    void aRequestInFlightWhenTheLeaderIsKilledStaysClaimedAndTheNewLeaderRunsItAgain() throws Exception {
         List<String> shared = shared("--monitor.inbox-dir=" + inbox.dir(), "--monitor.inbox-read-lock-interval=200ms");
         Replica n1 = replica("n1", shared).start();
         await().atMost(STARTUP).until(n1::leads);
@@ -174,8 +175,9 @@ class ReplicasIT {
         await().atMost(STARTUP).until(() -> n1.log().contains("database=replica_a query=\"Pace\" status=running"));
         n1.kill9();
 
-        assertThat(inbox.has("in-flight.json")).as("the request stays in the inbox").isTrue();
-        assertThat(inbox.has("in-flight.json.camelLock")).as("with its in-progress marker").isTrue();
+        assertThat(inbox.runIdsOf(inbox.inProgress(), "in-flight.json")).as("the request stays claimed by n1")
+                .singleElement().asString().contains("Z-n1-");
+        assertThat(inbox.has("in-flight.json.camelLock")).as("with Camel's in-progress marker").isTrue();
         pace("replica_a", RUN_PACE_SECONDS);
         await().atMost(FAILOVER_BOUND).until(n2::leads);
         await().atMost(Duration.ofSeconds(30)).until(() -> reports.oneWithTrigger("file:in-flight.json").isPresent());
@@ -183,7 +185,8 @@ class ReplicasIT {
         JsonNode report = reports.oneWithTrigger("file:in-flight.json").orElseThrow();
         assertThat(report.get("node").asText()).isEqualTo("n2");
         assertThat(report.get("status").asText()).isEqualTo("completed");
-        assertThat(n2.log()).contains("Deleting orphaned lock file");
+        assertThat(n2.log()).contains("Deleting orphaned lock file")
+                .contains("moved back into the inbox to run again: in-flight.json");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.doneFiles().contains("in-flight.json"));
         assertThat(inbox.allFiles()).containsExactly(".done/in-flight.json", ".done/in-flight.json.report.txt");
     }
@@ -206,7 +209,9 @@ class ReplicasIT {
         assertThat(report.get("node").asText()).isEqualTo("n1");
         assertThat(report.get("status").asText()).isEqualTo("cancelled");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.doneFiles().size() == 3);
-        assertThat(inbox.doneFiles()).contains("long.json").anySatisfy(name -> assertThat(name).startsWith("cancel-"));
+        assertThat(inbox.doneFiles()).contains("long.json", "cancel");
+        assertThat(Files.readString(inbox.archived(inbox.done(), "cancel", "")))
+                .isEqualTo("cancelled run: " + report.get("runId").asText() + System.lineSeparator());
         assertThat(n2.log()).as("the standby saw neither file").doesNotContain("status=").doesNotContain("cancel");
     }
 

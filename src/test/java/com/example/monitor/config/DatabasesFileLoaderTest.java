@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.monitor.sql.CheckedSql;
+import com.example.monitor.testing.SpecialFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -153,6 +155,15 @@ class DatabasesFileLoaderTest {
     @Test
     void directoryInsteadOfFileIsReported() {
         assertEquals(List.of(dir + ": cannot read " + dir.toAbsolutePath() + " (is a directory)"), problems(dir));
+    }
+
+    @Test
+    void fifoInsteadOfFileIsReportedWithoutBeingOpened() {
+        Path fifo = SpecialFiles.fifo(dir.resolve("databases.yaml"));
+        // opening the FIFO would block start-up until someone wrote to it
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> problems(fifo));
+        assertEquals(List.of(fifo + ": cannot read " + fifo.toAbsolutePath()
+                + " (not a regular file (a FIFO, socket or device))"), problems);
     }
 
     @Test

@@ -2,10 +2,13 @@ package com.example.monitor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.example.monitor.sql.CheckedSql;
+import com.example.monitor.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,5 +84,34 @@ class SqlFileReaderTest {
         assertThat(SqlFileReader.read(bad, problems::add)).isEmpty();
 
         assertThat(problems).hasSizeGreaterThanOrEqualTo(2).allSatisfy(p -> assertThat(p).startsWith(bad + ": "));
+    }
+
+    @Test
+    void aFifoInPlaceOfTheSqlFileFailsTheNextRunAtOnceWithoutBeingOpened() throws Exception {
+        Files.delete(file);
+        SpecialFiles.fifo(file);
+
+        // opening the FIFO would block this thread until someone wrote to it
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> SqlFileReader.current(query))
+                .hasMessage("cannot read " + file + " (not a regular file (a FIFO, socket or device))"));
+    }
+
+    @Test
+    void aFifoAsTheSqlFileAtStartUpIsAProblemNamingIt() {
+        Path fifo = SpecialFiles.fifo(dir.resolve("fifo.sql"));
+        List<String> problems = new ArrayList<>();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(SqlFileReader.read(fifo, problems::add)).isEmpty());
+
+        assertThat(problems).containsExactly("cannot read " + fifo + " (not a regular file (a FIFO, socket or device))");
+    }
+
+    @Test
+    void aLinkToARegularSqlFileIsRead() throws Exception {
+        Path link = SpecialFiles.symlink(dir.resolve("link.sql"), file);
+        List<String> problems = new ArrayList<>();
+
+        assertThat(SqlFileReader.read(link, problems::add)).isPresent();
+        assertThat(problems).isEmpty();
     }
 }

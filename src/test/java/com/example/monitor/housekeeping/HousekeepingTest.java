@@ -2,8 +2,10 @@ package com.example.monitor.housekeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 /** monitor.keep-reports on real files: what is older than the limit goes, and nothing else is touched. */
 class HousekeepingTest {
@@ -81,6 +84,33 @@ class HousekeepingTest {
     }
 
     @Test
+    void aLinkedArchiveFolderAndLinksInsideTheFoldersAreNeitherFollowedNorDeleted() throws IOException {
+        Path output = dir.resolve("output");
+        Path inbox = dir.resolve("inbox");
+        Path elsewhere = dir.resolve("elsewhere");
+        file(elsewhere.resolve("precious.txt"), OLD);
+        file(elsewhere.resolve("20260801T060000Z-0123abcd.json"), OLD);
+        file(output.resolve("20260801T060000Z-0123abcd.json"), OLD);
+        Files.createDirectories(inbox.resolve(".done"));
+        Files.createSymbolicLink(inbox.resolve(".error"), elsewhere);
+        Files.createSymbolicLink(inbox.resolve(".done/old.json"), elsewhere.resolve("precious.txt"));
+        Files.createSymbolicLink(output.resolve("20260802T060000Z-0123abcd.json"),
+                elsewhere.resolve("20260801T060000Z-0123abcd.json"));
+
+        List<Path> deleted;
+        try (LogCapture log = LogCapture.atLevel(Level.WARN)) {
+            deleted = new Housekeeping(Duration.ofDays(90), output, inbox, Clock.fixed(NOW, ZoneOffset.UTC)).deleteOld();
+            assertThat(log.text()).contains(inbox.resolve(".error") + " is a symbolic link, not a folder");
+        }
+
+        assertThat(deleted).extracting(path -> dir.relativize(path).toString())
+                .containsExactly("output/20260801T060000Z-0123abcd.json");
+        assertThat(remaining()).containsExactly("elsewhere/20260801T060000Z-0123abcd.json", "elsewhere/precious.txt");
+        assertThat(inbox.resolve(".done/old.json")).isSymbolicLink();
+        assertThat(output.resolve("20260802T060000Z-0123abcd.json")).isSymbolicLink();
+    }
+
+    @Test
     void withoutALimitNothingIsDeleted() throws IOException {
         Path output = dir.resolve("output");
         file(output.resolve("20200101T060000Z-0123abcd.json"), OLD);
@@ -91,7 +121,7 @@ class HousekeepingTest {
 
     private List<String> remaining() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(dir::relativize).map(Path::toString).sorted().toList();
+            return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).map(dir::relativize).map(Path::toString).sorted().toList();
         }
     }
 

@@ -2,6 +2,7 @@ package com.example.monitor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.LogCapture;
@@ -10,6 +11,7 @@ import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
+import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -155,6 +157,25 @@ class HttpApiTest extends MonitorTestSupport {
         assertThat(one).hasSize(1);
         assertThat(one.get(0).get("runId").asText()).isEqualTo(newer);
         assertThat(api.get("/api/runs?limit=zero").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aLinkOrAFifoNamedLikeAReportIsNeitherListedNorServedNorOpened() throws Exception {
+        Path secret = Files.writeString(PerTest.folder().resolve("secret.json"), "{\"runId\": \"TOPSECRET\"}");
+        Files.createDirectories(outputDir());
+        SpecialFiles.symlink(outputDir().resolve("20261128T191500Z-9acc8c32.json"), secret);
+        SpecialFiles.fifo(outputDir().resolve("20261128T191600Z-0badc0de.json"));
+
+        // opening the FIFO would hold the request until someone wrote to it
+        HttpResponse<String> list = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> api.get("/api/runs"));
+        HttpResponse<String> linked = api.get("/api/runs/20261128T191500Z-9acc8c32");
+        HttpResponse<String> piped = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> api.get("/api/runs/20261128T191600Z-0badc0de"));
+
+        assertThat(JSON.readTree(list.body())).isEmpty();
+        assertError(linked, 404, "no report");
+        assertError(piped, 404, "no report");
+        assertThat(list.body() + linked.body()).doesNotContain("TOPSECRET");
     }
 
     @Test

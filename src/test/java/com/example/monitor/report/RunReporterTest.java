@@ -29,8 +29,8 @@ class RunReporterTest {
         RunReporter reporter = new RunReporter(output, PosixFilePermissions.fromString("rw-------"));
         AnalysisRun run = new AnalysisRun("20261129T060200Z-n2-5ca1ab1e", "n2", "schedule",
                 LocalDateTime.parse("2026-10-30T00:00:00"), Instant.parse("2026-11-29T06:02:00Z"), List.of());
-        Files.createDirectories(reporter.spoolDir(run));
-        Files.writeString(reporter.spoolDir(run).resolve("rows.json"), "[]");
+        Files.createDirectories(reporter.spools().folder(run));
+        Files.writeString(reporter.spools().folder(run).resolve("rows.json"), "[]");
 
         try (LogCapture warnings = LogCapture.atLevel(Level.WARN)) {
             RunReport report = reporter.report(run);
@@ -40,7 +40,7 @@ class RunReporterTest {
         }
         JsonNode written = new ObjectMapper().readTree(output.resolve("20261129T060200Z-n2-5ca1ab1e.json").toFile());
         assertThat(written.get("node").asText()).isEqualTo("n2");
-        assertThat(reporter.spoolDir(run)).doesNotExist();
+        assertThat(reporter.spools().folder(run)).doesNotExist();
         assertThat(lost.resolve("rows.json")).as("the other run's spool").exists();
     }
 }

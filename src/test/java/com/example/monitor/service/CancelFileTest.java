@@ -11,6 +11,7 @@ import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,8 @@ class CancelFileTest extends MonitorTestSupport {
         await().atMost(Duration.ofSeconds(2)).until(() -> POSTGRES.server().activeQueriesOfApplication().isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> inbox.doneFiles().contains("long.json"));
         assertThat(inbox.has("cancel")).isFalse();
-        assertThat(inbox.doneFiles()).anySatisfy(name -> assertThat(name).startsWith("cancel"));
+        assertThat(Files.readString(inbox.archived(inbox.done(), "cancel", "")))
+                .isEqualTo("cancelled run: " + cancelled.get("runId").asText() + System.lineSeparator());
 
         inbox.drop("next.json", "{\"startDate\": \"2026-10-01\"}");
 

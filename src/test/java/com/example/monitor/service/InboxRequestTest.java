@@ -103,12 +103,12 @@ class InboxRequestTest extends MonitorTestSupport {
         assertThat(report.get("status").asText()).isEqualTo("completed");
         assertThat(report.at("/databases/inbox/queries/Start date/rows/0/start_date").asText())
                 .isEqualTo("2026-10-01T00:00:00");
-        await().atMost(REQUEST_DONE).until(() -> Files.exists(inbox.done().resolve("october.json")));
+        await().atMost(REQUEST_DONE).until(() -> inbox.doneFiles().contains("october.json"));
         assertThat(inbox.has("october.json")).isFalse();
         assertThat(inbox.allFiles()).containsExactly(".done/october.json", ".done/october.json.report.txt");
         // request -> report, and report -> request
         String runId = report.get("runId").asText();
-        assertThat(Files.readString(inbox.done().resolve("october.json.report.txt")).lines()).containsExactly(
+        assertThat(Files.readString(inbox.archived(inbox.done(), "october.json", ".report.txt")).lines()).containsExactly(
                 "runId: " + runId,
                 "status: completed",
                 "report: " + reports.dir().resolve(runId + ".json").toAbsolutePath());
@@ -135,7 +135,7 @@ class InboxRequestTest extends MonitorTestSupport {
                 .containsExactly(".cancelled/too-late.json", ".cancelled/too-late.json.report.txt"));
         JsonNode report = reports.oneWithTrigger("file:too-late.json").orElseThrow();
         assertThat(report.get("status").asText()).isEqualTo("cancelled");
-        assertThat(Files.readString(inbox.dir().resolve(".cancelled/too-late.json.report.txt")))
+        assertThat(Files.readString(inbox.archived(inbox.cancelled(), "too-late.json", ".report.txt")))
                 .contains("runId: " + report.get("runId").asText()).contains("status: cancelled");
     }
 
@@ -167,7 +167,7 @@ class InboxRequestTest extends MonitorTestSupport {
         assertThat(reason("unknown-key.json")).contains("unknown key 'colour'");
         assertThat(reason("bad-date.json")).contains("'2026-13-45' is not a date");
         // moved, not rewritten: the user can fix the file and drop it again
-        assertThat(Files.readString(inbox.error().resolve("bad-date.json"))).isEqualTo("{\"startDate\": \"2026-13-45\"}");
+        assertThat(Files.readString(inbox.archived(inbox.error(), "bad-date.json", ""))).isEqualTo("{\"startDate\": \"2026-13-45\"}");
         // a file is moved only after its route is done, so a run it had started would have its report by now
         assertThat(reports.all()).isEmpty();
     }
@@ -187,7 +187,7 @@ class InboxRequestTest extends MonitorTestSupport {
             // several read-lock intervals later it still waits: not taken, not moved aside, no run
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
                     inbox.has("slow.json") && reports.withTrigger("file:slow.json").isEmpty()
-                            && !Files.exists(inbox.error().resolve("slow.json")));
+                            && inbox.runIdsOf(inbox.error(), "slow.json").isEmpty());
         } finally {
             writer.shutdownNow();
             assertThat(writer.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
@@ -227,7 +227,7 @@ class InboxRequestTest extends MonitorTestSupport {
     }
 
     private String reason(String name) throws Exception {
-        return Files.readString(inbox.error().resolve(name + ".reason.txt"), StandardCharsets.UTF_8);
+        return Files.readString(inbox.archived(inbox.error(), name, ".reason.txt"), StandardCharsets.UTF_8);
     }
 
     private static void append(Path file, String text) {

@@ -110,6 +110,17 @@ public final class MonitorProcess implements AutoCloseable {
         signal("INT");
     }
 
+    /** SIGHUP, as when the terminal or the session the process runs in goes away. */
+    public void sighup() {
+        signal("HUP");
+    }
+
+    /** Two SIGTERMs, one right after the other, as an impatient operator or a supervisor sends them. */
+    public void sigtermTwice() {
+        signal("TERM");
+        signal("TERM");
+    }
+
     public void sigkill() {
         process.destroyForcibly();
     }
