@@ -23,6 +23,7 @@ import com.example.monitor.progress.ProgressPublisher;
 import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
+import com.example.monitor.run.RunRequestReader;
 import com.example.monitor.steps.AnalysisSteps;
 import com.example.monitor.steps.NestedResultAggregationStrategy;
 import com.example.monitor.trigger.InboxRequests;
@@ -91,7 +92,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind(QueryStatementStrategy.BEAN, new QueryStatementStrategy());
         registry.bind(CompactRowMapperFactory.BEAN, new CompactRowMapperFactory());
         registry.bind(NestedResultAggregationStrategy.BEAN, new NestedResultAggregationStrategy());
-        InboxRequests inboxRequests = new InboxRequests();
+        RunRequestReader requestReader = new RunRequestReader();
+        InboxRequests inboxRequests = new InboxRequests(requestReader);
         registry.bind(InboxRequests.BEAN, inboxRequests);
         registry.bind(Housekeeping.BEAN, new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
                 settings.outputDir(), settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
@@ -100,7 +102,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
         ClusterRole role = new ClusterRole();
         registry.bind(ClusterRole.BEAN, role);
         if (settings.httpEnabled()) {
-            HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests, role);
+            HttpServerSetup.install(context, settings, config, dataSources, runs, requestReader, role);
         }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {

@@ -61,6 +61,10 @@ public final class MonitorSettingsReader {
             problems.add(Setting.HTTP_HOST.key() + ": '" + host + "' is reachable from the network; set "
                     + Setting.HTTP_TOKEN.key() + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1");
         }
+        if (service && portGiven && !HttpSettings.isLoopback(host) && ((List<?>) values.getOrDefault(Setting.HTTP_ALLOWED_HOSTS, List.of())).isEmpty()) {
+            problems.add(Setting.HTTP_ALLOWED_HOSTS.key() + ": the server listens on '" + host + "', beyond this"
+                    + " machine; list the names clients reach it by (monitor.example.com), or * for any");
+        }
     }
 
     /** The value, or {@code null} when the setting is empty. */

@@ -3,17 +3,22 @@ package com.example.monitor.http;
 import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
+import com.example.monitor.config.HttpSettings;
+import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.config.Setting;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.trigger.InboxRequests;
+import com.example.monitor.run.RunRequestReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -37,15 +42,16 @@ public final class HttpServerSetup {
     }
 
     public static void install(CamelContext context, MonitorSettings settings, DatabasesConfig config,
-                               DataSourceFactory dataSources, AnalysisRuns runs, InboxRequests requests,
+                               DataSourceFactory dataSources, AnalysisRuns runs, RunRequestReader requests,
                                ClusterRole role)
             throws Exception {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
-        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock);
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new ApiHeaderFilter());
+        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock, settings.outputDir());
         runs.addListener(live);
         registry.bind(LiveStatus.BEAN, live);
-        registry.bind(ApiRequests.BEAN, new ApiRequests(settings.http(), runs, requests, role));
+        registry.bind(ApiRequests.BEAN, new ApiRequests(runs, requests, role));
         registry.bind(RunHistory.BEAN, new RunHistory(settings.outputDir()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
@@ -62,21 +68,45 @@ public final class HttpServerSetup {
             }
             MainHttpServer main = started.hasService(MainHttpServer.class);
             if (main != null) {
+                VertxPlatformHttpServer server = boundServer(started, main, settings.http());
+                HttpPerimeter perimeter = new HttpPerimeter(settings.http());
+                main.getRouter().route().order(Integer.MIN_VALUE).handler(perimeter);
+                ManagementHttpServer management = started.hasService(ManagementHttpServer.class);
+                if (management != null && management.getRouter() != null && management.getRouter() != main.getRouter()) {
+                    management.getRouter().route().order(Integer.MIN_VALUE).handler(perimeter);
+                }
                 jsonErrors(main.getRouter());
-                logAddress(started, main, settings);
+                logAddress(started, main, server);
             }
         });
     }
 
-    /** Which port answers what: the actual port, when 0 asked for a free one. */
-    private static void logAddress(CamelContext context, MainHttpServer main, MonitorSettings settings) {
-        int port = context.hasServices(VertxPlatformHttpServer.class).stream()
-                .filter(server -> server.getConfigurationPort() == main.getPort())
-                .mapToInt(VertxPlatformHttpServer::getPort).findFirst().orElse(main.getPort());
+    /**
+     * The server Camel started for the page and the API. Camel only logs a failed bind (a busy port, an
+     * address Netty cannot use) and goes on without a server: here that stops the start-up, exit 2.
+     */
+    private static VertxPlatformHttpServer boundServer(CamelContext context, MainHttpServer main, HttpSettings http) {
+        VertxPlatformHttpServer server = context.hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(candidate -> candidate.getConfigurationPort() == main.getPort()).findFirst().orElse(null);
+        if (server == null || server.getPort() <= 0) {
+            throw new InvalidConfigurationException(List.of(Setting.HTTP_PORT.key() + ": the HTTP server could not"
+                    + " listen on " + authority(http.host(), http.port()) + " (the port is in use, or "
+                    + Setting.HTTP_HOST.key() + " is not an address of this machine)"));
+        }
+        return server;
+    }
+
+    /** Which address answers what: the actual port, when 0 asked for a free one. */
+    private static void logAddress(CamelContext context, MainHttpServer main, VertxPlatformHttpServer server) {
         ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
         boolean shared = management != null && management.getPort() == main.getPort();
-        LOG.info("HTTP server on http://{}:{}/ (status page, /api{})", settings.http().host(), port,
+        LOG.info("HTTP server on http://{}/ (status page, /api{})", authority(main.getHost(), server.getPort()),
                 shared ? ", /observe/health, /observe/metrics" : "; health and metrics on the management port");
+    }
+
+    /** {@code host:port}, an IPv6 address in brackets as a URL writes it. */
+    static String authority(String host, int port) {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
@@ -109,16 +139,12 @@ public final class HttpServerSetup {
     }
 
     private static void answer(RoutingContext routingContext, int code) {
-        if (routingContext.response().ended()) {
-            return;
-        }
         String message = switch (code) {
             case 404 -> "no such path, or not with this method";
             case 413 -> "request body too large (at most " + ApiRequests.MAX_BODY_BYTES / 1024 + " KB)";
             case 500 -> "internal error; see the service log";
             default -> "bad request";
         };
-        routingContext.response().setStatusCode(code).putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
+        HttpPerimeter.answer(routingContext, code, message);
     }
 }

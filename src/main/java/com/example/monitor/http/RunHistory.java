@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runs on record: the {@code <runId>.json} reports in the output folder. A report is written
@@ -28,11 +32,11 @@ public final class RunHistory {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "runHistory";
 
-    /**
-     * What {@code RunRequest.newRunId} makes, with a replica's id when it has one; nothing else can name
-     * a file here, and no '/' or '\\' can get through.
-     */
-    static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-(?:[A-Za-z0-9_.-]+-)?[0-9a-f]{8}");
+    /** See {@link RunRequest#RUN_ID}: nothing else can name a file here. */
+    static final Pattern RUN_ID = RunRequest.RUN_ID;
+    /** A report that cannot be read, kept so it is logged once and not read again at every poll. */
+    private static final Map<String, Object> UNREADABLE = Collections.unmodifiableMap(new LinkedHashMap<>());
+    private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
     public static final int MAX_LIMIT = 1000;
 
     private final Path outputDir;
@@ -68,6 +72,7 @@ public final class RunHistory {
         }
         return ids.subList(0, end).stream()
                 .map(id -> summaries.computeIfAbsent(id, this::summarise))
+                .filter(summary -> summary != UNREADABLE)
                 .sorted(Comparator.comparing(RunHistory::startedAt, Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
@@ -92,6 +97,10 @@ public final class RunHistory {
         if (!Files.isRegularFile(file)) {
             throw new ApiProblem(404, "no report for run " + runId);
         }
+        if (summaries.computeIfAbsent(runId, this::summarise) == UNREADABLE) {
+            throw new ApiProblem(500, "the report of run " + runId + " cannot be read (truncated or not JSON);"
+                    + " see the service log");
+        }
         return Files.newInputStream(file);
     }
 
@@ -110,11 +119,22 @@ public final class RunHistory {
         throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
     }
 
+    /** The run's summary, or {@link #UNREADABLE} with one WARN line naming the file. */
     private Map<String, Object> summarise(String runId) {
+        Path file = outputDir.resolve(runId + ".json");
+        try {
+            return readSummary(file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("report {} cannot be read, left out of /api/runs: {}", file.toAbsolutePath(), e.getMessage());
+            return UNREADABLE;
+        }
+    }
+
+    private Map<String, Object> readSummary(Path file) throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Integer> queries = new TreeMap<>();
         long rows = 0;
-        try (JsonParser parser = json.createParser(outputDir.resolve(runId + ".json").toFile())) {
+        try (JsonParser parser = json.createParser(file.toFile())) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -127,9 +147,10 @@ public final class RunHistory {
                     parser.skipChildren();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the report of run " + runId, e);
+            expect(parser.currentToken(), JsonToken.END_OBJECT);
+            expect(parser.nextToken(), null);
         }
+        Instant.parse(String.valueOf(summary.get("startedAt")));
         summary.put("queries", queries);
         summary.put("rows", rows);
         return summary;

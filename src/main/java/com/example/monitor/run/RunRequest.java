@@ -1,18 +1,28 @@
 package com.example.monitor.run;
 
+import com.example.monitor.config.StartDates;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.camel.Message;
 
 /**
- * The headers a request for a run carries into {@code direct:run-analysis}, whoever sends it: the
- * command line, a trigger route, the HTTP API or a team's own route. None is required.
+ * What a run is asked for, checked once: the start date or the look-back (neither: the settings'),
+ * what started it, and a run id chosen before it starts (null: the run picks one). The HTTP API and the
+ * inbox send it to {@code direct:run-analysis} as the exchange property {@value #PROPERTY}; the command
+ * line, the trigger routes and a team's own routes may send the documented headers instead, which are
+ * checked against the same bounds ({@link #fromHeaders}).
  */
-public final class RunRequest {
+public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String trigger, String runId) {
 
     /** Where every trigger sends its request: the core route run-analysis consumes from it. */
     public static final String ENDPOINT = "direct:run-analysis";
+
+    /** The exchange property a checked request travels in; it wins over the headers. */
+    public static final String PROPERTY = "monitorRunRequest";
 
     /** What started the run: cli, schedule, file:&lt;name&gt;, http, or a route's own word. */
     public static final String TRIGGER_HEADER = "monitorTrigger";
@@ -29,10 +39,63 @@ public final class RunRequest {
      */
     public static final String RUN_ID_HEADER = "monitorRunId";
 
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+    /**
+     * What {@link #newRunId} makes, with a replica's id when it has one. A run id names the report
+     * file, so no other form is taken: no '/' or '\\' can get through.
+     */
+    public static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-(?:[A-Za-z0-9_.-]+-)?[0-9a-f]{8}");
+
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private RunRequest() {
+    public RunRequest {
+        if (startDate != null && !StartDates.inRange(startDate)) {
+            throw new IllegalArgumentException("start date " + startDate + " is outside " + StartDates.YEARS);
+        }
+        if (lookbackDays != null && !StartDates.lookbackInRange(lookbackDays)) {
+            throw new IllegalArgumentException("lookback days " + lookbackDays + " is not " + StartDates.LOOKBACK_RANGE);
+        }
+        if (startDate != null && lookbackDays != null) {
+            throw new IllegalArgumentException("give a start date or lookback days, not both");
+        }
+        if (runId != null && !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("run id '" + runId + "' is not of the form 20261128T191500Z-9acc8c32");
+        }
+    }
+
+    /** Nothing asked: the settings' start date, started by {@code trigger}. */
+    public static RunRequest of(String trigger) {
+        return new RunRequest(null, null, trigger, null);
+    }
+
+    public RunRequest withTrigger(String newTrigger) {
+        return new RunRequest(startDate, lookbackDays, newTrigger, runId);
+    }
+
+    public RunRequest withRunId(String newRunId) {
+        return new RunRequest(startDate, lookbackDays, trigger, newRunId);
+    }
+
+    /**
+     * A request given as the documented headers (the command line, a trigger or a team route), with the
+     * same checks as a request file's.
+     *
+     * @throws IllegalArgumentException naming the header
+     */
+    public static RunRequest fromHeaders(Message message) {
+        Object startDate = message.getHeader(START_DATE_HEADER);
+        Object lookback = message.getHeader(LOOKBACK_DAYS_HEADER);
+        String runId = message.getHeader(RUN_ID_HEADER, String.class);
+        try {
+            return new RunRequest(
+                    startDate instanceof LocalDateTime dateTime ? dateTime
+                            : startDate == null ? null : StartDates.parse(startDate.toString()),
+                    lookback == null ? null : StartDates.parseLookbackDays(lookback.toString()),
+                    message.getHeader(TRIGGER_HEADER, String.class), runId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("headers " + START_DATE_HEADER + ", " + LOOKBACK_DAYS_HEADER + ", "
+                    + RUN_ID_HEADER + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -40,6 +103,6 @@ public final class RunRequest {
      * sorts by start time, and is safe as a file name.
      */
     public static String newRunId(Instant at, String node) {
-        return RUN_ID.format(at) + "-" + (node == null ? "" : node + "-") + UUID.randomUUID().toString().substring(0, 8);
+        return RUN_ID_TIME.format(at) + "-" + (node == null ? "" : node + "-") + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,29 +1,25 @@
 package com.example.monitor.trigger;
 
-import com.example.monitor.config.StartDates;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRun;
+import com.example.monitor.run.InvalidRunRequestException;
 import com.example.monitor.run.RunRequest;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.monitor.run.RunRequestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request file dropped in the inbox: {@code {}}, {@code {"startDate": "2026-10-01"}} or
- * {@code {"lookbackDays": 7}}. A valid one becomes the run's headers; an invalid one gets a
+ * {@code {"lookbackDays": 7}}, read by {@link RunRequestReader} like an HTTP body. A valid one becomes
+ * the run's {@link RunRequest}; an invalid one gets a
  * {@code <name>.reason.txt} in {@code .error/} and is moved there by the route, never deleted.
  */
 public final class InboxRequests {
@@ -37,19 +33,25 @@ public final class InboxRequests {
     public static final String CANCELLED = ".cancelled";
     /** Beside a processed request: the runId, status and report path of its run. */
     public static final String REPORT_SUFFIX = ".report.txt";
-    private static final Set<String> KEYS = Set.of("startDate", "lookbackDays");
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final RunRequestReader reader;
+
+    public InboxRequests(RunRequestReader reader) {
+        this.reader = reader;
+    }
 
     public void read(Exchange exchange) throws IOException {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        List<String> problems = applyRequest(exchange.getMessage().getBody(String.class), exchange.getMessage());
-        if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + name);
+        List<String> problems;
+        try {
+            exchange.setProperty(RunRequest.PROPERTY,
+                    reader.read(exchange.getMessage().getBody(byte[].class), AnalysisRun.FILE_TRIGGER + name));
             exchange.setProperty(OUTCOME_PROPERTY, DONE);
             exchange.setProperty(VALID_PROPERTY, true);
             return;
+        } catch (InvalidRunRequestException e) {
+            problems = e.problems();
         }
         Path errors = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class), ".error");
         Files.createDirectories(errors);
@@ -82,64 +84,5 @@ public final class InboxRequests {
         Files.writeString(folder.resolve(name + REPORT_SUFFIX), String.join(System.lineSeparator(), lines)
                 + System.lineSeparator(), StandardCharsets.UTF_8);
         LOG.info("request {} ran as {}, moved to {}", name, run == null ? "none" : run.runId(), folder);
-    }
-
-    /**
-     * Checks a run request and, when it is valid, sets the run's headers on the message. Every way of
-     * asking for a run (a file, the HTTP API) goes through here, so all accept exactly the same.
-     *
-     * @return the problems, one line each; empty when the request is valid
-     */
-    public List<String> applyRequest(String text, Message message) {
-        List<String> problems = new ArrayList<>();
-        JsonNode request = parse(text, problems);
-        if (request != null) {
-            apply(request, message, problems);
-        }
-        return problems;
-    }
-
-    private JsonNode parse(String text, List<String> problems) {
-        try {
-            JsonNode node = json.readTree(text == null ? "" : text);
-            if (node == null || !node.isObject()) {
-                problems.add("a request must be a JSON object such as {} or {\"startDate\": \"2026-10-01\"}");
-                return null;
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            problems.add("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-            return null;
-        }
-    }
-
-    private static void apply(JsonNode request, Message message, List<String> problems) {
-        for (Iterator<String> keys = request.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!KEYS.contains(key)) {
-                problems.add("unknown key '" + key + "'; a request may have startDate and lookbackDays");
-            }
-        }
-        JsonNode startDate = request.get("startDate");
-        JsonNode lookbackDays = request.get("lookbackDays");
-        if (startDate != null && lookbackDays != null) {
-            problems.add("give startDate or lookbackDays, not both");
-        }
-        if (startDate != null) {
-            try {
-                message.setHeader(RunRequest.START_DATE_HEADER,
-                        StartDates.parse(startDate.asText()));
-            } catch (IllegalArgumentException e) {
-                problems.add("startDate: " + e.getMessage());
-            }
-        }
-        if (lookbackDays != null) {
-            if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
-                message.setHeader(RunRequest.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
-            } else {
-                problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
-            }
-        }
     }
 }
