@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and validates every declared {@link Setting}, and refuses {@code monitor.*} keys that are not
@@ -15,15 +17,29 @@ import java.util.function.Function;
  */
 public final class MonitorSettingsReader {
 
+    /** How Camel names a {@code {{env:NAME}}} it could not resolve, in its exception's message. */
+    private static final Pattern CAMEL_ENV = Pattern.compile("env:([A-Za-z_][A-Za-z0-9_]*)");
+
     private final Function<String, Optional<String>> properties;
     private final List<SettingSource> sources;
     private final Map<Setting<?>, Object> values = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final EnvironmentSubstitution environment;
 
-    /** {@code sources} are the places keys were written, only to find unknown ones; values come from {@code properties}. */
-    public MonitorSettingsReader(Function<String, Optional<String>> properties, List<SettingSource> sources) {
+    /**
+     * {@code sources} are the places keys were written, only to find unknown ones; values come from
+     * {@code properties} (Camel's, which resolve {@code {{env:NAME}}}), and their {@code ${env:NAME}}
+     * from {@code environment}.
+     */
+    public MonitorSettingsReader(Function<String, Optional<String>> properties, List<SettingSource> sources,
+                                 Function<String, String> environment) {
         this.properties = properties;
         this.sources = List.copyOf(sources);
+        this.environment = new EnvironmentSubstitution(environment);
+    }
+
+    public MonitorSettingsReader(Function<String, Optional<String>> properties, List<SettingSource> sources) {
+        this(properties, sources, System::getenv);
     }
 
     public MonitorSettingsReader(Function<String, Optional<String>> properties) {
@@ -78,9 +94,8 @@ public final class MonitorSettingsReader {
     }
 
     private void parse(Setting<?> setting) {
-        String text = properties.apply(setting.key()).map(String::trim).filter(v -> !v.isEmpty())
-                .orElse(setting.defaultValue());
-        if (text.isEmpty()) {
+        String text = text(setting);
+        if (text == null || text.isEmpty()) {
             return;
         }
         try {
@@ -88,5 +103,36 @@ public final class MonitorSettingsReader {
         } catch (IllegalArgumentException e) {
             problems.add(setting.key() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The setting's text with every environment reference resolved, its default when it is empty, or
+     * null after a problem. Neither form of reference is ever taken as a value: an unset variable is
+     * a problem naming it, and so is a {@code ${...}} that is not {@code ${env:NAME}}. The value is
+     * never quoted, since it may be a secret.
+     */
+    private String text(Setting<?> setting) {
+        Optional<String> given;
+        try {
+            given = properties.apply(setting.key());
+        } catch (RuntimeException e) {
+            Matcher unset = CAMEL_ENV.matcher(String.valueOf(e.getMessage()));
+            problems.add(setting.key() + ": " + (unset.find() ? "environment variable " + unset.group(1) + " is not set"
+                    : "cannot be resolved: " + e.getMessage()));
+            return null;
+        }
+        String raw = given.map(String::trim).filter(v -> !v.isEmpty()).orElse(setting.defaultValue());
+        List<String> unresolved = new ArrayList<>();
+        Optional<String> resolved = environment.resolve(raw, unresolved::add);
+        unresolved.forEach(message -> problems.add(setting.key() + ": " + message));
+        if (resolved.isEmpty()) {
+            return null;
+        }
+        if (raw.replaceAll("\\$\\{env:[^}]*}", "").contains("${")) {
+            problems.add(setting.key() + ": a '${...}' that is not ${env:NAME}; write ${env:NAME} or {{env:NAME}}"
+                    + " for an environment variable");
+            return null;
+        }
+        return resolved.get().trim().isEmpty() ? setting.defaultValue() : resolved.get().trim();
     }
 }

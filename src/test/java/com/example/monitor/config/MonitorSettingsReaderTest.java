@@ -277,6 +277,23 @@ class MonitorSettingsReaderTest {
         assertThat(dir.resolve("new")).doesNotExist();
     }
 
+    @Test
+    void dollarEnvReferencesResolveInEverySettingAndAnUnsetOneIsAProblemNamingKeyAndVariable() {
+        Map<String, String> environment = Map.of("MONITOR_HTTP_TOKEN", "from-env", "DAYS", "9");
+        MonitorSettings settings = new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
+                "monitor.http.token", "${env:MONITOR_HTTP_TOKEN}", "monitor.lookback-days", "${env:DAYS}").get(key)),
+                List.of(), environment::get).read();
+        assertThat(settings.http().token().value()).isEqualTo("from-env");
+        assertThat(settings.startDate().lookbackDays()).isEqualTo(9);
+
+        assertThatThrownBy(() -> new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
+                "monitor.http.token", "${env:NOT_SET}", "monitor.zone", "${ZONE}").get(key)), List.of(), environment::get).read())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "monitor.zone: a '${...}' that is not ${env:NAME}; write ${env:NAME} or {{env:NAME}} for an"
+                                + " environment variable",
+                        "monitor.http.token: environment variable NOT_SET is not set"));
+    }
+
     private static MonitorSettings read(Map<String, String> properties) {
         return new MonitorSettingsReader(key -> Optional.ofNullable(properties.get(key))).read();
     }
