@@ -60,7 +60,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        MonitorSettings settings = new MonitorSettingsReader(context.getPropertiesComponent()::resolveProperty,
+        MonitorSettings settings = new MonitorSettingsReader(MonitorSettingsReader.camelProperties(context.getPropertiesComponent()),
                 PropertiesFiles.loadedBy(context)).read();
         DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
 

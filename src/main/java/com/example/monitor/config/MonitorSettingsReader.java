@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Reads and validates every declared {@link Setting}, and refuses {@code monitor.*} keys that are not
@@ -44,6 +45,25 @@ public final class MonitorSettingsReader {
 
     public MonitorSettingsReader(Function<String, Optional<String>> properties) {
         this(properties, List.of());
+    }
+
+    /**
+     * The values as Camel resolves them, {@code {{env:NAME}}} included. Camel's own lookup answers an
+     * unset variable as if the key were not set at all, so the key is parsed as a placeholder instead:
+     * an unset variable then fails, and the reader reports it.
+     */
+    public static Function<String, Optional<String>> camelProperties(PropertiesComponent properties) {
+        return key -> {
+            try {
+                return Optional.of(properties.parseUri(PropertiesComponent.PREFIX_TOKEN + key
+                        + PropertiesComponent.SUFFIX_TOKEN));
+            } catch (IllegalArgumentException e) {
+                if (String.valueOf(e.getMessage()).contains("[" + key + "] not found")) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        };
     }
 
     public MonitorSettings read() {
