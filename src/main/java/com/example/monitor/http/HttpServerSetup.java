@@ -12,11 +12,17 @@ import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequestReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
@@ -36,6 +42,7 @@ public final class HttpServerSetup {
 
     /** Past every timeout, a run is stuck; the margin covers writing the report and a busy machine. */
     static final Duration DEADLINE_MARGIN = Duration.ofMinutes(1);
+    private static final Duration SELF_CHECK_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
 
     private HttpServerSetup() {
@@ -83,17 +90,39 @@ public final class HttpServerSetup {
 
     /**
      * The server Camel started for the page and the API. Camel only logs a failed bind (a busy port, an
-     * address Netty cannot use) and goes on without a server: here that stops the start-up, exit 2.
+     * address Netty cannot use) and goes on without a server, still reporting the port it was asked
+     * for; so the server is asked for a one-off path only it can answer, and without that answer the
+     * start-up stops: exit 2.
      */
     private static VertxPlatformHttpServer boundServer(CamelContext context, MainHttpServer main, HttpSettings http) {
         VertxPlatformHttpServer server = context.hasServices(VertxPlatformHttpServer.class).stream()
                 .filter(candidate -> candidate.getConfigurationPort() == main.getPort()).findFirst().orElse(null);
-        if (server == null || server.getPort() <= 0) {
+        if (server == null || server.getPort() <= 0 || !answersItself(main.getRouter(), http.host(), server.getPort())) {
             throw new InvalidConfigurationException(List.of(Setting.HTTP_PORT.key() + ": the HTTP server could not"
                     + " listen on " + authority(http.host(), http.port()) + " (the port is in use, or "
                     + Setting.HTTP_HOST.key() + " is not an address of this machine)"));
         }
         return server;
+    }
+
+    private static boolean answersItself(VertxPlatformHttpRouter router, String host, int port) {
+        String nonce = UUID.randomUUID().toString();
+        String path = "/.self-check-" + nonce;
+        Route probe = router.route(path).order(Integer.MIN_VALUE).handler(routingContext -> routingContext.response().end(nonce));
+        String target = host.equals("0.0.0.0") ? "127.0.0.1" : host.equals("::") ? "::1" : host;
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(SELF_CHECK_TIMEOUT).build();
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://" + authority(target, port) + path))
+                    .timeout(SELF_CHECK_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return nonce.equals(answer.body());
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            probe.remove();
+        }
     }
 
     /** Which address answers what: the actual port, when 0 asked for a free one. */
