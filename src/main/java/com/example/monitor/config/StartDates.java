@@ -53,6 +53,14 @@ public final class StartDates {
         }
     }
 
+    /** @throws IllegalArgumentException when the date is outside the bounds */
+    public static LocalDateTime checked(LocalDateTime startDate) {
+        if (!inRange(startDate)) {
+            throw new IllegalArgumentException(startDate + " is outside " + YEARS);
+        }
+        return startDate;
+    }
+
     public static boolean inRange(LocalDateTime startDate) {
         return startDate.getYear() >= MIN_YEAR && startDate.getYear() <= MAX_YEAR;
     }

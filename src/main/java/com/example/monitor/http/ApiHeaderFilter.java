@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.HeaderFilterStrategy;
@@ -18,7 +19,7 @@ final class ApiHeaderFilter implements HeaderFilterStrategy {
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !OUT.contains(headerName.toLowerCase(java.util.Locale.ROOT));
+        return !OUT.contains(headerName.toLowerCase(Locale.ROOT));
     }
 
     @Override

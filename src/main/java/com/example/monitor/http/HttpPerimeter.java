@@ -57,38 +57,37 @@ final class HttpPerimeter implements Handler<RoutingContext> {
             context.next();
             return;
         }
-        String refusal = refusal(context.request(), path);
+        ApiProblem refusal = refusal(context.request(), path);
         if (refusal != null) {
-            int status = Integer.parseInt(refusal.substring(0, 3));
-            answer(context, status, refusal.substring(4));
+            answer(context, refusal.status(), refusal.getMessage());
             return;
         }
         context.next();
     }
 
-    /** "status message", or null when the request may go on. */
-    private String refusal(HttpServerRequest request, String path) {
+    /** Why the request is refused, or null when it may go on. */
+    private ApiProblem refusal(HttpServerRequest request, String path) {
         MultiMap headers = request.headers();
         String host = hostName(authority(request));
         String forwarded = first(headers.get("X-Forwarded-Host"));
         if (host == null || !settings.allowsHost(host) || forwarded != null && !settings.allowsHost(hostName(forwarded))) {
-            return "421 this server does not answer to that host name; see monitor.http.allowed-hosts";
+            return new ApiProblem(421, "this server does not answer to that host name; see monitor.http.allowed-hosts");
         }
         if (request.params().names().stream().anyMatch(name -> TOKEN_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)))) {
-            return "401 give the token in the Authorization header, never in the URL";
+            return new ApiProblem(401, "give the token in the Authorization header, never in the URL");
         }
         if (path.startsWith(API_PATH) && settings.hasToken() && !tokenMatches(headers.getAll("Authorization"))) {
-            return "401 a valid token is needed: Authorization: Bearer <token>";
+            return new ApiProblem(401, "a valid token is needed: Authorization: Bearer <token>");
         }
         if (request.method() == HttpMethod.POST) {
             List<String> origins = headers.getAll("Origin");
             if (origins.size() > 1 || origins.size() == 1 && !isOwnOrigin(origins.get(0), request, forwarded)) {
-                return "403 cross-origin requests are refused";
+                return new ApiProblem(403, "cross-origin requests are refused");
             }
             List<String> types = headers.getAll("Content-Type");
             boolean hasBody = path.equals("/api/runs") || !types.isEmpty();
             if (hasBody && (types.size() != 1 || !isJson(types.get(0)))) {
-                return "415 send the request as application/json";
+                return new ApiProblem(415, "send the request as application/json");
             }
         }
         return null;

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.camel.Message;
 
@@ -85,16 +86,23 @@ public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String t
     public static RunRequest fromHeaders(Message message) {
         Object startDate = message.getHeader(START_DATE_HEADER);
         Object lookback = message.getHeader(LOOKBACK_DAYS_HEADER);
+        LocalDateTime start = header(START_DATE_HEADER, () -> startDate instanceof LocalDateTime dateTime
+                ? StartDates.checked(dateTime) : startDate == null ? null : StartDates.parse(startDate.toString()));
+        Integer days = header(LOOKBACK_DAYS_HEADER, () -> lookback == null ? null
+                : StartDates.parseLookbackDays(lookback.toString()));
         String runId = message.getHeader(RUN_ID_HEADER, String.class);
+        if (runId != null && !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("header " + RUN_ID_HEADER + ": '" + runId
+                    + "' is not of the form 20261128T191500Z-9acc8c32; it names the report file");
+        }
+        return new RunRequest(start, days, message.getHeader(TRIGGER_HEADER, String.class), runId);
+    }
+
+    private static <T> T header(String name, Supplier<T> value) {
         try {
-            return new RunRequest(
-                    startDate instanceof LocalDateTime dateTime ? dateTime
-                            : startDate == null ? null : StartDates.parse(startDate.toString()),
-                    lookback == null ? null : StartDates.parseLookbackDays(lookback.toString()),
-                    message.getHeader(TRIGGER_HEADER, String.class), runId);
+            return value.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("headers " + START_DATE_HEADER + ", " + LOOKBACK_DAYS_HEADER + ", "
-                    + RUN_ID_HEADER + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("header " + name + ": " + e.getMessage(), e);
         }
     }
 

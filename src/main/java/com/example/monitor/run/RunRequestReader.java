@@ -60,7 +60,11 @@ public final class RunRequestReader {
         try (JsonParser parser = json.createParser(text)) {
             try {
                 readObject(parser, fields, problems);
+                if (fields.startDate != null && fields.lookbackDays != null) {
+                    problems.add("give startDate or lookbackDays, not both");
+                }
             } catch (StreamConstraintsException e) {
+                // a request that does not parse has only that problem: what was read of it before is moot
                 problems.clear();
                 problems.add(limit(e) + " at " + where(e.getLocation() != null ? e.getLocation() : parser.currentLocation()));
             } catch (JsonEOFException e) {
@@ -72,10 +76,6 @@ public final class RunRequestReader {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        // a request that does not parse has only that problem: what was read of it before is moot
-        if (fields.startDate != null && fields.lookbackDays != null) {
-            problems.add("give startDate or lookbackDays, not both");
         }
         if (!problems.isEmpty()) {
             throw new InvalidRunRequestException(problems);
