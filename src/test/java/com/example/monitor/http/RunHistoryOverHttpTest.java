@@ -27,7 +27,7 @@ import org.slf4j.event.Level;
 
 /** The run list and the run in flight as clients poll them: a bad report on disk spoils nothing else. */
 @ExtendWith(PerTest.class)
-class RunHistoryTest extends MonitorTestSupport {
+class RunHistoryOverHttpTest extends MonitorTestSupport {
 
     private static final String TRUNCATED = "20991231T235959Z-0badf00d";
 
