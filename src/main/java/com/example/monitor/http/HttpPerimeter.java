@@ -101,11 +101,19 @@ final class HttpPerimeter implements Handler<RoutingContext> {
                 settings.token().value().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code application/json}, with parameters such as {@code charset=utf-8} allowed. */
+    /** {@code application/json}, alone or with {@code charset=utf-8}: the reader takes UTF-8 only. */
     static boolean isJson(String contentType) {
-        int parameters = contentType.indexOf(';');
-        String media = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
-        return media.equalsIgnoreCase("application/json");
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim().replace("\"", "").toLowerCase(Locale.ROOT);
+            if (!parameter.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -108,10 +108,12 @@ class RunRequestOverHttpTest extends MonitorTestSupport {
         assertRefused(post("application/json-patch+json", "{}"), 415, "application/json");
         assertRefused(post("application/jsonx", "{}"), 415, "application/json");
         assertRefused(post("text/plain", "{}"), 415, "application/json");
+        assertRefused(post("application/json; charset=iso-8859-1", "{}"), 415, "application/json");
         assertRefused(api.send(api.request("/api/runs").POST(HttpRequest.BodyPublishers.ofString("{}"))), 415, "application/json");
         assertThat(reports.all()).isEmpty();
 
         runAndReport(post("application/json; charset=utf-8", "{}"));
+        runAndReport(post("Application/JSON;charset=\"UTF-8\"", "{}"));
     }
 
     @Test
