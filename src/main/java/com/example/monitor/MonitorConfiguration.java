@@ -60,8 +60,10 @@ public final class MonitorConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        MonitorSettings settings = new MonitorSettingsReader(MonitorSettingsReader.camelProperties(context.getPropertiesComponent()),
-                PropertiesFiles.loadedBy(context)).read();
+        MonitorSettingsReader reader = new MonitorSettingsReader(
+                MonitorSettingsReader.camelProperties(context.getPropertiesComponent()), PropertiesFiles.loadedBy(context));
+        MonitorSettings settings = reader.read();
+        reader.substituted().forEach(context.getPropertiesComponent()::addOverrideProperty);
         DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
 
         Registry registry = context.getRegistry();

@@ -26,6 +26,7 @@ public final class MonitorSettingsReader {
     private final Map<Setting<?>, Object> values = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final EnvironmentSubstitution environment;
+    private final Map<String, String> substituted = new HashMap<>();
 
     /**
      * {@code sources} are the places keys were written, only to find unknown ones; values come from
@@ -85,6 +86,14 @@ public final class MonitorSettingsReader {
                 value(parsed, Setting.FETCH_SIZE), value(parsed, Setting.MODE), value(parsed, Setting.SCHEDULE),
                 value(parsed, Setting.INBOX_DIR), value(parsed, Setting.INBOX_READ_LOCK_INTERVAL),
                 value(parsed, Setting.RESULTS), parsed);
+    }
+
+    /**
+     * After {@link #read()}: each key whose value had a {@code ${env:NAME}}, with the value resolved,
+     * so that a route reading {@code {{monitor.x}}} sees what the settings saw.
+     */
+    public Map<String, String> substituted() {
+        return Map.copyOf(substituted);
     }
 
     /** A server reachable from the network must not let anyone start and cancel runs. */
@@ -147,6 +156,9 @@ public final class MonitorSettingsReader {
         unresolved.forEach(message -> problems.add(setting.key() + ": " + message));
         if (resolved.isEmpty()) {
             return null;
+        }
+        if (!resolved.get().equals(raw)) {
+            substituted.put(setting.key(), resolved.get());
         }
         if (raw.replaceAll("\\$\\{env:[^}]*}", "").contains("${")) {
             problems.add(setting.key() + ": a '${...}' that is not ${env:NAME}; write ${env:NAME} or {{env:NAME}}"

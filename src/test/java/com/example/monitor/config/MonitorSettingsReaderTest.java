@@ -280,11 +280,14 @@ class MonitorSettingsReaderTest {
     @Test
     void dollarEnvReferencesResolveInEverySettingAndAnUnsetOneIsAProblemNamingKeyAndVariable() {
         Map<String, String> environment = Map.of("MONITOR_HTTP_TOKEN", "from-env", "DAYS", "9");
-        MonitorSettings settings = new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
+        MonitorSettingsReader reader = new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
                 "monitor.http.token", "${env:MONITOR_HTTP_TOKEN}", "monitor.lookback-days", "${env:DAYS}").get(key)),
-                List.of(), environment::get).read();
+                List.of(), environment::get);
+        MonitorSettings settings = reader.read();
         assertThat(settings.http().token().value()).isEqualTo("from-env");
         assertThat(settings.startDate().lookbackDays()).isEqualTo(9);
+        assertThat(reader.substituted()).as("what {{monitor.x}} in a route then reads")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("monitor.http.token", "from-env", "monitor.lookback-days", "9"));
 
         assertThatThrownBy(() -> new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
                 "monitor.http.token", "${env:NOT_SET}", "monitor.zone", "${ZONE}").get(key)), List.of(), environment::get).read())
