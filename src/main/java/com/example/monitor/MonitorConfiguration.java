@@ -25,6 +25,7 @@ import com.example.monitor.report.RowSpool;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequest;
+import com.example.monitor.run.RunRequestReader;
 import com.example.monitor.steps.AnalysisSteps;
 import com.example.monitor.steps.NestedResultAggregationStrategy;
 import com.example.monitor.trigger.InboxRequests;
@@ -61,8 +62,10 @@ public final class MonitorConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        MonitorSettings settings = new MonitorSettingsReader(context.getPropertiesComponent()::resolveProperty,
-                PropertiesFiles.loadedBy(context)).read();
+        MonitorSettingsReader reader = new MonitorSettingsReader(
+                MonitorSettingsReader.camelProperties(context.getPropertiesComponent()), PropertiesFiles.loadedBy(context));
+        MonitorSettings settings = reader.read();
+        reader.substituted().forEach(context.getPropertiesComponent()::addOverrideProperty);
         DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
 
         Registry registry = context.getRegistry();
@@ -95,8 +98,9 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind(NestedResultAggregationStrategy.BEAN, new NestedResultAggregationStrategy());
         ClusterRole role = new ClusterRole();
         registry.bind(ClusterRole.BEAN, role);
-        InboxRequests inboxRequests = new InboxRequests(settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null,
-                settings.reportPermissions(),
+        RunRequestReader requestReader = new RunRequestReader();
+        InboxRequests inboxRequests = new InboxRequests(requestReader,
+                settings.mode() == RunMode.SERVICE ? settings.inboxDir() : null, settings.reportPermissions(),
                 () -> RunRequest.newRunId(Instant.now(), role.nodeId().orElse(null)));
         registry.bind(InboxRequests.BEAN, inboxRequests);
         registry.bind(Housekeeping.BEAN, new Housekeeping(settings.mode() == RunMode.SERVICE ? settings.keepReports() : null,
@@ -104,7 +108,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
                 Clock.systemUTC()));
         warnAboutServiceOnlySettings(settings);
         if (settings.httpEnabled()) {
-            HttpServerSetup.install(context, settings, config, dataSources, runs, inboxRequests, role);
+            HttpServerSetup.install(context, settings, config, dataSources, runs, requestReader, role);
         }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {

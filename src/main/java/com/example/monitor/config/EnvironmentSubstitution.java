@@ -1,6 +1,7 @@
 package com.example.monitor.config;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,11 @@ final class EnvironmentSubstitution {
 
     /** Empty when at least one reference could not be resolved (each one is reported). */
     Optional<String> resolve(String raw, Problems.Scope scope, String key) {
+        return resolve(raw, message -> scope.report(key, message));
+    }
+
+    /** The same, each problem given to {@code report} as a message without its key. */
+    Optional<String> resolve(String raw, Consumer<String> report) {
         Matcher matcher = REFERENCE.matcher(raw);
         StringBuilder resolved = new StringBuilder();
         boolean complete = true;
@@ -24,10 +30,10 @@ final class EnvironmentSubstitution {
             String name = matcher.group(1).strip();
             String value = name.isEmpty() ? null : environment.apply(name);
             if (name.isEmpty()) {
-                scope.report(key, "'${env:}' names no environment variable");
+                report.accept("'${env:}' names no environment variable");
                 complete = false;
             } else if (value == null) {
-                scope.report(key, "environment variable " + name + " is not set");
+                report.accept("environment variable " + name + " is not set");
                 complete = false;
             } else {
                 matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));

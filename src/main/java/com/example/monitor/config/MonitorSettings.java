@@ -3,6 +3,7 @@ package com.example.monitor.config;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,7 +50,9 @@ public record MonitorSettings(
     /** The embedded HTTP server's settings (it runs only when {@link #httpEnabled()}). */
     public HttpSettings http() {
         return new HttpSettings(values.get(Setting.HTTP_PORT).orElse(null),
-                values.get(Setting.HTTP_HOST).orElse(HttpSettings.DEFAULT_HOST), values.get(Setting.HTTP_TOKEN).orElse(null));
+                values.get(Setting.HTTP_HOST).orElse(HttpSettings.DEFAULT_HOST), values.get(Setting.HTTP_TOKEN).orElse(null),
+                values.get(Setting.HTTP_ALLOWED_HOSTS).orElse(List.of()),
+                values.get(Setting.HTTP_BODY_TIMEOUT).orElse(null));
     }
 
     /** The HTTP server runs in service mode only, and only when a port is set. */

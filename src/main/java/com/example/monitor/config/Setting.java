@@ -35,9 +35,10 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
             Path::of, "the database list");
     public static final Setting<LocalDateTime> START_DATE = declare("monitor.start-date", "",
             SettingParsers::startDate, "ISO date (`2026-10-01`, midnight) or date-time (`2026-10-01T06:00:00`,"
-                    + " or `2026-10-01 06:00:00` as SQL Developer shows it); empty: midnight `lookback-days` ago");
+                    + " or `2026-10-01 06:00:00` as SQL Developer shows it), in the years 1900 to 9999; empty: midnight"
+                    + " `lookback-days` ago");
     public static final Setting<Integer> LOOKBACK_DAYS = declare("monitor.lookback-days", "30",
-            SettingParsers.wholeNumber(0), "used when no start date is given");
+            StartDates::parseLookbackDays, "used when no start date is given; `0` (today) to `36500`");
     public static final Setting<ZoneId> ZONE = declare("monitor.zone", "",
             SettingParsers::zone, "zone for \"midnight\", e.g. `Europe/Paris`; empty: the system zone");
     public static final Setting<Path> OUTPUT_DIR = declare("monitor.output-dir", "output",
@@ -89,6 +90,12 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
             Function.identity(), "the address it listens on; any non-loopback address needs a token");
     public static final Setting<Secret> HTTP_TOKEN = declare("monitor.http.token", "",
             Secret::of, "bearer token for `/api` and the page's data; give it as `{{env:MONITOR_HTTP_TOKEN}}`");
+    public static final Setting<List<String>> HTTP_ALLOWED_HOSTS = declare("monitor.http.allowed-hosts", "",
+            SettingParsers::hostNames, "the names clients reach the server by (`Host`, and `X-Forwarded-Host` behind"
+                    + " a proxy), comma-separated, `*` for any; empty: the loopback names, on a loopback address only"
+                    + " (see \"Behind a reverse proxy\")");
+    public static final Setting<Duration> HTTP_BODY_TIMEOUT = declare("monitor.http.body-timeout", "30s",
+            Durations::parse, "a request whose body has not fully arrived within this long is dropped");
 
     /** Every setting, in the order of {@code --help} and the README. */
     public static List<Setting<?>> all() {

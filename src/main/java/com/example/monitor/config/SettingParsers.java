@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,6 +21,8 @@ final class SettingParsers {
 
     /** A namespace names a lock file, a Kubernetes lease or a ZooKeeper node: kept to characters all of them take. */
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
+
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+]");
 
     private SettingParsers() {
     }
@@ -125,6 +128,19 @@ final class SettingParsers {
                     + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
         }
         return dir;
+    }
+
+    /** Host names or addresses as a Host header gives them, without a port; IPv6 in brackets; or {@code *}. */
+    static List<String> hostNames(String text) {
+        List<String> names = Arrays.stream(text.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+                .map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        for (String name : names) {
+            if (!name.equals("*") && !HOST_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("'" + name + "' is not a host name; list names like"
+                        + " monitor.example.com or 10.0.0.5 (IPv6 in brackets: [::1]), without a port, or * for any");
+            }
+        }
+        return names;
     }
 
     static String clusterNamespace(String text) {

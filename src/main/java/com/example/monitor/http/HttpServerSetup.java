@@ -3,17 +3,28 @@ package com.example.monitor.http;
 import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
+import com.example.monitor.config.HttpSettings;
+import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.config.Setting;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.trigger.InboxRequests;
+import com.example.monitor.run.RunRequestReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -31,21 +42,23 @@ public final class HttpServerSetup {
 
     /** Past every timeout, a run is stuck; the margin covers writing the report and a busy machine. */
     static final Duration DEADLINE_MARGIN = Duration.ofMinutes(1);
+    private static final Duration SELF_CHECK_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
 
     private HttpServerSetup() {
     }
 
     public static void install(CamelContext context, MonitorSettings settings, DatabasesConfig config,
-                               DataSourceFactory dataSources, AnalysisRuns runs, InboxRequests requests,
+                               DataSourceFactory dataSources, AnalysisRuns runs, RunRequestReader requests,
                                ClusterRole role)
             throws Exception {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
-        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock);
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new ApiHeaderFilter());
+        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock, settings.outputDir());
         runs.addListener(live);
         registry.bind(LiveStatus.BEAN, live);
-        registry.bind(ApiRequests.BEAN, new ApiRequests(settings.http(), runs, requests, role));
+        registry.bind(ApiRequests.BEAN, new ApiRequests(runs, requests, role));
         RunHistory history = new RunHistory(settings.outputDir());
         registry.bind(RunHistory.BEAN, history);
 
@@ -66,21 +79,67 @@ public final class HttpServerSetup {
             }
             MainHttpServer main = started.hasService(MainHttpServer.class);
             if (main != null) {
+                VertxPlatformHttpServer server = boundServer(started, main, settings.http());
+                HttpPerimeter perimeter = new HttpPerimeter(settings.http());
+                main.getRouter().route().order(Integer.MIN_VALUE).handler(perimeter);
+                ManagementHttpServer management = started.hasService(ManagementHttpServer.class);
+                if (management != null && management.getRouter() != null && management.getRouter() != main.getRouter()) {
+                    management.getRouter().route().order(Integer.MIN_VALUE).handler(perimeter);
+                }
                 jsonErrors(main.getRouter());
-                logAddress(started, main, settings);
+                logAddress(started, main, server);
             }
         });
     }
 
-    /** Which port answers what: the actual port, when 0 asked for a free one. */
-    private static void logAddress(CamelContext context, MainHttpServer main, MonitorSettings settings) {
-        int port = context.hasServices(VertxPlatformHttpServer.class).stream()
-                .filter(server -> server.getConfigurationPort() == main.getPort())
-                .mapToInt(VertxPlatformHttpServer::getPort).findFirst().orElse(main.getPort());
+    /**
+     * The server Camel started for the page and the API. Camel only logs a failed bind (a busy port, an
+     * address Netty cannot use) and goes on without a server, still reporting the port it was asked
+     * for; so the server is asked for a one-off path only it can answer, and without that answer the
+     * start-up stops: exit 2.
+     */
+    private static VertxPlatformHttpServer boundServer(CamelContext context, MainHttpServer main, HttpSettings http) {
+        VertxPlatformHttpServer server = context.hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(candidate -> candidate.getConfigurationPort() == main.getPort()).findFirst().orElse(null);
+        if (server == null || server.getPort() <= 0 || !answersItself(main.getRouter(), http.host(), server.getPort())) {
+            throw new InvalidConfigurationException(List.of(Setting.HTTP_PORT.key() + ": the HTTP server could not"
+                    + " listen on " + authority(http.host(), http.port()) + " (the port is in use, or "
+                    + Setting.HTTP_HOST.key() + " is not an address of this machine)"));
+        }
+        return server;
+    }
+
+    private static boolean answersItself(VertxPlatformHttpRouter router, String host, int port) {
+        String nonce = UUID.randomUUID().toString();
+        String path = "/.self-check-" + nonce;
+        Route probe = router.route(path).order(Integer.MIN_VALUE).handler(routingContext -> routingContext.response().end(nonce));
+        String target = host.equals("0.0.0.0") ? "127.0.0.1" : host.equals("::") ? "::1" : host;
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(SELF_CHECK_TIMEOUT).build();
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://" + authority(target, port) + path))
+                    .timeout(SELF_CHECK_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return nonce.equals(answer.body());
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            probe.remove();
+        }
+    }
+
+    /** Which address answers what: the actual port, when 0 asked for a free one. */
+    private static void logAddress(CamelContext context, MainHttpServer main, VertxPlatformHttpServer server) {
         ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
         boolean shared = management != null && management.getPort() == main.getPort();
-        LOG.info("HTTP server on http://{}:{}/ (status page, /api{})", settings.http().host(), port,
+        LOG.info("HTTP server on http://{}/ (status page, /api{})", authority(main.getHost(), server.getPort()),
                 shared ? ", /observe/health, /observe/metrics" : "; health and metrics on the management port");
+    }
+
+    /** {@code host:port}, an IPv6 address in brackets as a URL writes it. */
+    static String authority(String host, int port) {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
@@ -113,16 +172,12 @@ public final class HttpServerSetup {
     }
 
     private static void answer(RoutingContext routingContext, int code) {
-        if (routingContext.response().ended()) {
-            return;
-        }
         String message = switch (code) {
             case 404 -> "no such path, or not with this method";
             case 413 -> "request body too large (at most " + ApiRequests.MAX_BODY_BYTES / 1024 + " KB)";
             case 500 -> "internal error; see the service log";
             default -> "bad request";
         };
-        routingContext.response().setStatusCode(code).putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
+        HttpPerimeter.answer(routingContext, code, message);
     }
 }

@@ -45,7 +45,7 @@ public final class HttpServerSwitch extends MainListenerSupport {
         PropertiesComponent properties = contextOf.apply(main).getPropertiesComponent();
         MonitorSettings settings;
         try {
-            settings = new MonitorSettingsReader(properties::resolveProperty).read();
+            settings = new MonitorSettingsReader(MonitorSettingsReader.camelProperties(properties)).read();
         } catch (InvalidConfigurationException e) {
             // no server; MonitorConfiguration reports every problem, unknown keys included, with exit 2
             return;

@@ -9,6 +9,8 @@ import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
 import com.example.monitor.run.QueryStatus;
 import com.example.monitor.run.RunListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -39,13 +41,16 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
     private final Schedule schedule;
     private final ClusterRole role;
     private final Clock clock;
+    private final Path outputDir;
     private final Instant serviceStart;
     private volatile AnalysisRun last;
     private volatile Instant lastScheduledEnd;
     private final List<Map<String, Object>> events = new ArrayList<>();
 
-    public LiveStatus(AnalysisRuns runs, Schedule schedule, ClusterRole role, Clock clock) {
+    /** @param outputDir where the reports go: a run whose report is there is no longer in flight */
+    public LiveStatus(AnalysisRuns runs, Schedule schedule, ClusterRole role, Clock clock, Path outputDir) {
         this.runs = runs;
+        this.outputDir = outputDir;
         this.schedule = schedule;
         this.role = role;
         this.clock = clock;
@@ -91,10 +96,17 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
         }
     }
 
-    /** {@code GET /api/runs/current}: the run in flight, or null when none is. */
+    /**
+     * {@code GET /api/runs/current}: the run in flight, or null when none is. A run stays current for
+     * a moment after its report is written (the listeners hear of its end first), but a client that
+     * sees it finished must find its report, so a finished run with a report on disk is no longer shown.
+     */
     public Map<String, Object> current() {
         AnalysisRun run = runs.current();
-        return run == null ? null : snapshot(run);
+        if (run == null || run.finishedAt() != null && Files.exists(outputDir.resolve(run.runId() + ".json"))) {
+            return null;
+        }
+        return snapshot(run);
     }
 
     /** {@code GET /api/status}: the panel's data, polled by the page. */

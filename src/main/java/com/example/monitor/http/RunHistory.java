@@ -49,6 +49,9 @@ public final class RunHistory {
     private record Summary(Map<String, Object> fields, Map<String, DatabaseState> databases) {
     }
 
+    /** A report that cannot be read, kept so it is logged once and not read again at every poll. */
+    private static final Summary UNREADABLE = new Summary(Map.of(), Map.of());
+
     public RunHistory(Path outputDir) {
         this.outputDir = outputDir;
     }
@@ -64,7 +67,9 @@ public final class RunHistory {
             end++;
         }
         return ids.subList(0, end).stream()
-                .map(id -> summaries.computeIfAbsent(id, this::summarise).fields())
+                .map(id -> summaries.computeIfAbsent(id, this::summarise))
+                .filter(summary -> summary != UNREADABLE)
+                .map(Summary::fields)
                 .sorted(Comparator.comparing(RunHistory::startedAt, Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
@@ -84,12 +89,15 @@ public final class RunHistory {
     }
 
     private Optional<RecordedRun> recorded(String runId) {
+        Summary summary = summaries.computeIfAbsent(runId, this::summarise);
+        if (summary == UNREADABLE) {
+            return Optional.empty();
+        }
         try {
-            Summary summary = summaries.computeIfAbsent(runId, this::summarise);
             Object finishedAt = summary.fields().get("finishedAt");
             return Optional.of(new RecordedRun(runId, startedAt(summary.fields()),
                     finishedAt == null ? null : Instant.parse(finishedAt.toString()), summary.databases()));
-        } catch (UncheckedIOException | DateTimeException e) {
+        } catch (DateTimeException e) {
             LOG.warn("report of run {} left out: {}", runId, e.getMessage());
             return Optional.empty();
         }
@@ -132,6 +140,10 @@ public final class RunHistory {
         if (FileKind.of(file) != FileKind.REGULAR) {
             throw new ApiProblem(404, "no report for run " + runId);
         }
+        if (summaries.computeIfAbsent(runId, this::summarise) == UNREADABLE) {
+            throw new ApiProblem(500, "the report of run " + runId + " cannot be read (truncated or not JSON);"
+                    + " see the service log");
+        }
         return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -150,12 +162,24 @@ public final class RunHistory {
         throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
     }
 
+    /** The run's summary, or {@link #UNREADABLE} with one WARN line naming the file. */
     private Summary summarise(String runId) {
+        Path file = outputDir.resolve(runId + ".json");
+        try {
+            return readSummary(file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("report {} cannot be read, left out of /api/runs and the metrics: {}", file.toAbsolutePath(),
+                    e.getMessage());
+            return UNREADABLE;
+        }
+    }
+
+    private Summary readSummary(Path file) throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Integer> queries = new TreeMap<>();
         Map<String, DatabaseState> databases = new LinkedHashMap<>();
         long rows = 0;
-        try (JsonParser parser = json.createParser(outputDir.resolve(runId + ".json").toFile())) {
+        try (JsonParser parser = json.createParser(file.toFile())) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -168,9 +192,10 @@ public final class RunHistory {
                     parser.skipChildren();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the report of run " + runId, e);
+            expect(parser.currentToken(), JsonToken.END_OBJECT);
+            expect(parser.nextToken(), null);
         }
+        Instant.parse(String.valueOf(summary.get("startedAt")));
         summary.put("queries", queries);
         summary.put("rows", rows);
         return new Summary(summary, databases);

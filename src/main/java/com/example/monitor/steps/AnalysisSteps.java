@@ -4,7 +4,6 @@ import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.MonitorSettings;
-import com.example.monitor.config.StartDates;
 import com.example.monitor.config.QueryConfig;
 import com.example.monitor.config.ResultsMode;
 import com.example.monitor.config.SqlFileReader;
@@ -94,40 +93,40 @@ public final class AnalysisSteps {
                 .filter(Objects::nonNull).map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
     }
 
-    /** Opens a run: resolves start_date and puts the database list in the body for the split. */
+    /**
+     * Opens a run: resolves start_date and puts the database list in the body for the split. The
+     * request is the checked {@link RunRequest} the HTTP API and the inbox send as a property, or else
+     * the documented headers, checked against the same bounds. The run's trigger and id are then set as
+     * headers, for the team routes.
+     */
     public void begin(Exchange exchange) throws InterruptedException {
-        String trigger = exchange.getMessage().getHeader(RunRequest.TRIGGER_HEADER, "cli", String.class);
-        LocalDateTime startDate = startDate(exchange);
+        RunRequest request = exchange.getProperty(RunRequest.PROPERTY, RunRequest.class);
+        if (request == null) {
+            request = RunRequest.fromHeaders(exchange.getMessage());
+        }
+        String trigger = request.trigger() != null ? request.trigger() : "cli";
+        LocalDateTime startDate = startDate(request);
         String node = role.nodeId().orElse(null);
-        String givenText = exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER, String.class);
-        // the id names the report file: whoever sets the header, only a true run id gets that far
-        RunId givenRunId = givenText == null ? null : RunId.parse(givenText).orElseThrow(() ->
-                new IllegalArgumentException(RunRequest.RUN_ID_HEADER + ": not a run id; expected the form " + RunId.FORM));
+        // checked by RunRequest: the id names the report file, so only a true run id gets this far
+        RunId givenRunId = request.runId() == null ? null : RunId.parse(request.runId()).orElseThrow();
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
             return new AnalysisRun((givenRunId != null ? givenRunId : RunId.next(now, node)).toString(), node, trigger,
                     startDate, now, config.databases());
         });
         exchange.setProperty(RUN_PROPERTY, run);
+        exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, trigger);
+        exchange.getMessage().setHeader(RunRequest.RUN_ID_HEADER, run.runId());
         exchange.getMessage().setBody(config.databases());
         RUN_LOG.info("{} started: trigger={} startDate={}", run.runId(), trigger,
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
     }
 
-    /**
-     * A timestamp and a random part; with replicas also the replica's id, so that replicas writing to
-     * one output folder can never name two reports alike.
-     */
-    private LocalDateTime startDate(Exchange exchange) {
-        Object given = exchange.getMessage().getHeader(RunRequest.START_DATE_HEADER);
-        if (given instanceof LocalDateTime dateTime) {
-            return dateTime;
+    private LocalDateTime startDate(RunRequest request) {
+        if (request.startDate() != null) {
+            return request.startDate();
         }
-        if (given != null) {
-            return StartDates.parse(given.toString());
-        }
-        Integer lookback = exchange.getMessage().getHeader(RunRequest.LOOKBACK_DAYS_HEADER, Integer.class);
-        return lookback != null ? settings.startDate().lookback(lookback, clock)
+        return request.lookbackDays() != null ? settings.startDate().lookback(request.lookbackDays(), clock)
                 : settings.startDate().resolve(clock);
     }
 

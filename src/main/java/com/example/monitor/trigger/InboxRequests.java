@@ -1,16 +1,14 @@
 package com.example.monitor.trigger;
 
-import com.example.monitor.config.StartDates;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.RunRequest;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.example.monitor.files.FileKind;
 import com.example.monitor.files.Folder;
 import com.example.monitor.files.RefusedFileException;
+import com.example.monitor.run.InvalidRunRequestException;
+import com.example.monitor.run.RunRequestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Reads a request file dropped in the inbox: {@code {}}, {@code {"startDate": "2026-10-01"}} or
  * {@code {"lookbackDays": 7}}. The route has claimed it first, by moving it to
  * {@code .inprogress/<name>.<runId>}, so a new file under the same name is a new request. A valid one
- * becomes the run's headers and, after its run, goes to {@code .done/} (or {@code .cancelled/}, or
+ * ({@link RunRequestReader}, as an HTTP body is read) becomes the run's {@link RunRequest} and, after its run, goes to {@code .done/} (or {@code .cancelled/}, or
  * {@code .error/} when its report could not be written) with a {@code .report.txt}; an invalid one goes
  * to {@code .error/} with a {@code .reason.txt}. Each keeps its claimed name, so nothing archived is
  * ever overwritten, and only a regular file, not a link, under the size limit is ever opened.
@@ -54,10 +52,9 @@ public final class InboxRequests {
     public static final String REASON_SUFFIX = ".reason.txt";
     /** A file name holds 255 bytes: the claim leaves room for .report.txt and the temp file it is written as. */
     private static final int MAX_NAME_BYTES = 200;
-    private static final Set<String> KEYS = Set.of("startDate", "lookbackDays");
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final RunRequestReader reader;
     private final Path inbox;
     private final Set<PosixFilePermission> filePermissions;
     private final Supplier<String> runIds;
@@ -67,7 +64,9 @@ public final class InboxRequests {
      * @param filePermissions of the reason and report files, as of the reports
      * @param runIds makes the run id a request is claimed under, and later runs as
      */
-    public InboxRequests(Path inbox, Set<PosixFilePermission> filePermissions, Supplier<String> runIds) {
+    public InboxRequests(RunRequestReader reader, Path inbox, Set<PosixFilePermission> filePermissions,
+            Supplier<String> runIds) {
+        this.reader = reader;
         this.inbox = inbox;
         this.filePermissions = Set.copyOf(filePermissions);
         this.runIds = runIds;
@@ -96,15 +95,16 @@ public final class InboxRequests {
     public void read(Exchange exchange) throws IOException {
         Claim claim = Claim.of(exchange);
         List<String> problems = new ArrayList<>();
-        String text = readClaimed(claim.file(), problems);
-        if (text != null) {
-            problems.addAll(applyRequest(text, exchange.getMessage()));
-        }
-        if (problems.isEmpty()) {
-            exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, AnalysisRun.FILE_TRIGGER + claim.requestName());
-            exchange.getMessage().setHeader(RunRequest.RUN_ID_HEADER, claim.runId());
-            exchange.setProperty(VALID_PROPERTY, true);
-            return;
+        byte[] request = readClaimed(claim.file(), problems);
+        if (request != null) {
+            try {
+                exchange.setProperty(RunRequest.PROPERTY, reader.read(request,
+                        AnalysisRun.FILE_TRIGGER + claim.requestName()).withRunId(claim.runId()));
+                exchange.setProperty(VALID_PROPERTY, true);
+                return;
+            } catch (InvalidRunRequestException e) {
+                problems.addAll(e.problems());
+            }
         }
         Path archived = archive(claim, ERROR, REASON_SUFFIX, problems);
         LOG.warn("request {} is invalid, moved to {}: {}", claim.requestName(), archived, String.join("; ", problems));
@@ -200,8 +200,8 @@ public final class InboxRequests {
         return moved;
     }
 
-    /** The request's text, or null with the problem added when it is not one to open or read. */
-    private String readClaimed(Path file, List<String> problems) throws IOException {
+    /** The request's bytes, or null with the problem added when it is not one to open or read. */
+    private byte[] readClaimed(Path file, List<String> problems) throws IOException {
         // .inprogress/ turned into a link since start-up would lead the claim out of the inbox
         Folder.open(file.getParent(), filePermissions);
         byte[] bytes;
@@ -218,7 +218,7 @@ public final class InboxRequests {
             problems.add("empty request: write {} to run with the defaults");
             return null;
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     /** Moves the claimed request into {@code folder} under its claimed name, with a text file beside it. */
@@ -245,65 +245,6 @@ public final class InboxRequests {
 
         String runId() {
             return claimedName.substring(claimedName.lastIndexOf('.') + 1);
-        }
-    }
-
-    /**
-     * Checks a run request and, when it is valid, sets the run's headers on the message. Every way of
-     * asking for a run (a file, the HTTP API) goes through here, so all accept exactly the same.
-     *
-     * @return the problems, one line each; empty when the request is valid
-     */
-    public List<String> applyRequest(String text, Message message) {
-        List<String> problems = new ArrayList<>();
-        JsonNode request = parse(text, problems);
-        if (request != null) {
-            apply(request, message, problems);
-        }
-        return problems;
-    }
-
-    private JsonNode parse(String text, List<String> problems) {
-        try {
-            JsonNode node = json.readTree(text == null ? "" : text);
-            if (node == null || !node.isObject()) {
-                problems.add("a request must be a JSON object such as {} or {\"startDate\": \"2026-10-01\"}");
-                return null;
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            problems.add("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-            return null;
-        }
-    }
-
-    private static void apply(JsonNode request, Message message, List<String> problems) {
-        for (Iterator<String> keys = request.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!KEYS.contains(key)) {
-                problems.add("unknown key '" + key + "'; a request may have startDate and lookbackDays");
-            }
-        }
-        JsonNode startDate = request.get("startDate");
-        JsonNode lookbackDays = request.get("lookbackDays");
-        if (startDate != null && lookbackDays != null) {
-            problems.add("give startDate or lookbackDays, not both");
-        }
-        if (startDate != null) {
-            try {
-                message.setHeader(RunRequest.START_DATE_HEADER,
-                        StartDates.parse(startDate.asText()));
-            } catch (IllegalArgumentException e) {
-                problems.add("startDate: " + e.getMessage());
-            }
-        }
-        if (lookbackDays != null) {
-            if (lookbackDays.canConvertToInt() && lookbackDays.isIntegralNumber() && lookbackDays.asInt() >= 0) {
-                message.setHeader(RunRequest.LOOKBACK_DAYS_HEADER, lookbackDays.asInt());
-            } else {
-                problems.add("lookbackDays: '" + lookbackDays + "' is not a whole number >= 0");
-            }
         }
     }
 }

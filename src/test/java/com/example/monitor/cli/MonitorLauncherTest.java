@@ -272,7 +272,8 @@ class MonitorLauncherTest {
     void aServerOnANetworkAddressWithoutATokenExitsTwoAndRunsNothing() throws Exception {
         ProjectFiles project = validProject();
 
-        int exit = run(project, "--monitor.mode=service", "--monitor.http.port=0", "--monitor.http.host=0.0.0.0");
+        int exit = run(project, "--monitor.mode=service", "--monitor.http.port=0", "--monitor.http.host=0.0.0.0",
+                "--monitor.http.allowed-hosts=*");
 
         assertThat(exit).as(errText()).isEqualTo(2);
         assertThat(errorLines()).singleElement().satisfies(line -> assertThat(line)

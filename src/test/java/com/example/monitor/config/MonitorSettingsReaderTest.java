@@ -90,11 +90,45 @@ class MonitorSettingsReaderTest {
                         .containsExactly(
                                 "monitor.http.port: '70000' is not a port number (0-65535; 0 picks a free port)",
                                 "monitor.http.host: '0.0.0.0' is reachable from the network; set monitor.http.token"
-                                        + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1"));
+                                        + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1",
+                                "monitor.http.allowed-hosts: the server listens on '0.0.0.0', beyond this machine;"
+                                        + " list the names clients reach it by (monitor.example.com), or * for any"));
         assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "localhost"))
                 .httpEnabled()).isTrue();
         assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "0.0.0.0",
-                "monitor.http.token", "t0ken")).http().hasToken()).isTrue();
+                "monitor.http.token", "t0ken", "monitor.http.allowed-hosts", "monitor.example.com")).http().hasToken())
+                .isTrue();
+    }
+
+    @Test
+    void allowedHostsAreTheLoopbackNamesOnALoopbackBindAndOnlyTheListedOnesElsewhere() {
+        HttpSettings loopback = read(Map.of("monitor.mode", "service", "monitor.http.port", "8080")).http();
+        assertThat(loopback.allowsHost("localhost")).isTrue();
+        assertThat(loopback.allowsHost("[::1]")).isTrue();
+        assertThat(loopback.allowsHost("rebound.evil.example")).isFalse();
+        HttpSettings network = read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host",
+                "0.0.0.0", "monitor.http.token", "t0ken", "monitor.http.allowed-hosts", "Monitor.Example.com, 10.0.0.5")).http();
+        assertThat(network.allowsHost("monitor.example.com")).isTrue();
+        assertThat(network.allowsHost("10.0.0.5")).isTrue();
+        assertThat(network.allowsHost("localhost")).isFalse();
+        assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "0.0.0.0",
+                "monitor.http.token", "t0ken", "monitor.http.allowed-hosts", "*")).http().allowsHost("anything.example"))
+                .isTrue();
+        assertThatThrownBy(() -> read(Map.of("monitor.http.allowed-hosts", "monitor.example.com:8080")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("monitor.http.allowed-hosts: 'monitor.example.com:8080'"
+                                + " is not a host name"));
+    }
+
+    @Test
+    void startDateAndLookbackDaysHaveTheBoundsOfARunRequest() {
+        assertThatThrownBy(() -> read(Map.of("monitor.start-date", "1899-12-31", "monitor.lookback-days", "36501")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder("monitor.start-date: '1899-12-31' is outside the years 1900 to 9999",
+                                "monitor.lookback-days: '36501' is not a whole number from 0 to 36500"));
+        assertThatThrownBy(() -> read(Map.of("monitor.lookback-days", "2147483647")))
+                .isInstanceOf(InvalidConfigurationException.class);
+        assertThat(read(Map.of("monitor.lookback-days", "36500")).startDate().lookbackDays()).isEqualTo(36500);
     }
 
     @Test
@@ -281,6 +315,26 @@ class MonitorSettingsReaderTest {
         assertThat(read(Map.of("monitor.output-dir", output.toString(),
                 "monitor.inbox-dir", dir.resolve("output-requests").toString())).inboxDir())
                 .isEqualTo(dir.resolve("output-requests"));
+    }
+
+    @Test
+    void dollarEnvReferencesResolveInEverySettingAndAnUnsetOneIsAProblemNamingKeyAndVariable() {
+        Map<String, String> environment = Map.of("MONITOR_HTTP_TOKEN", "from-env", "DAYS", "9");
+        MonitorSettingsReader reader = new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
+                "monitor.http.token", "${env:MONITOR_HTTP_TOKEN}", "monitor.lookback-days", "${env:DAYS}").get(key)),
+                List.of(), environment::get);
+        MonitorSettings settings = reader.read();
+        assertThat(settings.http().token().value()).isEqualTo("from-env");
+        assertThat(settings.startDate().lookbackDays()).isEqualTo(9);
+        assertThat(reader.substituted()).as("what {{monitor.x}} in a route then reads")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("monitor.http.token", "from-env", "monitor.lookback-days", "9"));
+
+        assertThatThrownBy(() -> new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
+                "monitor.http.token", "${env:NOT_SET}", "monitor.zone", "${ZONE}").get(key)), List.of(), environment::get).read())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "monitor.zone: a '${...}' that is not ${env:NAME}; write ${env:NAME} or {{env:NAME}} for an"
+                                + " environment variable",
+                        "monitor.http.token: environment variable NOT_SET is not set"));
     }
 
     private static MonitorSettings read(Map<String, String> properties) {

@@ -215,8 +215,8 @@ class HttpApiTest extends MonitorTestSupport {
     @Test
     void badRequestsAreRefusedWithAJsonErrorAndStartNothing() throws Exception {
         assertError(api.postJson("/api/runs", "{\"startDate\": \"2026-10-01\""), 400, "malformed JSON");
-        assertError(api.postJson("/api/runs", "{\"colour\": \"red\"}"), 400, "unknown key 'colour'");
-        assertError(api.postJson("/api/runs", "{\"startDate\": \"2026-13-45\"}"), 400, "'2026-13-45' is not a date");
+        assertError(api.postJson("/api/runs", "{\"colour\": \"red\"}"), 400, "unknown key at line 1, column 2");
+        assertError(api.postJson("/api/runs", "{\"startDate\": \"2026-13-45\"}"), 400, "startDate at line 1, column 15 is not a date");
         assertError(api.postJson("/api/runs", "{\"startDate\": \"2026-10-01\", \"lookbackDays\": 3}"), 400, "not both");
         assertError(api.postJson("/api/runs", "{\"lookbackDays\": -1}"), 400, "lookbackDays");
         assertError(api.postJson("/api/runs", "[]"), 400, "JSON object");

@@ -69,6 +69,22 @@ class RunAnalysisTest extends MonitorTestSupport {
     }
 
     @Test
+    void headersFromARouteAreCheckedAgainstTheBoundsOfARequestFileAndRunNothingWhenOutside() throws Exception {
+        for (Map<String, Object> headers : List.<Map<String, Object>>of(
+                Map.of(RunRequest.LOOKBACK_DAYS_HEADER, 2147483647),
+                Map.of(RunRequest.START_DATE_HEADER, "0001-01-01"),
+                Map.of(RunRequest.START_DATE_HEADER, LocalDateTime.of(10000, 1, 1, 0, 0)),
+                Map.of(RunRequest.RUN_ID_HEADER, "../../escaped"))) {
+            Exchange done = runAnalysis(headers);
+            assertThat(done.getException()).as(headers.toString()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("header " + headers.keySet().iterator().next() + ": ");
+            assertThat(done.getProperty(com.example.monitor.report.RunReporter.REPORT_PROPERTY)).isNull();
+        }
+        assertThat(reportJson(runAnalysis(Map.of(RunRequest.LOOKBACK_DAYS_HEADER, "3"))).get("startDate").asText())
+                .isEqualTo(java.time.LocalDate.now().minusDays(3) + "T00:00:00");
+    }
+
+    @Test
     void collectsRowsFromTheStartDateOnIncludingTheBoundaryRow() {
         Exchange done = runAnalysis("2026-10-29");
 

@@ -164,8 +164,8 @@ class InboxRequestTest extends MonitorTestSupport {
                 ".error/malformed.json", ".error/malformed.json.reason.txt",
                 ".error/unknown-key.json", ".error/unknown-key.json.reason.txt"));
         assertThat(reason("malformed.json")).contains("malformed JSON");
-        assertThat(reason("unknown-key.json")).contains("unknown key 'colour'");
-        assertThat(reason("bad-date.json")).contains("'2026-13-45' is not a date");
+        assertThat(reason("unknown-key.json")).contains("unknown key at line 1, column 2").doesNotContain("colour");
+        assertThat(reason("bad-date.json")).contains("startDate at line 1, column 15 is not a date").doesNotContain("2026-13-45");
         // moved, not rewritten: the user can fix the file and drop it again
         assertThat(Files.readString(inbox.archived(inbox.error(), "bad-date.json", ""))).isEqualTo("{\"startDate\": \"2026-13-45\"}");
         // a file is moved only after its route is done, so a run it had started would have its report by now

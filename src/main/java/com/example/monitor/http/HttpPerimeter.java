@@ -1,0 +1,198 @@
+package com.example.monitor.http;
+
+import com.example.monitor.config.HttpSettings;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every request meets before a route sees it, on the raw Vert.x request (Camel's message mixes
+ * query parameters, form fields and headers, so it cannot tell them apart): the Host it was sent to
+ * (against DNS rebinding), no token in the URL, the token in the {@code Authorization} header for
+ * {@code /api}, the same origin for a POST, and JSON as a POST's only content type. A refusal is
+ * answered here, in JSON. Every answer, refusals and Vert.x's own included, leaves with a fixed set
+ * of headers: the few the API sets itself and the ones a security review expects, never one copied
+ * from the request.
+ */
+final class HttpPerimeter implements Handler<RoutingContext> {
+
+    /** Health and metrics: probes and scrapers call them by address, with no token and any Host. */
+    static final String OBSERVE_PATH = "/observe/";
+    static final String API_PATH = "/api/";
+    /** The only response headers that leave, whatever a route or Camel put on the message. */
+    static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
+            "connection", "location", "content-encoding");
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+    /** Names a token is put under in URLs; it must never be there, where logs and history keep it. */
+    private static final Set<String> TOKEN_PARAMETERS = Set.of("authorization", "access_token", "token", "bearer");
+
+    private final HttpSettings settings;
+
+    HttpPerimeter(HttpSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        String path = context.normalizedPath();
+        context.addHeadersEndHandler(ignored -> fixHeaders(context, path));
+        long timer = context.vertx().setTimer(Math.max(1, settings.bodyTimeout().toMillis()), id -> dropSlowBody(context));
+        context.addEndHandler(ignored -> context.vertx().cancelTimer(timer));
+        if (path.startsWith(OBSERVE_PATH)) {
+            context.next();
+            return;
+        }
+        ApiProblem refusal = refusal(context.request(), path);
+        if (refusal != null) {
+            answer(context, refusal.status(), refusal.getMessage());
+            return;
+        }
+        context.next();
+    }
+
+    /** Why the request is refused, or null when it may go on. */
+    private ApiProblem refusal(HttpServerRequest request, String path) {
+        MultiMap headers = request.headers();
+        String host = hostName(authority(request));
+        String forwarded = first(headers.get("X-Forwarded-Host"));
+        if (host == null || !settings.allowsHost(host) || forwarded != null && !settings.allowsHost(hostName(forwarded))) {
+            return new ApiProblem(421, "this server does not answer to that host name; see monitor.http.allowed-hosts");
+        }
+        if (request.params().names().stream().anyMatch(name -> TOKEN_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)))) {
+            return new ApiProblem(401, "give the token in the Authorization header, never in the URL");
+        }
+        if (path.startsWith(API_PATH) && settings.hasToken() && !tokenMatches(headers.getAll("Authorization"))) {
+            return new ApiProblem(401, "a valid token is needed: Authorization: Bearer <token>");
+        }
+        if (request.method() == HttpMethod.POST) {
+            List<String> origins = headers.getAll("Origin");
+            if (origins.size() > 1 || origins.size() == 1 && !isOwnOrigin(origins.get(0), request, forwarded)) {
+                return new ApiProblem(403, "cross-origin requests are refused");
+            }
+            List<String> types = headers.getAll("Content-Type");
+            boolean hasBody = path.equals("/api/runs") || !types.isEmpty();
+            if (hasBody && (types.size() != 1 || !isJson(types.get(0)))) {
+                return new ApiProblem(415, "send the request as application/json");
+            }
+        }
+        return null;
+    }
+
+    /** Exactly one header, {@code Bearer <token>}, compared in constant time. */
+    private boolean tokenMatches(List<String> authorization) {
+        String given = authorization.size() == 1 && authorization.get(0).regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.get(0).substring(7).trim() : "";
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                settings.token().value().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code application/json}, alone or with {@code charset=utf-8}: the reader takes UTF-8 only. */
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim().replace("\"", "").toLowerCase(Locale.ROOT);
+            if (!parameter.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The page's own origin: the scheme and the host it was sent to, or behind a proxy the ones the proxy
+     * received ({@code X-Forwarded-Proto}, {@code X-Forwarded-Host}).
+     */
+    private static boolean isOwnOrigin(String origin, HttpServerRequest request, String forwardedHost) {
+        String proto = first(request.headers().get("X-Forwarded-Proto"));
+        String scheme = proto != null && forwardedHost != null ? proto : request.scheme();
+        String authority = forwardedHost != null ? forwardedHost : authority(request);
+        try {
+            URI given = URI.create(origin);
+            return scheme != null && authority != null && scheme.equalsIgnoreCase(given.getScheme())
+                    && authority.equalsIgnoreCase(given.getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** What the request was sent to: HTTP/1.1's Host, HTTP/2's :authority (Vert.x keeps either apart from the headers). */
+    private static String authority(HttpServerRequest request) {
+        HostAndPort authority = request.authority();
+        if (authority == null) {
+            return request.headers().get("Host");
+        }
+        String host = authority.host();
+        String name = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return authority.port() > 0 ? name + ":" + authority.port() : name;
+    }
+
+    /** The name in a Host header, lower case, without its port; an IPv6 address keeps its brackets. */
+    static String hostName(String hostHeader) {
+        if (hostHeader == null || hostHeader.isBlank()) {
+            return null;
+        }
+        String value = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (value.startsWith("[")) {
+            int end = value.indexOf(']');
+            return end < 0 ? value : value.substring(0, end + 1);
+        }
+        int colon = value.indexOf(':');
+        return colon < 0 ? value : value.substring(0, colon);
+    }
+
+    private static String first(String listHeader) {
+        if (listHeader == null) {
+            return null;
+        }
+        int comma = listHeader.indexOf(',');
+        return (comma < 0 ? listHeader : listHeader.substring(0, comma)).trim();
+    }
+
+    private static void fixHeaders(RoutingContext context, String path) {
+        MultiMap headers = context.response().headers();
+        headers.names().stream().filter(name -> !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))).toList()
+                .forEach(headers::remove);
+        SECURITY_HEADERS.forEach(headers::set);
+        if (!path.startsWith(OBSERVE_PATH)) {
+            headers.set("Cache-Control", "no-store");
+        }
+    }
+
+    /** A body that trickles in holds a connection and a worker: the request is answered 408 and closed. */
+    private static void dropSlowBody(RoutingContext context) {
+        if (context.request().isEnded() || context.response().ended()) {
+            return;
+        }
+        if (!context.response().headWritten()) {
+            context.response().putHeader("Connection", "close");
+            answer(context, 408, "the request's body did not arrive in time; see monitor.http.body-timeout");
+        }
+        context.request().connection().close();
+    }
+
+    static void answer(RoutingContext context, int status, String message) {
+        if (context.response().ended()) {
+            return;
+        }
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", message).encode());
+    }
+}

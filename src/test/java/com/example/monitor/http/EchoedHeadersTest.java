@@ -1,0 +1,172 @@
+package com.example.monitor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.monitor.testing.ApiClient;
+import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.PostgresExtension;
+import com.example.monitor.testing.ProjectFiles;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Nothing of a request comes back as a response header: every header a browser acts on, sent as a
+ * query parameter, a form field and a request header, on every route; and every answer carries the
+ * same fixed set of headers, the security ones included.
+ */
+@ExtendWith(PerTest.class)
+class EchoedHeadersTest extends MonitorTestSupport {
+
+    private static final String MARKER = "http://evil.example/";
+    /** Response headers an attacker would like to set: CORS, cookies, redirects, framing, caching, type. */
+    private static final List<String> RESPONSE_HEADERS = List.of("Access-Control-Allow-Origin",
+            "Access-Control-Allow-Credentials", "Access-Control-Allow-Headers", "Set-Cookie", "Refresh", "Location",
+            "Content-Type", "Content-Security-Policy", "X-Frame-Options", "Cache-Control", "Link",
+            "Content-Disposition", "Strict-Transport-Security", "WWW-Authenticate", "X-Content-Type-Options",
+            "Referrer-Policy", "X-Injected", "CamelHttpResponseCode", "CamelHttpPath", "monitorRunId");
+    /** Every answer's header names are among these. */
+    private static final Set<String> FIXED = Set.of("content-type", "content-length", "transfer-encoding",
+            "connection", "location", "cache-control", "x-content-type-options", "content-security-policy",
+            "referrer-policy", "x-frame-options");
+    private static final List<String> GETS = List.of("/", "/app.js", "/style.css", "/api/runs", "/api/runs/current",
+            "/api/runs/20261128T191500Z-9acc8c32", "/api/status", "/observe/health", "/observe/metrics", "/no-such-path");
+    private static final List<String> POSTS = List.of("/api/runs", "/api/runs/current/cancel");
+
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static ProjectFiles project;
+    private ApiClient api;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        String url = POSTGRES.server().createDatabase("echoed_headers");
+        project = new ProjectFiles(Files.createTempDirectory("echoed-headers-test"))
+                .database("echoed_headers", url)
+                .query("Start date", "echoed_headers/start_date.sql", "SELECT :start_date::timestamp AS start_date\n");
+        project.write();
+    }
+
+    @Override
+    protected ProjectFiles project() {
+        return project;
+    }
+
+    @Override
+    protected Properties monitorProperties() {
+        return properties("monitor.mode", "service", "monitor.http.port", "0");
+    }
+
+    @Override
+    protected Path outputDir() {
+        return PerTest.folder().resolve("output");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), null);
+    }
+
+    @Test
+    void noResponseHeaderSentAsAQueryParameterComesBackOnAnyRoute() {
+        for (String name : RESPONSE_HEADERS) {
+            String query = "?" + name + "=" + URLEncoder.encode(MARKER, StandardCharsets.UTF_8);
+            for (String path : GETS) {
+                assertFixedHeaders(api.get(path + query), "GET " + path + query);
+            }
+            for (String path : POSTS) {
+                assertFixedHeaders(api.postJson(path + query, "{}"), "POST " + path + query);
+            }
+        }
+        awaitNoRunInFlight();
+    }
+
+    @Test
+    void noResponseHeaderSentAsARequestHeaderComesBackOnAnyRoute() {
+        for (String name : RESPONSE_HEADERS) {
+            for (String path : GETS) {
+                assertFixedHeaders(api.send(api.request(path).header(name, MARKER).GET()), "GET " + path + " " + name);
+            }
+            if (!name.equals("Content-Type")) {
+                for (String path : POSTS) {
+                    assertFixedHeaders(api.send(api.request(path).header(name, MARKER).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))), "POST " + path + " " + name);
+                }
+            }
+        }
+        awaitNoRunInFlight();
+    }
+
+    @Test
+    void noResponseHeaderSentAsAFormFieldComesBackAndTheFormIsRefused() {
+        for (String name : RESPONSE_HEADERS) {
+            String form = name + "=" + URLEncoder.encode(MARKER, StandardCharsets.UTF_8);
+            for (String path : POSTS) {
+                HttpResponse<String> response = api.send(api.request(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+                assertFixedHeaders(response, "form POST " + path + " " + name);
+                assertThat(response.statusCode()).as(path).isEqualTo(415);
+            }
+        }
+    }
+
+    @Test
+    void everyAnswerSaysNosniffThePageForbidsFramingAndTheApiIsNeverCached() throws Exception {
+        for (String path : GETS) {
+            assertThat(api.get(path).headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+        HttpResponse<String> page = api.get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(api.get("/api/runs").headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        HttpResponse<String> accepted = api.postJson("/api/runs", "{}");
+        String runId = JSON.readTree(accepted.body()).get("runId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(outputDir().resolve(runId + ".json")));
+        HttpResponse<String> report = api.get("/api/runs/" + runId);
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(report.headers().firstValue("Content-Type")).hasValue("application/json");
+        awaitNoRunInFlight();
+    }
+
+    private static void assertFixedHeaders(HttpResponse<String> response, String request) {
+        assertThat(response.statusCode()).as(request + ": " + response.body()).isNotEqualTo(500)
+                .satisfies(status -> assertThat(status / 100).as("no redirect").isNotEqualTo(3));
+        // the JDK client shows the status line as a pseudo-header
+        Map<String, List<String>> headers = response.headers().map().entrySet().stream()
+                .filter(header -> !header.getKey().startsWith(":"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(headers.keySet()).as(request).allMatch(name -> FIXED.contains(name.toLowerCase(Locale.ROOT)),
+                "one of the fixed headers");
+        assertThat(headers.values()).as(request).flatMap(values -> values)
+                .noneMatch(value -> value.contains("evil.example"));
+        assertThat(headers.keySet()).as(request).noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).as(request).hasValue("nosniff");
+    }
+
+    private void awaitNoRunInFlight() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/runs/current").statusCode() == 204);
+    }
+}

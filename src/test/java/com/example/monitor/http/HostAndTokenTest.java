@@ -1,0 +1,148 @@
+package com.example.monitor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.monitor.testing.ApiClient;
+import com.example.monitor.testing.ApiClient.RawResponse;
+import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.PostgresExtension;
+import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.ReportFiles;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Who may call: a request sent to a host name the server does not answer to (DNS rebinding) is 421, a
+ * token anywhere in the URL is 401 and never compared, behind a proxy the forwarded host counts, and a
+ * body that trickles in is dropped. Raw requests on a socket, since a client would set the Host itself.
+ */
+@ExtendWith(PerTest.class)
+class HostAndTokenTest extends MonitorTestSupport {
+
+    private static final String TOKEN = "host-and-token-test-token";
+
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static ProjectFiles project;
+    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
+    private ApiClient api;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        String url = POSTGRES.server().createDatabase("host_and_token");
+        project = new ProjectFiles(Files.createTempDirectory("host-and-token-test"))
+                .database("host_and_token", url)
+                .query("Start date", "host_and_token/start_date.sql", "SELECT :start_date::timestamp AS start_date\n");
+        project.write();
+    }
+
+    @Override
+    protected ProjectFiles project() {
+        return project;
+    }
+
+    @Override
+    protected Properties monitorProperties() {
+        return properties("monitor.mode", "service", "monitor.http.port", "0", "monitor.http.token", TOKEN,
+                "monitor.http.allowed-hosts", "monitor.example.com", "monitor.http.body-timeout", "1s");
+    }
+
+    @Override
+    protected Path outputDir() {
+        return PerTest.folder().resolve("output");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), TOKEN);
+    }
+
+    @Test
+    void theTokenInTheQueryStringIsRefusedEvenBesideAValidHeader() throws Exception {
+        ApiClient anonymous = api.withToken(null);
+        assertError(anonymous.get("/api/runs?Authorization=Bearer%20" + TOKEN), 401, "never in the URL");
+        assertError(anonymous.get("/api/runs?authorization=Bearer%20" + TOKEN), 401, "never in the URL");
+        assertError(anonymous.get("/api/runs?access_token=" + TOKEN), 401, "never in the URL");
+        assertError(api.get("/api/runs?Authorization=x"), 401, "never in the URL");
+        assertError(anonymous.postJson("/api/runs?Authorization=Bearer%20" + TOKEN, "{}"), 401, "never in the URL");
+        assertThat(api.get("/api/runs?limit=5").statusCode()).isEqualTo(200);
+        assertThat(reports.all()).isEmpty();
+    }
+
+    @Test
+    void aForeignHostIs421OnThePageAndTheApiButNotOnHealth() {
+        RawResponse rebound = get("/api/runs", "rebound.evil.example:" + api.port(), "Authorization: Bearer " + TOKEN);
+        assertThat(rebound.status()).isEqualTo(421);
+        assertThat(rebound.body()).contains("\"error\"").contains("monitor.http.allowed-hosts");
+        assertThat(get("/", "rebound.evil.example").status()).isEqualTo(421);
+        assertThat(get("/api/runs", "", "Authorization: Bearer " + TOKEN).status()).as("no Host at all").isIn(400, 421);
+
+        assertThat(get("/api/runs", "localhost:" + api.port(), "Authorization: Bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(get("/api/runs", "127.0.0.1:" + api.port(), "Authorization: Bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(get("/api/runs", "monitor.example.com", "Authorization: Bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(get("/observe/health", "10.1.2.3:" + api.port()).status()).as("probes call by address").isEqualTo(200);
+    }
+
+    @Test
+    void behindAProxyTheForwardedHostMustBeAllowedAndItsOriginIsTheOwn() {
+        assertThat(get("/api/runs", "127.0.0.1:" + api.port(), "Authorization: Bearer " + TOKEN,
+                "X-Forwarded-Host: monitor.example.com").status()).isEqualTo(200);
+        assertThat(get("/api/runs", "127.0.0.1:" + api.port(), "Authorization: Bearer " + TOKEN,
+                "X-Forwarded-Host: rebound.evil.example").status()).isEqualTo(421);
+
+        RawResponse proxied = api.raw("POST /api/runs HTTP/1.1", "Host: 127.0.0.1:" + api.port(),
+                "X-Forwarded-Host: monitor.example.com", "X-Forwarded-Proto: https",
+                "Origin: https://monitor.example.com", "Authorization: Bearer " + TOKEN,
+                "Content-Type: application/json", "Content-Length: 2", "Connection: close", "", "{}");
+        assertThat(proxied.status()).as(proxied.body()).isEqualTo(202);
+        RawResponse foreignOrigin = api.raw("POST /api/runs HTTP/1.1", "Host: 127.0.0.1:" + api.port(),
+                "X-Forwarded-Host: monitor.example.com", "Origin: http://rebound.evil.example",
+                "Authorization: Bearer " + TOKEN, "Content-Type: application/json", "Content-Length: 2",
+                "Connection: close", "", "{}");
+        assertThat(foreignOrigin.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBodyThatDoesNotArriveInTimeIsDroppedWith408() {
+        Instant start = Instant.now();
+        byte[] head = ("POST /api/runs HTTP/1.1\r\nHost: 127.0.0.1:" + api.port() + "\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"sta").getBytes(StandardCharsets.UTF_8);
+
+        RawResponse dropped = api.raw(head);
+
+        assertThat(dropped.status()).isEqualTo(408);
+        assertThat(dropped.body()).contains("monitor.http.body-timeout");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+        assertThat(reports.all()).isEmpty();
+    }
+
+    private RawResponse get(String path, String host, String... headers) {
+        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n");
+        if (!host.isEmpty()) {
+            request.append("Host: ").append(host).append("\r\n");
+        }
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        return api.raw(request.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String message) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(message);
+    }
+}
