@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -87,9 +88,11 @@ public final class ReportFiles {
         return Instant.parse(report.get("finishedAt").asText());
     }
 
+    /** As the app writes them: a regular file (a link or a FIFO a test planted is none of ours). */
     private static boolean isReport(Path file) {
         String name = file.getFileName().toString();
-        return !name.startsWith(".") && name.endsWith(".json") && !name.endsWith("-clients.json");
+        return !name.startsWith(".") && name.endsWith(".json") && !name.endsWith("-clients.json")
+                && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private JsonNode read(Path file) {
