@@ -1,13 +1,17 @@
 package com.example.monitor.housekeeping;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * monitor.keep-reports: after each run of the service, deletes reports ({@code <runId>.json} in the
  * output folder) and processed request files (everything in the inbox's {@code .done/},
- * {@code .error/} and {@code .cancelled/}) last modified longer ago than the limit. Nothing else is
- * touched: not the teams' files beside the reports, not the inbox itself, not sub-folders.
+ * {@code .error/} and {@code .cancelled/}) last modified longer ago than the limit. With a report goes
+ * its run's folder of Parquet files ({@code <runId>/}, monitor.rows-format=parquet). Nothing else is
+ * touched: not the teams' files beside the reports, not the inbox itself, not other sub-folders.
  */
 public final class Housekeeping {
 
@@ -56,10 +61,11 @@ public final class Housekeeping {
         }
         Instant cutoff = clock.instant().minus(keep);
         List<Path> deleted = new ArrayList<>();
-        deleteOlder(outputDir, file -> REPORT_NAME.matcher(file.getFileName().toString()).matches(), cutoff, deleted);
+        deleteOlder(outputDir, file -> REPORT_NAME.matcher(file.getFileName().toString()).matches(), cutoff, deleted,
+                Housekeeping::deleteRunFolder);
         if (inboxDir != null) {
             for (String folder : PROCESSED_FOLDERS) {
-                deleteOlder(inboxDir.resolve(folder), file -> true, cutoff, deleted);
+                deleteOlder(inboxDir.resolve(folder), file -> true, cutoff, deleted, (file, list) -> { });
             }
         }
         if (!deleted.isEmpty()) {
@@ -71,7 +77,8 @@ public final class Housekeeping {
         return List.copyOf(deleted);
     }
 
-    private static void deleteOlder(Path folder, Predicate<Path> wanted, Instant cutoff, List<Path> deleted) {
+    private static void deleteOlder(Path folder, Predicate<Path> wanted, Instant cutoff, List<Path> deleted,
+                                    BiConsumer<Path, List<Path>> afterDelete) {
         if (!Files.isDirectory(folder)) {
             return;
         }
@@ -80,6 +87,7 @@ public final class Housekeeping {
                 try {
                     if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
                         deleted.add(file);
+                        afterDelete.accept(file, deleted);
                     }
                 } catch (IOException e) {
                     LOG.warn("monitor.keep-reports: could not delete {}: {}", file, e.getMessage());
@@ -87,6 +95,24 @@ public final class Housekeeping {
             }
         } catch (IOException e) {
             LOG.warn("monitor.keep-reports: could not list {}: {}", folder, e.getMessage());
+        }
+    }
+
+    /** The report's {@code <runId>/} folder, if it is a real folder: never a link, nor anything a link points to. */
+    private static void deleteRunFolder(Path report, List<Path> deleted) {
+        String name = report.getFileName().toString();
+        Path folder = report.resolveSibling(name.substring(0, name.length() - ".json".length()));
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        // walk does not follow links: a link inside is deleted as a link
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+            deleted.add(folder);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("monitor.keep-reports: could not delete {}: {}", folder, e.getMessage());
         }
     }
 }
