@@ -41,61 +41,109 @@ public final class ParquetRows {
 
     /** DuckDB's own buffers; beyond this it spills to the spool folder. */
     private static final String MEMORY_LIMIT = "128MB";
-    private static final int CHECK_EVERY_ROWS = RowSpool.BATCH_ROWS;
     /** The largest decimal Parquet (and DuckDB) holds exactly; a wider one is written as its digits. */
     private static final int MAX_DECIMAL_DIGITS = 38;
 
+    private final RowSpool spool;
     private final Set<PosixFilePermission> permissions;
 
-    public ParquetRows(Set<PosixFilePermission> permissions) {
+    /** @param spool reads the rows, and hands large results to a second thread, as for JSON */
+    public ParquetRows(RowSpool spool, Set<PosixFilePermission> permissions) {
+        this.spool = spool;
         this.permissions = Set.copyOf(permissions);
     }
 
     /**
      * Reads {@code rows} to the end, or to {@code maxRows}, into the Parquet file {@code target}, with
      * one column per type in {@code types}; each row also goes to {@code keep}. {@code checkpoint} is
-     * asked every few hundred rows. On any failure no file is left, neither the target nor a temp one.
+     * asked between batches. On any failure no file is left, neither the target nor a temp one.
      */
     public RowSpool.Spooled write(Iterator<?> rows, List<ColumnType> types, Path spoolDir, Path target,
                                   Integer maxRows, Consumer<Row> keep, RowSpool.Checkpoint checkpoint)
-            throws IOException, SQLException {
-        List<String> names = ColumnNames.unique(types.stream().map(ColumnType::label).toList());
-        List<Column> columns = types.stream().map(Column::of).toList();
-        PublishedFiles.createFolder(target.getParent(), permissions);
-        Path temp = target.resolveSibling("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
-        Path spill = spoolDir.resolve(UUID.randomUUID() + ".duckdb.tmp");
-        Files.createDirectories(spill);
-        int count = 0;
-        boolean truncated = false;
-        try {
-            try (DuckDBConnection duck = open(spill); Statement sql = duck.createStatement()) {
-                sql.execute(createTable(names, columns));
-                try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "result")) {
-                    while (rows.hasNext()) {
-                        if (maxRows != null && count >= maxRows) {
-                            truncated = true;
-                            break;
-                        }
-                        Row row = (Row) rows.next();
-                        appender.beginRow();
-                        for (int i = 0; i < columns.size(); i++) {
-                            columns.get(i).append(appender, row.value(i));
-                        }
-                        appender.endRow();
-                        keep.accept(row);
-                        if (++count % CHECK_EVERY_ROWS == 0) {
-                            checkpoint.check();
-                        }
-                    }
+            throws IOException, InterruptedException, SQLException {
+        return spool.write(rows, large -> new ParquetSink(types, spoolDir, target), maxRows, keep, checkpoint);
+    }
+
+    /** One result's table, and the file it becomes. */
+    private final class ParquetSink implements RowSink {
+        private final List<Column> columns;
+        private final Path target;
+        private final Path temp;
+        private final Path spill;
+        private final DuckDBConnection duck;
+        private final DuckDBAppender appender;
+
+        ParquetSink(List<ColumnType> types, Path spoolDir, Path target) throws IOException {
+            List<String> names = ColumnNames.unique(types.stream().map(ColumnType::label).toList());
+            this.columns = types.stream().map(Column::of).toList();
+            this.target = target;
+            PublishedFiles.createFolder(target.getParent(), permissions);
+            temp = target.resolveSibling("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
+            spill = spoolDir.resolve(UUID.randomUUID() + ".duckdb.tmp");
+            Files.createDirectories(spill);
+            DuckDBConnection opened = null;
+            try {
+                opened = open(spill);
+                try (Statement sql = opened.createStatement()) {
+                    sql.execute(createTable(names, columns));
                 }
+                appender = opened.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "result");
+                duck = opened;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(opened);
+                deleteTree(spill);
+                throw new IOException("cannot open the Parquet writer: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void write(Row row) throws IOException {
+            try {
+                appender.beginRow();
+                for (int i = 0; i < columns.size(); i++) {
+                    columns.get(i).append(appender, row.value(i));
+                }
+                appender.endRow();
+            } catch (SQLException e) {
+                throw new IOException("cannot write a row to Parquet: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            try (DuckDBConnection connection = duck; Statement sql = connection.createStatement()) {
+                appender.close();
                 sql.execute("COPY result TO '" + temp.toAbsolutePath().toString().replace("'", "''")
                         + "' (FORMAT parquet, COMPRESSION zstd)");
+            } catch (SQLException e) {
+                discard();
+                throw new IOException("cannot write the Parquet file: " + e.getMessage(), e);
             }
-            PublishedFiles.moveIntoPlace(temp, target, permissions);
-            return new RowSpool.Spooled(names, count, truncated);
-        } finally {
+            try {
+                PublishedFiles.moveIntoPlace(temp, target, permissions);
+            } finally {
+                Files.deleteIfExists(temp);
+                deleteTree(spill);
+            }
+        }
+
+        @Override
+        public void discard() throws IOException {
+            closeQuietly(duck);
             Files.deleteIfExists(temp);
             deleteTree(spill);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            // closes its appender too; the in-memory table, and what it spilled, go with it
+            connection.close();
+        } catch (SQLException e) {
+            // the file is being discarded: the reason it was is the one worth reporting
         }
     }
 

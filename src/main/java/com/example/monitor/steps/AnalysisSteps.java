@@ -99,7 +99,7 @@ public final class AnalysisSteps {
         this.role = role;
         this.clock = clock;
         // DuckDB itself loads at the first query whose rows go to Parquet, never in a JSON process
-        this.parquetRows = new ParquetRows(settings.reportPermissions());
+        this.parquetRows = new ParquetRows(rowSpool, settings.reportPermissions());
         this.errors = new ErrorMessages(config.databases().stream().map(DatabaseConfig::password)
                 .filter(Objects::nonNull).map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
     }
