@@ -12,9 +12,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -198,6 +200,11 @@ public final class ParquetRows {
             };
         }
 
+        /** Microseconds since 1970, the fraction below a microsecond dropped (Parquet's unit here). */
+        private static long micros(long epochSecond, int nano) {
+            return Math.addExact(Math.multiplyExact(epochSecond, 1_000_000L), nano / 1000);
+        }
+
         private static boolean exactDecimal(ColumnType type) {
             return type.precision() != null && type.scale() != null && type.precision() <= MAX_DECIMAL_DIGITS
                     && type.scale() <= type.precision();
@@ -215,11 +222,16 @@ public final class ParquetRows {
                 case DECIMAL -> appender.append(((BigDecimal) value).setScale(scale, RoundingMode.UNNECESSARY));
                 case DOUBLE -> appender.append(((Number) value).doubleValue());
                 case BOOLEAN -> appender.append((boolean) (Boolean) value);
-                case DATE -> appender.append((java.time.LocalDate) value);
-                case TIMESTAMP -> appender.append((LocalDateTime) value);
-                case TIMESTAMPTZ -> appender.append(value instanceof LocalDateTime local
-                        // Oracle's TIMESTAMP WITH LOCAL TIME ZONE comes in the session's zone, the JVM's
-                        ? local.atZone(ZoneId.systemDefault()).toOffsetDateTime() : (OffsetDateTime) value);
+                // epoch numbers, not the appender's java.time overloads, which convert with ChronoUnit.until
+                case DATE -> appender.appendEpochDays(Math.toIntExact(((LocalDate) value).toEpochDay()));
+                case TIMESTAMP -> appender.appendEpochMicros(micros(((LocalDateTime) value).toEpochSecond(ZoneOffset.UTC),
+                        ((LocalDateTime) value).getNano()));
+                case TIMESTAMPTZ -> {
+                    OffsetDateTime instant = value instanceof LocalDateTime local
+                            // Oracle's TIMESTAMP WITH LOCAL TIME ZONE comes in the session's zone, the JVM's
+                            ? local.atZone(ZoneId.systemDefault()).toOffsetDateTime() : (OffsetDateTime) value;
+                    appender.appendEpochMicros(micros(instant.toEpochSecond(), instant.getNano()));
+                }
                 case TIME -> appender.append((java.time.LocalTime) value);
                 case BINARY -> appender.append((byte[]) value);
                 default -> appender.append(value instanceof BigDecimal decimal ? decimal.toPlainString()
