@@ -116,7 +116,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         registry.bind(AnalysisSteps.BEAN, new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context, teamRoutes::publishProgress),
-                new RunReporter(settings.outputDir(), settings.reportPermissions(), settings.rowsFormat()), new RowSpool(rowEncoders),
+                new RunReporter(settings.outputDir(), settings.reportPermissions(), settings.rowsFormat()),
+                new RowSpool(rowEncoders),
                 role, Clock.systemDefaultZone()));
     }
 

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -190,7 +191,8 @@ public final class ParquetRows {
             return switch (type.type()) {
                 case INTEGER -> new Column(type.type(), "BIGINT", 0);
                 case DECIMAL -> exactDecimal(type)
-                        ? new Column(type.type(), "DECIMAL(" + type.precision() + "," + type.scale() + ")", type.scale())
+                        ? new Column(type.type(), "DECIMAL(" + type.precision() + "," + type.scale() + ")",
+                                type.scale())
                         : new Column(ColumnType.Kind.TEXT, "VARCHAR", 0);
                 case DOUBLE -> new Column(type.type(), "DOUBLE", 0);
                 case TEXT, OTHER -> new Column(type.type(), "VARCHAR", 0);
@@ -227,15 +229,17 @@ public final class ParquetRows {
                 case BOOLEAN -> appender.append((boolean) (Boolean) value);
                 // epoch numbers, not the appender's java.time overloads, which convert with ChronoUnit.until
                 case DATE -> appender.appendEpochDays(Math.toIntExact(((LocalDate) value).toEpochDay()));
-                case TIMESTAMP -> appender.appendEpochMicros(micros(((LocalDateTime) value).toEpochSecond(ZoneOffset.UTC),
-                        ((LocalDateTime) value).getNano()));
+                case TIMESTAMP -> {
+                    LocalDateTime local = (LocalDateTime) value;
+                    appender.appendEpochMicros(micros(local.toEpochSecond(ZoneOffset.UTC), local.getNano()));
+                }
                 case TIMESTAMPTZ -> {
                     OffsetDateTime instant = value instanceof LocalDateTime local
                             // Oracle's TIMESTAMP WITH LOCAL TIME ZONE comes in the session's zone, the JVM's
                             ? local.atZone(ZoneId.systemDefault()).toOffsetDateTime() : (OffsetDateTime) value;
                     appender.appendEpochMicros(micros(instant.toEpochSecond(), instant.getNano()));
                 }
-                case TIME -> appender.append((java.time.LocalTime) value);
+                case TIME -> appender.append((LocalTime) value);
                 case BINARY -> appender.append((byte[]) value);
                 default -> appender.append(value instanceof BigDecimal decimal ? decimal.toPlainString()
                         : value.toString());
