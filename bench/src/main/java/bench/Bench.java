@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -36,6 +37,7 @@ public final class Bench {
     private final Path out;
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private CaseFiles files;
+    private long parquetBytes;
     private List<String> app;
     private List<String> appCds;
     private List<String> floor;
@@ -123,6 +125,13 @@ public final class Bench {
             for (String mode : List.of("memory", "stream")) {
                 measure("app " + large + " " + mode + " cds", rep, settings.rows(), ProcessMeter.Kind.APP, appCds,
                         project(out.resolve("large-" + mode + "-cds"), files.largeYaml()), "--monitor.results=" + mode);
+            }
+            for (String mode : List.of("memory", "stream")) {
+                deleteUnder(out, "large-parquet-" + mode);
+                measure("app " + large + " " + mode + " parquet", rep, settings.rows(), ProcessMeter.Kind.APP, app,
+                        project(out.resolve("large-parquet-" + mode), files.largeYaml()), "--monitor.results=" + mode,
+                        "--monitor.rows-format=parquet");
+                parquetBytes = sizeOfParquetFiles(out.resolve("large-parquet-" + mode));
             }
         }
         Path largeFloorReport = out.resolve("large-floor/floor.json");
@@ -256,7 +265,9 @@ public final class Bench {
         md.append("\nResult checks (bench/ReportCheck: same columns, rowCount and rows, token by token):\n");
         checks.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\nThe ").append(large).append("-row report is ").append(largeBytes / 1_048_576)
-                .append(" MB of JSON. Runs per case: ").append(settings.repeat()).append(" (").append(large)
+                .append(" MB of JSON; with monitor.rows-format=parquet the rows are a ")
+                .append(String.format(Locale.ROOT, "%.1f", parquetBytes / 1_048_576.0))
+                .append(" MB Parquet file (zstd). Runs per case: ").append(settings.repeat()).append(" (").append(large)
                 .append(", 1/").append(small).append(" dbs), ").append(settings.parallelRepeat())
                 .append(" (parallel); the median run is shown.\n");
         md.append("Load average at the end: ").append(loadAverage()).append(" on ")
@@ -264,7 +275,8 @@ public final class Bench {
         md.append("\nEach round of the ").append(large)
                 .append(" cases, against the floor run just before it (wall time, ratio):\n\n");
         List<String> appCases = List.of("app " + large + " memory", "app " + large + " stream",
-                "app " + large + " memory cds", "app " + large + " stream cds");
+                "app " + large + " memory cds", "app " + large + " stream cds", "app " + large + " memory parquet",
+                "app " + large + " stream parquet");
         md.append(results.rounds("floor " + large, appCases, settings.repeat(), name -> name.replace(" " + large, "")));
 
         Files.createDirectories(settings.resultsDir());
@@ -276,12 +288,23 @@ public final class Bench {
                 + settings.resultsDir().resolve("results.tsv") + ")");
     }
 
+    /** The Parquet files a run wrote under {@code dir}, in bytes. */
+    private static long sizeOfParquetFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(file -> file.toString().endsWith(".parquet")).mapToLong(file -> file.toFile().length())
+                    .sum();
+        }
+    }
+
     /** The floor case an app case is compared with. */
     static Optional<String> floorOf(String caseName) {
         if (!caseName.startsWith("app ")) {
             return Optional.empty();
         }
-        String rest = caseName.substring("app ".length()).replaceFirst(" (memory|stream)( cds)?$", "")
+        String rest = caseName.substring("app ".length()).replaceFirst(" (memory|stream)( cds| parquet)?$", "")
                 .replaceFirst(" cds$", "");
         return Optional.of("floor " + rest);
     }

@@ -122,7 +122,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
         context.addStartupListener((started, alreadyStarted) -> checkSubscribers(teamRoutes));
         // one encoder per large result in flight, so bounded by the database threads
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
-        RunReporter reporter = new RunReporter(settings.outputDir(), settings.reportPermissions());
+        RunReporter reporter = new RunReporter(settings.outputDir(), settings.reportPermissions(), settings.rowsFormat());
         reporter.spools().removeStale();
         registry.bind(AnalysisSteps.BEAN, new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context, teamRoutes::publishProgress), reporter, new RowSpool(rowEncoders),

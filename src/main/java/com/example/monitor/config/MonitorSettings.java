@@ -43,6 +43,11 @@ public record MonitorSettings(
         return values.get(Setting.KEEP_REPORTS).orElse(null);
     }
 
+    /** Where the rows go: into the report, or into a Parquet file per query. */
+    public RowsFormat rowsFormat() {
+        return values.get(Setting.ROWS_FORMAT).orElse(RowsFormat.JSON);
+    }
+
     public Set<PosixFilePermission> reportPermissions() {
         return values.get(Setting.REPORT_PERMISSIONS).orElseThrow();
     }

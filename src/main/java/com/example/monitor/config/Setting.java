@@ -49,6 +49,10 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<ResultsMode> RESULTS = declare("monitor.results", "memory",
             SettingParsers.choice("results mode", ResultsMode.class), "`memory`: rows kept and handed to"
                     + " routes; `stream`: rows go from the driver to the report via a spool file, never held");
+    public static final Setting<RowsFormat> ROWS_FORMAT = declare("monitor.rows-format", "json",
+            SettingParsers.choice("rows format", RowsFormat.class), "`json`: each query's rows in the report;"
+                    + " `parquet`: one typed Parquet file per query beside the report, which names it (see"
+                    + " \"Output format\")");
     public static final Setting<Integer> MAX_PARALLEL_DATABASES = declare("monitor.max-parallel-databases", "0",
             SettingParsers.wholeNumber(0), "databases run at once; `0` = all");
     public static final Setting<Integer> FETCH_SIZE = declare("monitor.fetch-size", "1000",

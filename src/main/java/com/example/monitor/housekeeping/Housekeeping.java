@@ -4,6 +4,7 @@ import com.example.monitor.files.FileKind;
 import com.example.monitor.files.Folder;
 import com.example.monitor.run.RunId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,18 +12,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * monitor.keep-reports: after each run of the service, deletes reports ({@code <runId>.json} in the
  * output folder) and processed request files (everything in the inbox's {@code .done/},
- * {@code .error/} and {@code .cancelled/}) last modified longer ago than the limit. Nothing else is
- * touched: not the teams' files beside the reports, not the inbox itself, not sub-folders, not links
- * nor what they lead to, and nothing at all in an archive folder that is itself a link.
+ * {@code .error/} and {@code .cancelled/}) last modified longer ago than the limit. With a report goes
+ * its run's folder of Parquet files ({@code <runId>/}, monitor.rows-format=parquet). Nothing else is
+ * touched: not the teams' files beside the reports, not the inbox itself, not other sub-folders, not
+ * links nor what they lead to, and nothing at all in an archive folder that is itself a link.
  */
 public final class Housekeeping {
 
@@ -68,10 +73,10 @@ public final class Housekeeping {
         Instant cutoff = clock.instant().minus(keep);
         List<Path> deleted = new ArrayList<>();
         deleteOlder(configured(outputDir), file -> RunId.ofReportFile(file.getFileName().toString()).isPresent(),
-                cutoff, deleted);
+                cutoff, deleted, Housekeeping::deleteRunFolder);
         if (inboxDir != null) {
             for (String folder : PROCESSED_FOLDERS) {
-                deleteOlder(configured(inboxDir).resolve(folder), file -> true, cutoff, deleted);
+                deleteOlder(configured(inboxDir).resolve(folder), file -> true, cutoff, deleted, (file, list) -> { });
             }
         }
         if (!deleted.isEmpty()) {
@@ -87,7 +92,8 @@ public final class Housekeeping {
      * The folder is held to as it is: the output folder through the link the operator may have
      * configured, an archive folder only when it is a real folder. Nothing in it is followed.
      */
-    private static void deleteOlder(Path path, Predicate<Path> wanted, Instant cutoff, List<Path> deleted) {
+    private static void deleteOlder(Path path, Predicate<Path> wanted, Instant cutoff, List<Path> deleted,
+                                    BiConsumer<Path, List<Path>> afterDelete) {
         String problem = Folder.problemWith(path);
         if (problem != null) {
             LOG.warn("monitor.keep-reports: {}: nothing deleted there, and nothing it leads to", problem);
@@ -106,6 +112,7 @@ public final class Housekeeping {
                     if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)
                             && folder.delete(file)) {
                         deleted.add(file);
+                        afterDelete.accept(file, deleted);
                     }
                 } catch (IOException e) {
                     LOG.warn("monitor.keep-reports: could not delete {}: {}", file, e.getMessage());
@@ -113,6 +120,24 @@ public final class Housekeeping {
             }
         } catch (IOException e) {
             LOG.warn("monitor.keep-reports: could not list {}: {}", path, e.getMessage());
+        }
+    }
+
+    /** The report's {@code <runId>/} folder, if it is a real folder: never a link, nor anything a link points to. */
+    private static void deleteRunFolder(Path report, List<Path> deleted) {
+        String name = report.getFileName().toString();
+        Path folder = report.resolveSibling(name.substring(0, name.length() - ".json".length()));
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        // walk does not follow links: a link inside is deleted as a link
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+            deleted.add(folder);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("monitor.keep-reports: could not delete {}: {}", folder, e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.example.monitor.jdbc;
 
+import com.example.monitor.rows.ColumnNames;
 import com.example.monitor.rows.Columns;
 import com.example.monitor.rows.Row;
 import java.sql.ResultSet;
@@ -11,8 +12,8 @@ import org.apache.camel.component.sql.RowMapperFactory;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Gives camel-sql a row mapper that builds lean {@link Row}s: column names and readers are worked out
- * once per result, each row is just an array of plain Java values.
+ * Gives camel-sql a row mapper that builds lean {@link Row}s: column names (made unique, as the report's)
+ * and readers are worked out once per result, each row is just an array of plain Java values.
  */
 public final class CompactRowMapperFactory implements RowMapperFactory {
 
@@ -53,7 +54,7 @@ public final class CompactRowMapperFactory implements RowMapperFactory {
                 names.add(meta.getColumnLabel(i));
                 readers[i - 1] = ValueReaders.forColumn(meta, i);
             }
-            columns = new Columns(names);
+            columns = new Columns(ColumnNames.unique(names));
         }
     }
 }

@@ -3,11 +3,14 @@ package com.example.monitor.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.sql.SqlPrepareStatementStrategy;
+import org.postgresql.util.PGobject;
 
 /**
  * Prepares each query's statement for camel-sql: binds the run's start date to every {@code ?} that was
@@ -50,16 +53,28 @@ public final class QueryStatementStrategy implements SqlPrepareStatementStrategy
             ps.setMaxRows(settings.maxRows + 1);
         }
         boolean oracle = ps.isWrapperFor(oracle.jdbc.OraclePreparedStatement.class);
+        boolean postgres = !oracle && ps.isWrapperFor(org.postgresql.PGStatement.class);
         for (int index = 1; index <= expectedParams && settings.hasNext(); index++) {
             LocalDateTime startDate = settings.next();
             if (oracle) {
                 // a DATE bind keeps an index on a DATE column usable; TIMESTAMP would wrap the column
                 // in INTERNAL_FUNCTION and scan the table. oracle.sql.DATE keeps the time of day.
                 ps.setObject(index, oracleDate(startDate));
+            } else if (postgres) {
+                // pgjdbc sends a LocalDateTime untyped, even as Types.TIMESTAMP, so that the server picks
+                // timestamp or timestamptz; "WHERE :start_date IS NOT NULL" then has no type to pick
+                ps.setObject(index, postgresTimestamp(startDate));
             } else {
-                ps.setObject(index, startDate);
+                ps.setObject(index, startDate, Types.TIMESTAMP);
             }
         }
+    }
+
+    static PGobject postgresTimestamp(LocalDateTime startDate) throws SQLException {
+        PGobject timestamp = new PGobject();
+        timestamp.setType("timestamp");
+        timestamp.setValue(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(startDate));
+        return timestamp;
     }
 
     static oracle.sql.DATE oracleDate(LocalDateTime startDate) {

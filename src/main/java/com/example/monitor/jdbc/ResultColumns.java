@@ -1,32 +1,26 @@
 package com.example.monitor.jdbc;
 
+import com.example.monitor.rows.ColumnType;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The column names of the last result opened on this thread. camel-sql's row mapper only sees
+ * The column types of the last result opened on this thread. camel-sql's row mapper only sees
  * metadata through a row, so a query with zero rows would report no columns; the statement proxy
  * records them here when the result opens, and the step that completes the query (same thread,
  * camel-sql is synchronous) takes them.
  */
 public final class ResultColumns {
 
-    private static final ThreadLocal<List<String>> LAST = new ThreadLocal<>();
+    private static final ThreadLocal<List<ColumnType>> LAST = new ThreadLocal<>();
 
     private ResultColumns() {
     }
 
     static void record(ResultSet resultSet) {
         try {
-            ResultSetMetaData meta = resultSet.getMetaData();
-            List<String> names = new ArrayList<>(meta.getColumnCount());
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                names.add(meta.getColumnLabel(i));
-            }
-            LAST.set(List.copyOf(names));
+            LAST.set(ColumnTypes.describe(resultSet.getMetaData()));
         } catch (SQLException | RuntimeException e) {
             LAST.remove();
         }
@@ -37,10 +31,10 @@ public final class ResultColumns {
         LAST.remove();
     }
 
-    /** The recorded names, then forgotten; empty when nothing was recorded. */
-    public static List<String> take() {
-        List<String> names = LAST.get();
+    /** The recorded types, in column order, then forgotten; empty when nothing was recorded. */
+    public static List<ColumnType> take() {
+        List<ColumnType> types = LAST.get();
         LAST.remove();
-        return names == null ? List.of() : names;
+        return types == null ? List.of() : types;
     }
 }

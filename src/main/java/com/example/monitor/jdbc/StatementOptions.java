@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param startDate      bound to every {@code ?} that was a {@code :start_date}
  * @param timeoutSeconds the statement's query timeout
  * @param maxRows        the query's row cap, or null for none
+ * @param parameterCount how many {@code ?} the statement has; the route gives it to camel-sql, which
+ *                       otherwise asks the driver, and PostgreSQL cannot answer that for a parameter
+ *                       whose type only the bind gives ({@code WHERE :start_date IS NOT NULL})
  */
-public record StatementOptions(LocalDateTime startDate, int timeoutSeconds, Integer maxRows) {
+public record StatementOptions(LocalDateTime startDate, int timeoutSeconds, Integer maxRows, int parameterCount) {
 
     public static final String PROPERTY = "monitorStatement";
 

@@ -1,6 +1,8 @@
 package com.example.monitor.report;
 
+import com.example.monitor.config.RowsFormat;
 import com.example.monitor.files.Folder;
+import com.example.monitor.rows.ColumnType;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.QueryOutcome;
@@ -32,10 +34,35 @@ public final class ReportWriter {
             .build();
 
     private final Set<PosixFilePermission> permissions;
+    private final RowsFormat rowsFormat;
 
-    /** @param permissions of every report; the temp file starts owner-only, so no one reads it early */
-    public ReportWriter(Set<PosixFilePermission> permissions) {
+    /**
+     * @param permissions of every report; the temp file starts owner-only, so no one reads it early
+     * @param rowsFormat  {@code json}: rows in the report; {@code parquet}: a {@code rowsFile} per query instead
+     */
+    public ReportWriter(Set<PosixFilePermission> permissions, RowsFormat rowsFormat) {
         this.permissions = Set.copyOf(permissions);
+        this.rowsFormat = rowsFormat;
+    }
+
+    private static void writeColumnType(JsonGenerator out, ColumnType type) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("type", type.type().label());
+        out.writeStringField("databaseType", type.databaseType());
+        writeNumberOrNull(out, "precision", type.precision());
+        writeNumberOrNull(out, "scale", type.scale());
+        out.writeBooleanField("nullable", type.nullable());
+        out.writeStringField("label", type.label());
+        out.writeEndObject();
+    }
+
+    private static void writeNumberOrNull(JsonGenerator out, String field, Integer value) throws IOException {
+        out.writeFieldName(field);
+        if (value == null) {
+            out.writeNull();
+        } else {
+            out.writeNumber(value);
+        }
     }
 
     public Path write(AnalysisRun run, Path directory) throws IOException {
@@ -44,12 +71,12 @@ public final class ReportWriter {
         return Folder.open(directory.toRealPath(), permissions).write(run.runId() + ".json", file -> {
             try (JsonGenerator out = json.createGenerator(
                     new BufferedOutputStream(Channels.newOutputStream(file), BUFFER_BYTES), JsonEncoding.UTF8)) {
-                writeRun(out, file, run);
+                writeRun(out, file, run, directory);
             }
         });
     }
 
-    private static void writeRun(JsonGenerator out, FileChannel file, AnalysisRun run) throws IOException {
+    private void writeRun(JsonGenerator out, FileChannel file, AnalysisRun run, Path directory) throws IOException {
         out.writeStartObject();
         out.writeStringField("runId", run.runId());
         out.writeStringField("node", run.node());
@@ -62,13 +89,13 @@ public final class ReportWriter {
         out.writeStringField("status", run.status().label());
         out.writeObjectFieldStart("databases");
         for (DatabaseOutcome database : run.databases()) {
-            writeDatabase(out, file, database);
+            writeDatabase(out, file, database, directory);
         }
         out.writeEndObject();
         out.writeEndObject();
     }
 
-    private static void writeDatabase(JsonGenerator out, FileChannel file, DatabaseOutcome database)
+    private void writeDatabase(JsonGenerator out, FileChannel file, DatabaseOutcome database, Path directory)
             throws IOException {
         out.writeObjectFieldStart(database.name());
         out.writeStringField("status", database.status().label());
@@ -76,13 +103,14 @@ public final class ReportWriter {
         out.writeNumberField("elapsedMs", database.elapsedMs());
         out.writeObjectFieldStart("queries");
         for (QueryOutcome query : database.queries()) {
-            writeQuery(out, file, query);
+            writeQuery(out, file, query, directory);
         }
         out.writeEndObject();
         out.writeEndObject();
     }
 
-    private static void writeQuery(JsonGenerator out, FileChannel file, QueryOutcome query) throws IOException {
+    private void writeQuery(JsonGenerator out, FileChannel file, QueryOutcome query, Path directory)
+            throws IOException {
         out.writeObjectFieldStart(query.name());
         out.writeStringField("status", query.status().label());
         out.writeFieldName("rowCount");
@@ -99,11 +127,20 @@ public final class ReportWriter {
             out.writeString(column);
         }
         out.writeEndArray();
-        out.writeArrayFieldStart("rows");
-        if (query.spool() != null) {
-            RowSpool.copyInto(out, file, query.spool());
+        out.writeArrayFieldStart("columnTypes");
+        for (ColumnType type : query.columnTypes()) {
+            writeColumnType(out, type);
         }
         out.writeEndArray();
+        if (rowsFormat == RowsFormat.PARQUET) {
+            out.writeStringField("rowsFile", RowsFiles.relative(directory, query.rowsFile()));
+        } else {
+            out.writeArrayFieldStart("rows");
+            if (query.spool() != null) {
+                RowSpool.copyInto(out, file, query.spool());
+            }
+            out.writeEndArray();
+        }
         out.writeEndObject();
     }
 }

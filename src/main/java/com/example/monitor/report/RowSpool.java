@@ -29,8 +29,9 @@ import java.util.function.Consumer;
 
 /**
  * Writes a query's rows, as they come from the driver, to a file holding the body of a JSON array
- * (objects separated by commas). The report writer later copies those bytes as they are between the
- * brackets of the query's {@code rows}, so rows are encoded once, while the query runs.
+ * (objects separated by commas), or to another {@link RowSink} (a Parquet file). The report writer
+ * later copies the JSON bytes as they are between the brackets of the query's {@code rows}, so rows
+ * are encoded once, while the query runs.
  *
  * <p>A result bigger than one batch is encoded on a second thread while the caller keeps reading from
  * the driver: reading and encoding each take about half of the work, so on two cores the pair takes
@@ -85,11 +86,19 @@ public final class RowSpool {
     public Spooled write(Iterator<?> rows, Path file, Integer maxRows, Consumer<Row> keep, Checkpoint checkpoint)
             throws IOException, InterruptedException, SQLException {
         Files.createDirectories(file.getParent());
+        return write(rows, large -> new JsonSink(file, large ? LARGE_RESULT_BUFFER : SMALL_RESULT_BUFFER), maxRows,
+                keep, checkpoint);
+    }
+
+    /** The same, into the sink {@code opener} opens: once, before the first row is written. */
+    Spooled write(Iterator<?> rows, RowSink.Opener opener, Integer maxRows, Consumer<Row> keep,
+                  Checkpoint checkpoint) throws IOException, InterruptedException, SQLException {
         List<String> columns = List.of();
         int count = 0;
         boolean truncated = false;
         Row[] batch = new Row[BATCH_ROWS];
         int filled = 0;
+        RowSink sink = null;
         Encoder encoder = null;
         boolean written = false;
         try {
@@ -107,7 +116,8 @@ public final class RowSpool {
                 if (filled == BATCH_ROWS) {
                     checkpoint.check();
                     if (encoder == null) {
-                        encoder = new Encoder(file, keep);
+                        sink = opener.open(true);
+                        encoder = new Encoder(sink, keep);
                     }
                     encoder.put(batch);
                     batch = new Row[BATCH_ROWS];
@@ -117,9 +127,12 @@ public final class RowSpool {
             Row[] rest = Arrays.copyOf(batch, filled);
             if (encoder == null) {
                 // a small result: handing it to another thread would cost more than encoding it here
-                try (JsonGenerator out = generator(file, SMALL_RESULT_BUFFER)) {
-                    encode(out, rest, keep);
+                sink = opener.open(false);
+                for (Row row : rest) {
+                    sink.write(row);
+                    keep.accept(row);
                 }
+                sink.finish();
             } else {
                 encoder.put(rest);
                 encoder.finish();
@@ -133,7 +146,9 @@ public final class RowSpool {
                         encoder.abandon();
                     }
                 } finally {
-                    Files.deleteIfExists(file);
+                    if (sink != null) {
+                        sink.discard();
+                    }
                 }
             }
         }
@@ -153,21 +168,40 @@ public final class RowSpool {
         }
     }
 
-    private JsonGenerator generator(Path file, int bufferBytes) throws IOException {
-        JsonGenerator out = json.createGenerator(
-                new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-                        bufferBytes), JsonEncoding.UTF8);
-        // rows are top-level values here; a comma between them makes the file an array's body
-        out.setRootValueSeparator(ROW_SEPARATOR);
-        return out;
-    }
+    /** Rows as JSON objects separated by commas: the body of the report's {@code rows} array. */
+    private final class JsonSink implements RowSink {
+        private final Path file;
+        private final JsonGenerator out;
+        private final JsonRowWriter writer;
 
-    private static void encode(JsonGenerator out, Row[] rows, Consumer<Row> keep) throws IOException {
-        JsonRowWriter writer = new JsonRowWriter(out);
-        for (Row row : rows) {
+        JsonSink(Path file, int bufferBytes) throws IOException {
+            this.file = file;
+            out = json.createGenerator(
+                    new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                            bufferBytes), JsonEncoding.UTF8);
+            // rows are top-level values here; a comma between them makes the file an array's body
+            out.setRootValueSeparator(ROW_SEPARATOR);
+            writer = new JsonRowWriter(out);
+        }
+
+        @Override
+        public void write(Row row) throws IOException {
             writer.write(row);
-            keep.accept(row);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            out.close();
+        }
+
+        @Override
+        public void discard() throws IOException {
+            try {
+                out.close();
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -178,36 +212,30 @@ public final class RowSpool {
         private volatile Exception failure;
         private volatile boolean abandoned;
 
-        Encoder(Path file, Consumer<Row> keep) throws IOException {
-            JsonGenerator out = generator(file, LARGE_RESULT_BUFFER);
-            try {
-                done = encoders.submit(() -> run(out, keep));
-            } catch (RuntimeException e) {
-                out.close();
-                throw e;
-            }
+        Encoder(RowSink sink, Consumer<Row> keep) {
+            done = encoders.submit(() -> run(sink, keep));
         }
 
-        private Void run(JsonGenerator out, Consumer<Row> keep) throws IOException, InterruptedException {
-            try (out) {
-                JsonRowWriter writer = new JsonRowWriter(out);
-                // after a failure, keep taking batches so the reader is never stuck on a full queue
-                for (Row[] batch = queue.take(); batch != END; batch = queue.take()) {
-                    if (failure == null && !abandoned) {
-                        try {
-                            for (Row row : batch) {
-                                writer.write(row);
-                                keep.accept(row);
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            failure = e;
+        private Void run(RowSink sink, Consumer<Row> keep) throws IOException, InterruptedException {
+            // after a failure, keep taking batches so the reader is never stuck on a full queue
+            for (Row[] batch = queue.take(); batch != END; batch = queue.take()) {
+                if (failure == null && !abandoned) {
+                    try {
+                        for (Row row : batch) {
+                            sink.write(row);
+                            keep.accept(row);
                         }
+                    } catch (IOException | RuntimeException e) {
+                        failure = e;
                     }
                 }
             }
             Exception failed = failure;
             if (failed != null) {
                 throw failed instanceof IOException io ? io : new IOException(failed.getMessage(), failed);
+            }
+            if (!abandoned) {
+                sink.finish();
             }
             return null;
         }

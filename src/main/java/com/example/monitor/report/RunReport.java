@@ -1,5 +1,6 @@
 package com.example.monitor.report;
 
+import com.example.monitor.rows.ColumnType;
 import java.io.Serializable;
 import java.util.List;
 
@@ -28,7 +29,13 @@ public record RunReport(String runId, String node, String trigger, String startD
         }
     }
 
-    public record QueryReport(String name, String status, Integer rowCount, long elapsedMs, String error)
+    /**
+     * {@code columns} are unique within the query, {@code columnTypes} one per column in the same order;
+     * {@code rowsFile} is the query's Parquet file, relative to the report's folder, or null (rows in
+     * the report, or none: a query that did not complete).
+     */
+    public record QueryReport(String name, String status, Integer rowCount, long elapsedMs, String error,
+                              List<String> columns, List<ColumnType> columnTypes, String rowsFile)
             implements Serializable {
     }
 }

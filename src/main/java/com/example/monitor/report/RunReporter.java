@@ -1,5 +1,6 @@
 package com.example.monitor.report;
 
+import com.example.monitor.config.RowsFormat;
 import com.example.monitor.logging.ConsoleText;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.DatabaseOutcome;
@@ -29,9 +30,9 @@ public final class RunReporter {
     private final SummaryTable table = new SummaryTable();
     private final Spools spools;
 
-    public RunReporter(Path outputDir, Set<PosixFilePermission> reportPermissions) {
+    public RunReporter(Path outputDir, Set<PosixFilePermission> reportPermissions, RowsFormat rowsFormat) {
         this.outputDir = outputDir;
-        this.writer = new ReportWriter(reportPermissions);
+        this.writer = new ReportWriter(reportPermissions, rowsFormat);
         this.spools = new Spools(outputDir, reportPermissions, Clock.systemUTC());
     }
 
@@ -61,7 +62,8 @@ public final class RunReporter {
             List<RunReport.QueryReport> queries = new ArrayList<>();
             for (QueryOutcome query : database.queries()) {
                 queries.add(new RunReport.QueryReport(query.name(), query.status().label(), query.rowCount(),
-                        query.elapsedMs(), query.error()));
+                        query.elapsedMs(), query.error(), query.columns(), query.columnTypes(),
+                        RowsFiles.relative(file.getParent(), query.rowsFile())));
             }
             databases.add(new RunReport.DatabaseReport(database.name(), database.status().label(),
                     database.error(), database.elapsedMs(), List.copyOf(queries)));

@@ -61,12 +61,21 @@ public final class Spools {
 
     /** A new, empty spool file of the run, in its locked owner-only folder, with the report permissions. */
     public Path newFile(AnalysisRun run) throws IOException {
+        return held(run).folder.createNew(UUID.randomUUID() + ".rows");
+    }
+
+    /** The run's spool folder, made owner-only and locked for the run: where a Parquet writer spills. */
+    public Path lockedFolder(AnalysisRun run) throws IOException {
+        return held(run).folder.path();
+    }
+
+    private Held held(AnalysisRun run) throws IOException {
         Held folder = HELD.computeIfAbsent(folder(run).toAbsolutePath().normalize(), this::lock);
         if (folder.failure != null) {
             HELD.remove(folder(run).toAbsolutePath().normalize());
             throw folder.failure;
         }
-        return folder.folder.createNew(UUID.randomUUID() + ".rows");
+        return folder;
     }
 
     /** Removes the run's spool folder, and {@code .spool/} once no other run's is left in it. */

@@ -1,6 +1,8 @@
 package com.example.monitor.run;
 
 import com.example.monitor.config.QueryConfig;
+import com.example.monitor.rows.ColumnNames;
+import com.example.monitor.rows.ColumnType;
 import com.example.monitor.rows.Row;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +13,12 @@ public final class QueryOutcome {
     private final QueryConfig query;
     private volatile QueryStatus status = QueryStatus.PENDING;
     private volatile List<String> columns = List.of();
+    private volatile List<ColumnType> columnTypes = List.of();
     private volatile List<Row> rows = List.of();
     private volatile int rowCount;
     private volatile boolean truncated;
     private volatile Path spool;
+    private volatile Path rowsFile;
     private volatile long elapsedMs;
     private volatile String error;
 
@@ -34,8 +38,14 @@ public final class QueryOutcome {
         return status;
     }
 
+    /** The column names, unique within the result (a repeated label gets {@code _2}, {@code _3}...). */
     public List<String> columns() {
         return columns;
+    }
+
+    /** One per column, in the same order: what the driver said about it, with the label it gave. */
+    public List<ColumnType> columnTypes() {
+        return columnTypes;
     }
 
     public List<Row> rows() {
@@ -52,9 +62,17 @@ public final class QueryOutcome {
         return truncated;
     }
 
-    /** The rows as report JSON, encoded while the query ran; {@link #rows()} is empty in stream mode. */
+    /**
+     * The rows as report JSON, encoded while the query ran, or null when they went to {@link #rowsFile()};
+     * {@link #rows()} is empty in stream mode.
+     */
     public Path spool() {
         return spool;
+    }
+
+    /** The Parquet file holding the rows, when rows go to files instead of the report; else null. */
+    public Path rowsFile() {
+        return rowsFile;
     }
 
     public long elapsedMs() {
@@ -69,11 +87,14 @@ public final class QueryOutcome {
         status = QueryStatus.RUNNING;
     }
 
-    public void completed(List<String> columns, List<Row> rows, Path spool, int rowCount, boolean truncated,
-                   long elapsedMs) {
-        this.columns = List.copyOf(columns);
+    /** Exactly one of {@code spool} and {@code rowsFile} is given, as {@link #spool()} and {@link #rowsFile()} say. */
+    public void completed(List<ColumnType> columnTypes, List<Row> rows, Path spool, Path rowsFile, int rowCount,
+                          boolean truncated, long elapsedMs) {
+        this.columnTypes = List.copyOf(columnTypes);
+        this.columns = ColumnNames.unique(columnTypes.stream().map(ColumnType::label).toList());
         this.rows = rows;
         this.spool = spool;
+        this.rowsFile = rowsFile;
         this.rowCount = rowCount;
         this.truncated = truncated;
         this.elapsedMs = elapsedMs;

@@ -13,7 +13,13 @@ import com.example.monitor.jdbc.StatementOptions;
 import com.example.monitor.jdbc.ResultColumns;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.progress.ProgressPublisher;
+import com.example.monitor.config.RowsFormat;
+import com.example.monitor.report.ParquetRows;
 import com.example.monitor.report.RowSpool;
+import com.example.monitor.report.RowsFiles;
+import com.example.monitor.rows.ColumnType;
+import com.example.monitor.rows.Row;
+import com.example.monitor.sql.PreparedSql;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.rows.ColumnarRows;
@@ -42,6 +48,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -75,6 +82,7 @@ public final class AnalysisSteps {
     private final RowSpool rowSpool;
     private final ClusterRole role;
     private final Clock clock;
+    private final ParquetRows parquetRows;
 
     public AnalysisSteps(DatabasesConfig config, MonitorSettings settings, DataSourceFactory dataSources,
                          DatabasePools pools, AnalysisRuns runs, ProgressPublisher progress, RunReporter reporter,
@@ -89,6 +97,8 @@ public final class AnalysisSteps {
         this.rowSpool = rowSpool;
         this.role = role;
         this.clock = clock;
+        // DuckDB itself loads at the first query whose rows go to Parquet, never in a JSON process
+        this.parquetRows = new ParquetRows(rowSpool, settings.reportPermissions());
         this.errors = new ErrorMessages(config.databases().stream().map(DatabaseConfig::password)
                 .filter(Objects::nonNull).map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
     }
@@ -174,10 +184,11 @@ public final class AnalysisSteps {
         QueryOutcome outcome = queryOutcome(exchange);
         // camel-sql runs the body as it is (useMessageBodyForSql): the checked statement, never its own
         // re-read of the file, which would drop blank and "--" lines, even inside string literals
-        exchange.getMessage().setBody(SqlFileReader.current(query).statement().jdbcSql());
+        PreparedSql statement = SqlFileReader.current(query).statement();
+        exchange.getMessage().setBody(statement.jdbcSql());
         exchange.setProperty(StatementOptions.PROPERTY, new StatementOptions(run.startDate(),
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())),
-                query.maxRows()));
+                query.maxRows(), statement.startDateBindCount()));
         ResultColumns.forget();
         outcome.running();
         publish(run, step.database().database(), query.name(), "running", null, null, null);
@@ -191,23 +202,37 @@ public final class AnalysisSteps {
     public void completeQuery(Exchange exchange) throws Exception {
         Iterator<?> iterator = (Iterator<?>) exchange.getMessage().removeHeader(ROWS_HEADER);
         QueryOutcome outcome = queryOutcome(exchange);
-        Path spool = reporter.spools().newFile(run(exchange));
+        AnalysisRun run = run(exchange);
+        // recorded when the result opened, so a result without rows has its types too
+        List<ColumnType> types = ResultColumns.take();
         // memory mode holds the rows column by column: a few arrays, not millions of objects to collect
         ColumnarRows.Builder held = settings.results() == ResultsMode.MEMORY ? new ColumnarRows.Builder() : null;
+        Consumer<Row> keep = held == null ? row -> { } : held::add;
+        Path spool = null;
+        Path rowsFile = null;
         RowSpool.Spooled spooled;
         try {
-            spooled = rowSpool.write(iterator, spool, outcome.query().maxRows(), held == null ? row -> { } : held::add,
-                    stillWanted(exchange, outcome));
+            if (settings.rowsFormat() == RowsFormat.PARQUET) {
+                rowsFile = RowsFiles.of(settings.outputDir(), run.runId(), databaseName(exchange), outcome.name());
+                spooled = parquetRows.write(iterator, types, reporter.spools().lockedFolder(run), rowsFile,
+                        outcome.query().maxRows(), keep, stillWanted(exchange, outcome));
+            } else {
+                spool = reporter.spools().newFile(run);
+                spooled = rowSpool.write(iterator, spool, outcome.query().maxRows(), keep,
+                        stillWanted(exchange, outcome));
+            }
         } finally {
             if (iterator instanceof AutoCloseable closeable) {
                 closeable.close();
             }
         }
-        List<String> recordedColumns = ResultColumns.take();
-        List<String> columns = spooled.rowCount() == 0 ? recordedColumns : spooled.columns();
-        outcome.completed(columns, held == null ? List.of() : held.build(), spool, spooled.rowCount(),
+        if (types.size() != spooled.columns().size() && spooled.rowCount() > 0) {
+            // no metadata was seen (a driver path the statement proxy missed): the rows still name their columns
+            types = spooled.columns().stream().map(ColumnType::unknown).toList();
+        }
+        outcome.completed(types, held == null ? List.of() : held.build(), spool, rowsFile, spooled.rowCount(),
                 spooled.truncated(), queryStep(exchange).elapsedMs());
-        publish(run(exchange), databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
+        publish(run, databaseName(exchange), outcome.name(), "completed", outcome.rowCount(),
                 outcome.elapsedMs(), null);
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,37 @@ class JarProcessIT {
         assertThat(emails.get("rowCount").asInt()).isEqualTo(4);
         assertThat(result.log()).contains("progress database=it_demo query=\"all\" status=connecting")
                 .contains("progress database=it_demo query=\"Recent email changes\" status=completed rows=4 elapsedMs=");
+    }
+
+    @Test
+    void aJsonRunLoadsNoClassOfTheParquetWriterAndAParquetRunWritesItsFilesFromThePackagedJar() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+        Path json = dir.resolve("json-classes.log");
+        Path parquet = dir.resolve("parquet-classes.log");
+
+        Result jsonRun = MonitorProcess.jar().in(dir).jvmOptions("-Xlog:class+load=info:file=" + json)
+                .args("--monitor.start-date=2020-01-01").run();
+        Result parquetRun = MonitorProcess.jar().in(dir).jvmOptions("-Xlog:class+load=info:file=" + parquet)
+                .args("--monitor.start-date=2020-01-01", "--monitor.rows-format=parquet",
+                        "--monitor.output-dir=parquet-output").run();
+
+        assertThat(jsonRun.exit()).as(jsonRun.log()).isZero();
+        assertThat(Files.readString(json)).contains("com.example.monitor.steps.AnalysisSteps")
+                .doesNotContain("org.duckdb.");
+        assertThat(parquetRun.exit()).as(parquetRun.log()).isZero();
+        assertThat(Files.readString(parquet)).contains("org.duckdb.DuckDBNative");
+        List<JsonNode> reports = new ReportFiles(dir.resolve("parquet-output")).all();
+        assertThat(reports).hasSize(1);
+        String runId = reports.get(0).get("runId").asText();
+        try (Stream<Path> files = Files.list(dir.resolve("parquet-output"))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("the report and its run's folder, no spool or temp file").containsExactlyInAnyOrder(
+                            runId + ".json", runId);
+        }
+        JsonNode emails = reports.get(0).at("/databases/it_demo/queries/Recent email changes");
+        assertThat(emails.has("rows")).isFalse();
+        assertThat(emails.get("rowsFile").asText()).isEqualTo(runId + "/it_demo/Recent email changes.parquet");
+        assertThat(dir.resolve("parquet-output").resolve(emails.get("rowsFile").asText())).isRegularFile();
     }
 
     @Test

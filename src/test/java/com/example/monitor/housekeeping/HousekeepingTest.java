@@ -111,6 +111,26 @@ class HousekeepingTest {
     }
 
     @Test
+    void anOldReportTakesItsRunsParquetFolderWithItButNeverWhatALinkInItPointsTo() throws IOException {
+        Path output = dir.resolve("output");
+        file(output.resolve("20260801T060000Z-0123abcd.json"), OLD);
+        file(output.resolve("20260801T060000Z-0123abcd/crm/Email changes.parquet"), RECENT);
+        file(output.resolve("20261001T060000Z-89abcdef.json"), RECENT);
+        file(output.resolve("20261001T060000Z-89abcdef/crm/Email changes.parquet"), OLD);
+        file(dir.resolve("elsewhere/precious.txt"), OLD);
+        Files.createSymbolicLink(output.resolve("20260801T060000Z-0123abcd/link"), dir.resolve("elsewhere"));
+
+        List<Path> deleted = new Housekeeping(Duration.ofDays(90), output, null, Clock.fixed(NOW, ZoneOffset.UTC))
+                .deleteOld();
+
+        assertThat(deleted).extracting(path -> dir.relativize(path).toString()).containsExactlyInAnyOrder(
+                "output/20260801T060000Z-0123abcd.json", "output/20260801T060000Z-0123abcd");
+        assertThat(output.resolve("20260801T060000Z-0123abcd")).doesNotExist();
+        assertThat(remaining()).containsExactly("elsewhere/precious.txt",
+                "output/20261001T060000Z-89abcdef.json", "output/20261001T060000Z-89abcdef/crm/Email changes.parquet");
+    }
+
+    @Test
     void withoutALimitNothingIsDeleted() throws IOException {
         Path output = dir.resolve("output");
         file(output.resolve("20200101T060000Z-0123abcd.json"), OLD);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +39,9 @@ class StartDateBindingTest extends MonitorTestSupport {
                 .database("pg", url)
                 .query("Since", "since.sql", "SELECT id FROM changes WHERE changed_at >= :start_date ORDER BY id\n")
                 .query("Bound", "bound.sql",
-                        "SELECT :start_date::timestamp AS bound, to_char(:start_date::timestamp, 'HH24:MI:SS.MS') AS hms\n");
+                        "SELECT :start_date::timestamp AS bound, to_char(:start_date::timestamp, 'HH24:MI:SS.MS') AS hms\n")
+                .query("Untyped", "untyped.sql",
+                        "SELECT id FROM changes WHERE :start_date IS NOT NULL AND changed_at >= :start_date ORDER BY id\n");
         project.write();
     }
 
@@ -65,6 +68,15 @@ class StartDateBindingTest extends MonitorTestSupport {
 
         assertThat(row).containsEntry("bound", LocalDateTime.parse("2026-10-29T13:14:15.25"))
                 .containsEntry("hms", "13:14:15.250");
+    }
+
+    /** Nothing in the text gives the parameter a type: the bind itself must (pgjdbc would send it untyped). */
+    @Test
+    void onPostgresAStartDateWhoseTypeOnlyTheBindGivesIsATimestamp() {
+        Exchange done = runAnalysis("2026-10-29T13:14:15");
+
+        assertThat(report(done).database("pg").query("Untyped").status()).isEqualTo("completed");
+        assertThat(results(done).get("pg").get("Untyped")).extracting(row -> row.get("id")).containsExactly(2, 3);
     }
 
     /**

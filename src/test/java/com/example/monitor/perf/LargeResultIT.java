@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.ParquetFiles;
 import com.example.monitor.testing.PostgresServer;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +73,25 @@ class LargeResultIT {
         assertThat(result.exit()).as(result.log()).isZero();
         assertThat(result.log()).contains("query=\"Million rows\" status=completed rows=" + ROWS + " ");
         assertThat(countRows(onlyReport(output))).isEqualTo(ROWS);
+    }
+
+    @Test
+    void millionRowsToParquetInStreamModeCompleteWithinHalfAGigabyteOfHeap() throws Exception {
+        Path output = Files.createTempDirectory(project.root(), "out-parquet");
+        Result result = MonitorProcess.jar().in(project.root())
+                .jvmOptions("-Xmx512m", "-XX:+ExitOnOutOfMemoryError")
+                .args("--monitor.databases-file=" + project.databasesFile(), "--monitor.output-dir=" + output,
+                        "--monitor.start-date=2026-01-01", "--monitor.results=stream", "--monitor.rows-format=parquet")
+                .run(Duration.ofMinutes(5));
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        JsonNode query = new ObjectMapper().readTree(onlyReport(output).toFile())
+                .at("/databases/large/queries/Million rows");
+        assertThat(query.get("rowCount").asInt()).isEqualTo(ROWS);
+        Path file = output.resolve(query.get("rowsFile").asText());
+        assertThat(ParquetFiles.count(file)).isEqualTo(ROWS);
+        assertThat(ParquetFiles.columnTypes(file)).containsEntry("amount", "DECIMAL(12,2)")
+                .containsEntry("changed_at", "TIMESTAMP");
     }
 
     /** Streams through the report, as a consumer of a big report would, counting the row objects. */

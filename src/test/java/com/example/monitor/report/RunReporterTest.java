@@ -2,6 +2,7 @@ package com.example.monitor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.config.RowsFormat;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.testing.LogCapture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ class RunReporterTest {
     void theReportNamesTheReplicaAndASpoolLeftByARunLostWithItsLeaderIsLeftAloneWithoutWarnings() throws Exception {
         Path lost = Files.createDirectories(output.resolve(".spool/20261129T060000Z-n1-0badc0de"));
         Files.writeString(lost.resolve("rows.json"), "[");
-        RunReporter reporter = new RunReporter(output, PosixFilePermissions.fromString("rw-------"));
+        RunReporter reporter = new RunReporter(output, PosixFilePermissions.fromString("rw-------"), RowsFormat.JSON);
         AnalysisRun run = new AnalysisRun("20261129T060200Z-n2-5ca1ab1e", "n2", "schedule",
                 LocalDateTime.parse("2026-10-30T00:00:00"), Instant.parse("2026-11-29T06:02:00Z"), List.of());
         Files.createDirectories(reporter.spools().folder(run));

@@ -4,6 +4,7 @@ import com.example.monitor.config.AuthMode;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.QueryConfig;
 import com.example.monitor.sql.CheckedSql;
+import com.example.monitor.rows.ColumnType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,7 +25,7 @@ public final class FinishedRuns {
         DatabaseOutcome outcome = run.database(database);
         outcome.connecting();
         outcome.query(query).running();
-        outcome.query(query).completed(List.of("ID"), List.of(), Path.of("unused"), 2, false, 15);
+        outcome.query(query).completed(List.of(ColumnType.unknown("ID")), List.of(), Path.of("unused"), null, 2, false, 15);
         outcome.finished(DatabaseStatus.COMPLETED, null, 20);
         run.finish(Instant.parse("2026-11-28T19:15:02Z"));
         return run;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.report.RunReport;
+import com.example.monitor.rows.ColumnType;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
@@ -177,6 +178,25 @@ class TeamRouteTest extends MonitorTestSupport {
         Properties properties = super.useOverridePropertiesWithPropertiesComponent();
         properties.setProperty("camel.main.routes-include-pattern", routesIncludePattern());
         return properties;
+    }
+
+    @Test
+    @TeamRoutes("recording")
+    void theReportATeamRouteReceivesCarriesEachQuerysColumnsAndTheirTypes() throws Exception {
+        MockEndpoint team = getMockEndpoint("mock:team-results");
+        team.expectedMessageCount(1);
+
+        runAnalysis("2026-10-01");
+
+        team.assertIsSatisfied(5000);
+        RunReport report = team.getReceivedExchanges().get(0).getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+        RunReport.QueryReport emails = report.database("crm").query("Email changes");
+        assertThat(emails.columns()).containsExactly("client_id", "changed_at");
+        assertThat(emails.columnTypes()).extracting(ColumnType::type)
+                .containsExactly(ColumnType.Kind.INTEGER, ColumnType.Kind.TIMESTAMP);
+        assertThat(emails.columnTypes()).extracting(ColumnType::databaseType).containsExactly("int4", "timestamp");
+        assertThat(emails.rowsFile()).as("rows are in the report (json)").isNull();
+        assertThat(report.database("billing").query("Broken").columnTypes()).isEmpty();
     }
 
     @Test
