@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of the README's Architecture section, top to bottom: a class may use its own layer and the
+ * The layers of docs/development.md's Layers section, top to bottom: a class may use its own layer and the
  * ones below it, never one above. A new package must be given a layer here, or the test fails.
  */
 class LayersTest {

@@ -45,8 +45,9 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
                 "Runs every query of every database in databases.yaml and writes <output-dir>/<runId>.json:",
                 "once and exit (monitor.mode=once), or as a service until SIGTERM (monitor.mode=service).",
                 "",
-                "settings, shown with their defaults (from the jar's application.properties; an",
-                "application.properties in the working directory overrides them, and arguments override both):"));
+                "settings (each explained in docs/configuration.md), shown with their defaults (from the jar's",
+                "application.properties; an application.properties in the working directory overrides them, and",
+                "arguments override both):"));
         for (Setting<?> setting : Setting.all()) {
             lines.add("  --" + setting.key() + "=" + setting.defaultValue());
             lines.add("      " + setting.plainHelp());
@@ -56,6 +57,11 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
         for (ExitCodes.Meaning meaning : ExitCodes.MEANINGS) {
             lines.add(String.format("  %-9s %s", meaning.codesText(), meaning.text().replace("`", "")));
         }
+        // the jar ships no docs: name the pages as the repository holds them, where a reader finds them
+        lines.add("");
+        lines.add("more in the repository: README.md, and in docs/: service-mode.md (schedule, inbox, deployment),");
+        lines.add("replicas.md, kerberos.md, operating.md (HTTP API, health, metrics, troubleshooting),");
+        lines.add("report-format.md, extending.md (team routes) and development.md");
         return String.join(System.lineSeparator(), lines);
     }
 }

@@ -13,7 +13,7 @@ public final class ExitCodes {
     public static final int CANCELLED_BY_SIGINT = 130;
     public static final int CANCELLED_BY_SIGTERM = 143;
 
-    /** What each code means, for {@code --help} and the README's table (a test checks both against this). */
+    /** What each code means, for {@code --help} and the table in README.md (a test checks both against this). */
     public static final List<Meaning> MEANINGS = List.of(
             new Meaning(List.of(COMPLETED), "every query completed (zero rows counts as completed)"),
             new Meaning(List.of(FINISHED_WITH_FAILURES),

@@ -18,12 +18,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * One {@code monitor.*} setting: its key, the default that applies when it is not set (empty: not
  * set), the parser that turns its text into a value or throws {@link IllegalArgumentException} saying
  * what is accepted, and a one-line help in Markdown. This list is the only declaration: the reader,
- * {@code --help} and the unknown-key check use it, and tests check the README table and the shipped
- * application.properties against it.
+ * {@code --help} and the unknown-key check use it, and tests check the table of docs/configuration.md and
+ * the shipped application.properties against it.
  *
  * <p>To add a setting, add one {@code declare(...)} line below (its place in the list is its place in
- * {@code --help} and the README), a row in the README's properties table, and the key with the same
- * default in application.properties ({@code SettingDeclarationTest} fails until the three agree). The
+ * {@code --help} and docs/configuration.md), a row in that page's properties table, and the key with the
+ * same default in application.properties ({@code SettingDeclarationTest} fails until the three agree). The
  * reader checks every declared setting at start-up; a route reads it as {@code {{monitor.x}}}, Java
  * code as {@code monitorSettings.values().get(Setting.X)}.
  */
@@ -45,14 +45,14 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
             SettingParsers::writableFolder, "where `<runId>.json` reports go");
     public static final Setting<Set<PosixFilePermission>> REPORT_PERMISSIONS = declare("monitor.report-permissions",
             "rw-------", SettingParsers::ownerWritablePermissions, "permissions of each report, as in `ls -l`; e.g."
-                    + " `rw-r-----` for a reader in the group (reports hold client data: see \"Output format\")");
+                    + " `rw-r-----` for a reader in the group (reports hold client data: see docs/report-format.md)");
     public static final Setting<ResultsMode> RESULTS = declare("monitor.results", "memory",
             SettingParsers.choice("results mode", ResultsMode.class), "`memory`: rows kept and handed to"
                     + " routes; `stream`: rows go from the driver to the report via a spool file, never held");
     public static final Setting<RowsFormat> ROWS_FORMAT = declare("monitor.rows-format", "json",
             SettingParsers.choice("rows format", RowsFormat.class), "`json`: each query's rows in the report;"
                     + " `parquet`: one typed Parquet file per query beside the report, which names it (see"
-                    + " \"Output format\")");
+                    + " docs/report-format.md)");
     public static final Setting<Integer> MAX_PARALLEL_DATABASES = declare("monitor.max-parallel-databases", "0",
             SettingParsers.wholeNumber(0), "databases run at once; `0` = all");
     public static final Setting<Integer> FETCH_SIZE = declare("monitor.fetch-size", "1000",
@@ -83,13 +83,14 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
                     + " or connection");
     public static final Setting<CoreRoutes> CORE_ROUTES = declare("monitor.core-routes", "jar",
             CoreRoutes::parse, "`jar`: the core routes built into the jar; `working-dir`: every `*.camel.yaml` in"
-                    + " `./routes` instead, for developing them (see \"Changing the core routes\")");
+                    + " `./routes` instead, for developing them (see \"Changing the core routes\" in"
+                    + " docs/extending.md)");
     public static final Setting<String> CLUSTER_NAMESPACE = declare("monitor.cluster.namespace",
             "client-activity-monitor", SettingParsers::clusterNamespace, "replicas: the name of the leader election"
-                    + " (see \"Running several replicas\"); lower-case letters, digits, `-` and `.`");
+                    + " (see docs/replicas.md); lower-case letters, digits, `-` and `.`");
     public static final Setting<Integer> HTTP_PORT = declare("monitor.http.port", "",
             SettingParsers::port, "service mode: the HTTP server's port (`0`: a free one); empty: no server"
-                    + " (see \"Operate\")");
+                    + " (see docs/operating.md)");
     public static final Setting<String> HTTP_HOST = declare("monitor.http.host", HttpSettings.DEFAULT_HOST,
             Function.identity(), "the address it listens on; any non-loopback address needs a token");
     public static final Setting<Secret> HTTP_TOKEN = declare("monitor.http.token", "",
@@ -97,11 +98,11 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<List<String>> HTTP_ALLOWED_HOSTS = declare("monitor.http.allowed-hosts", "",
             SettingParsers::hostNames, "the names clients reach the server by (`Host`, and `X-Forwarded-Host` behind"
                     + " a proxy), comma-separated, `*` for any; empty: the loopback names, on a loopback address only"
-                    + " (see \"Behind a reverse proxy\")");
+                    + " (see \"Behind a reverse proxy\" in docs/operating.md)");
     public static final Setting<Duration> HTTP_BODY_TIMEOUT = declare("monitor.http.body-timeout", "30s",
             Durations::parse, "a request whose body has not fully arrived within this long is dropped");
 
-    /** Every setting, in the order of {@code --help} and the README. */
+    /** Every setting, in the order of {@code --help} and docs/configuration.md. */
     public static List<Setting<?>> all() {
         return Collections.unmodifiableList(DECLARED);
     }

@@ -1,5 +1,6 @@
 package com.example.monitor.config;
 
+import com.example.monitor.testing.Docs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -19,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every databases.yaml the project shows or uses is checked against databases.schema.json: the
- * shipped file, the README's examples and the files the tests write (Java text blocks starting
+ * shipped file, the examples of README.md and docs/*.md and the files the tests write (Java text blocks starting
  * with {@code databases:}). Test files that are meant to be refused must be refused by the schema.
  */
 class DatabasesSchemaExamplesTest {
     private static final Path SCHEMA = Path.of("databases.schema.json");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern README_BLOCK = Pattern.compile("```yaml\\n(databases:\\n.*?)```", Pattern.DOTALL);
+    private static final Pattern DOCS_BLOCK = Pattern.compile("```yaml\\n(databases:\\n.*?)```", Pattern.DOTALL);
     /** A Java text block whose first line is {@code databases:}, up to and including the indent of its closing quotes. */
     private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"\\n([ \\t]*databases:\\n.*?)\"\"\"", Pattern.DOTALL);
     /** Test files written wrong on purpose (file, 1-based text block), each with a line the schema must report. */
@@ -45,11 +46,13 @@ class DatabasesSchemaExamplesTest {
     }
 
     @Test
-    void everyDatabasesFileInTheReadmeMatchesTheSchema() throws IOException {
-        Matcher blocks = README_BLOCK.matcher(Files.readString(Path.of("README.md")));
+    void everyDatabasesFileInTheDocsMatchesTheSchema() throws IOException {
         int checked = 0;
-        while (blocks.find()) {
-            assertThat(findings(blocks.group(1))).as("README example %d", ++checked).isEmpty();
+        for (Docs.Page page : Docs.all()) {
+            Matcher blocks = DOCS_BLOCK.matcher(page.text());
+            while (blocks.find()) {
+                assertThat(findings(blocks.group(1))).as("%s example %d", page.name(), ++checked).isEmpty();
+            }
         }
         assertThat(checked).isPositive();
     }

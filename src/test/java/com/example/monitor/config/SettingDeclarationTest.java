@@ -2,7 +2,7 @@ package com.example.monitor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.monitor.testing.Readme;
+import com.example.monitor.testing.Docs;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's properties table and the shipped application.properties say exactly what the
+ * The properties table of docs/configuration.md and the shipped application.properties say exactly what the
  * {@link Setting} declaration says: same keys, same defaults, nothing extra.
  */
 class SettingDeclarationTest {
@@ -23,16 +23,16 @@ class SettingDeclarationTest {
     private static final Pattern PROPERTY_LINE = Pattern.compile("^\\s*(monitor\\.[^\\s=:]+)");
 
     @Test
-    void readmePropertiesTableIsTheDeclarationRendered() {
-        List<String> table = Readme.tableUnder("### Properties");
+    void configurationPagePropertiesTableIsTheDeclarationRendered() {
+        List<String> table = Docs.page("configuration.md").tableUnder("## Properties");
 
-        assertThat(table).as("README.md, ### Properties: replace the table with%n%s", String.join("\n",
+        assertThat(table).as("docs/configuration.md, ## Properties: replace the table with%n%s", String.join("\n",
                 markdownTable())).containsExactlyElementsOf(markdownTable());
     }
 
     @Test
     void shippedApplicationPropertiesSetsEveryDeclaredSettingToItsDefaultAndNothingElse() throws IOException {
-        String text = Readme.read(Readme.PROJECT.resolve("application.properties"));
+        String text = Docs.read(Docs.PROJECT.resolve("application.properties"));
         Properties properties = new Properties();
         properties.load(new StringReader(text));
         Map<String, String> shipped = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ class SettingDeclarationTest {
         }
     }
 
-    /** The table as the README shows it; the test's failure message prints it for pasting. */
+    /** The table as docs/configuration.md shows it; the test's failure message prints it for pasting. */
     static List<String> markdownTable() {
         List<String> rows = new ArrayList<>(List.of("| property | default | meaning |", "|---|---|---|"));
         Setting.all().forEach(setting -> rows.add("| `" + setting.key() + "` | "

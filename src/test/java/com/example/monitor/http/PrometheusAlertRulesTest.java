@@ -8,7 +8,7 @@ import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.PrometheusText;
 import com.example.monitor.testing.PrometheusText.Sample;
 import com.example.monitor.testing.Promtool;
-import com.example.monitor.testing.Readme;
+import com.example.monitor.testing.Docs;
 import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.ServiceMain;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,7 +193,7 @@ class PrometheusAlertRulesTest {
         assertThat(Promtool.run(DOCS, monitorSeries, "check", "metrics")).as(monitorSeries).isBlank();
     }
 
-    /** What the README says of Camel's own series: camelCase labels and a few missing help texts, no more. */
+    /** What docs/operating.md says of Camel's own series: camelCase labels and a few missing help texts, no more. */
     @Test
     void promtoolFindsOnlyCamelCaseLabelsAndMissingHelpInCamelsOwnSeries() throws Exception {
         Promtool.requireInstalled();
@@ -212,10 +212,10 @@ class PrometheusAlertRulesTest {
     }
 
     @Test
-    void theReadmeListsEveryMonitorMetricWithItsLabelsAndEveryTriggerOfTheScrape() {
+    void theOperatingPageListsEveryMonitorMetricWithItsLabelsAndEveryTriggerOfTheScrape() {
         PrometheusText metrics = new PrometheusText(scrape);
         Map<String, Set<String>> documented = new TreeMap<>();
-        for (String row : Readme.tableUnder("### Metrics").stream().skip(2).toList()) {
+        for (String row : Docs.page("operating.md").tableUnder("## Metrics").stream().skip(2).toList()) {
             String[] cells = row.split("\\|");
             documented.put(cells[1].trim().replace("`", ""), backticked(cells[2]));
         }
@@ -228,7 +228,7 @@ class PrometheusAlertRulesTest {
                         .collect(Collectors.toCollection(TreeSet::new))));
         Set<String> triggers = metrics.samples().stream().filter(sample -> sample.name().equals("monitor_runs_total"))
                 .map(sample -> sample.labels().get("trigger")).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> documentedTriggers = Readme.tableUnder("`trigger` is one of:").stream().skip(2)
+        Set<String> documentedTriggers = Docs.page("operating.md").tableUnder("`trigger` is one of:").stream().skip(2)
                 .flatMap(row -> backticked(row.split("\\|")[1]).stream()).collect(Collectors.toSet());
 
         assertThat(exposed).hasSize(7);

@@ -273,7 +273,7 @@ class TeamRouteTest extends MonitorTestSupport {
 
     @Test
     @TeamRoutes("cookbook")
-    void theReadmesSimpleCookbookGivesRowCountsStatusesAndEveryQuery() throws Exception {
+    void theExtendingPagesSimpleCookbookGivesRowCountsStatusesAndEveryQuery() throws Exception {
         MockEndpoint cookbook = getMockEndpoint("mock:cookbook");
         cookbook.expectedMessageCount(1);
         MockEndpoint queries = getMockEndpoint("mock:cookbook-queries");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.cli.MonitorLauncher;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import com.example.monitor.testing.Readme;
+import com.example.monitor.testing.Docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -82,7 +82,7 @@ class ClientsInEveryQueryDuckDbTest {
     }
 
     private static String documentedQuery() {
-        String doc = Readme.read(Readme.PROJECT.resolve("docs/report-format.md"));
+        String doc = Docs.page("report-format.md").text();
         String after = doc.substring(doc.indexOf(MARKER));
         int start = after.indexOf("```sql\n") + "```sql\n".length();
         return after.substring(start, after.indexOf("```", start));

@@ -8,7 +8,7 @@ import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import com.example.monitor.testing.Readme;
+import com.example.monitor.testing.Docs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,13 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The README's curl examples (section "HTTP API"), each line run as it is written, by bash and the
+ * The curl examples of docs/operating.md (section "HTTP API"), each line run as it is written, by bash and the
  * real curl, against the real server: only the port and the example run id are the test's.
  */
 @ExtendWith(PerTest.class)
-class ReadmeCurlExamplesTest extends MonitorTestSupport {
+class DocsCurlExamplesTest extends MonitorTestSupport {
 
-    private static final String TOKEN = "readme-curl-token";
+    private static final String TOKEN = "docs-curl-token";
     private static final String EXAMPLE_RUN_ID = "20261128T191500Z-9acc8c32";
     private static final Pattern RUN_ID = Pattern.compile("\"runId\":\"([^\"]+)\"");
 
@@ -46,11 +46,11 @@ class ReadmeCurlExamplesTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("readme_curl");
+        String url = POSTGRES.server().createDatabase("docs_curl");
         // the run the examples start stays in flight until they cancel it
-        project = new ProjectFiles(Files.createTempDirectory("readme-curl-test"))
-                .database("readme_curl", url)
-                .query("Start date", "readme_curl/start_date.sql",
+        project = new ProjectFiles(Files.createTempDirectory("docs-curl-test"))
+                .database("docs_curl", url)
+                .query("Start date", "docs_curl/start_date.sql",
                         "SELECT :start_date::timestamp AS start_date FROM pg_sleep(30)\n");
         project.write();
     }
@@ -120,8 +120,8 @@ class ReadmeCurlExamplesTest extends MonitorTestSupport {
 
     /** The code block of the "HTTP API" section that starts with the token line. */
     private static List<String> examples() {
-        List<String> lines = Readme.read(Readme.PROJECT.resolve("README.md")).lines().toList();
-        int section = lines.indexOf("### HTTP API");
+        List<String> lines = Docs.page("operating.md").lines();
+        int section = lines.indexOf("## HTTP API");
         assertThat(section).isNotNegative();
         int start = section;
         while (!lines.get(start).startsWith("T=\"Authorization")) {
