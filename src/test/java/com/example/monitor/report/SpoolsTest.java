@@ -135,7 +135,7 @@ class SpoolsTest {
                 }
                 """);
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                source.toString(), lock.toString()).redirectErrorStream(true).start();
+                "-XX:-UsePerfData", source.toString(), lock.toString()).redirectErrorStream(true).start();
     }
 
     private static Path output(Path lock) {
@@ -160,7 +160,7 @@ class SpoolsTest {
                 }
                 """);
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                source.toString(), lock.toString()).redirectErrorStream(true).start();
+                "-XX:-UsePerfData", source.toString(), lock.toString()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertThat(out.readLine()).isEqualTo("locked");
         return process;

@@ -222,15 +222,17 @@ public final class MonitorProcess implements AutoCloseable {
 
         public MonitorProcess start() {
             List<String> command = new ArrayList<>();
-            // the child's temp files stay in the tests' temp folder (target/tmp), as the test JVM's do
-            String tmpdir = "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir");
+            // the child's temp files stay in the tests' temp folder (target/tmp), as the test JVM's do; no
+            // perf data file, which the JVM keeps in /tmp whatever java.io.tmpdir says and a kill -9 leaves
+            List<String> childOptions = List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                    "-XX:-UsePerfData");
             if (launcherScript) {
                 command.addAll(List.of("bash", LAUNCHER_SCRIPT.toString()));
-                environment.merge("JAVA_OPTS", tmpdir, (given, ours) -> ours + " " + given);
+                environment.merge("JAVA_OPTS", String.join(" ", childOptions), (given, ours) -> ours + " " + given);
             } else {
                 command.add(ProcessHandle.current().info().command()
                         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-                command.add(tmpdir);
+                command.addAll(childOptions);
                 command.addAll(jvmOptions);
                 command.addAll(List.of("-jar", jar.toString()));
             }
