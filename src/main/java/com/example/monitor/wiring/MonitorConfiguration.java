@@ -1,6 +1,5 @@
-package com.example.monitor;
+package com.example.monitor.wiring;
 
-import com.example.monitor.cluster.ClusterActivation;
 import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
@@ -53,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * Builds the beans the YAML routes refer to by name, from the {@code monitor.*} properties and
  * databases.yaml. Both are validated here, before any connection is opened.
  */
-public final class MonitorConfiguration implements CamelConfiguration {
+final class MonitorConfiguration implements CamelConfiguration {
 
     /** The pool the run-analysis route's split runs databases on. */
     public static final String DATABASE_THREADS_BEAN = "databaseThreads";
