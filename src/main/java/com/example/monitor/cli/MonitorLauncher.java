@@ -131,7 +131,7 @@ public final class MonitorLauncher {
             printError("the run ended without a report: " + (cause == null ? "unknown cause" : cause));
             return ExitCodes.INTERNAL_ERROR;
         }
-        return signals.exitCodeOr(ExitCodes.forStatus(report.status()));
+        return signals.exitCodeOr(ExitCodes.forStatus(report.runStatus()));
     }
 
     /** One {@code error:} line; names and values in it come from the user's files and arguments. */

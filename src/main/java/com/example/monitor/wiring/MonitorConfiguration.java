@@ -27,6 +27,7 @@ import com.example.monitor.run.RunRequest;
 import com.example.monitor.run.RunRequestReader;
 import com.example.monitor.steps.AnalysisSteps;
 import com.example.monitor.steps.NestedResultAggregationStrategy;
+import com.example.monitor.trigger.InboxFolder;
 import com.example.monitor.trigger.InboxRequests;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -180,8 +181,8 @@ final class MonitorConfiguration implements CamelConfiguration {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        for (String folder : InboxRequests.FOLDERS) {
-            Folder.open(settings.inboxDir().resolve(folder), settings.reportPermissions());
+        for (InboxFolder folder : InboxFolder.values()) {
+            Folder.open(folder.in(settings.inboxDir()), settings.reportPermissions());
         }
     }
 
