@@ -11,7 +11,10 @@ import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.files.Folder;
 import com.example.monitor.housekeeping.Housekeeping;
+import com.example.monitor.http.ApiRequests;
 import com.example.monitor.http.HttpServerSetup;
+import com.example.monitor.http.LiveStatus;
+import com.example.monitor.http.RunHistory;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
@@ -108,7 +111,7 @@ final class MonitorConfiguration implements CamelConfiguration {
                 Clock.systemUTC()));
         warnAboutServiceOnlySettings(settings);
         if (settings.httpEnabled()) {
-            HttpServerSetup.install(context, settings, config, dataSources, runs, requestReader, role);
+            bindHttpBeans(context, settings, config, dataSources, runs, requestReader, role);
         }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
@@ -127,6 +130,21 @@ final class MonitorConfiguration implements CamelConfiguration {
         registry.bind(AnalysisSteps.BEAN, new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context, teamRoutes::publishProgress), reporter, new RowSpool(rowEncoders),
                 role, Clock.systemDefaultZone()));
+    }
+
+    /** Service mode with monitor.http.port: the beans the HTTP routes name, then the server's own set-up. */
+    private static void bindHttpBeans(CamelContext context, MonitorSettings settings, DatabasesConfig config,
+                                      DataSourceFactory dataSources, AnalysisRuns runs, RunRequestReader requests,
+                                      ClusterRole role) throws Exception {
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock, settings.outputDir());
+        runs.addListener(live);
+        registry.bind(LiveStatus.BEAN, live);
+        registry.bind(ApiRequests.BEAN, new ApiRequests(runs, requests, role));
+        RunHistory history = new RunHistory(settings.outputDir());
+        registry.bind(RunHistory.BEAN, history);
+        HttpServerSetup.install(context, settings, config, dataSources, runs, history, clock);
     }
 
     /** Values the YAML routes need, derived from the settings: trigger routes start only in service mode. */
