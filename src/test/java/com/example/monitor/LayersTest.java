@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,7 @@ class LayersTest {
     private static final List<Layer> LAYERS = List.of(
             new Layer("entry point", "MonitorApplication"),
             new Layer("cli", ".cli"),
-            new Layer("wiring", "MonitorConfiguration", "PropertiesFiles"),
+            new Layer("wiring", ".wiring"),
             new Layer("http", ".http"),
             new Layer("steps", ".steps"),
             new Layer("triggers and outputs", ".trigger", ".cluster", ".report", ".extension", ".housekeeping"),
@@ -47,10 +49,31 @@ class LayersTest {
                 .importPackages(ROOT);
     }
 
+    /** The root package is a slice of its own, so a cycle through the thin main is seen too. */
     @Test
     void packagesHaveNoCycles() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+        slices().assignedFrom(TOP_PACKAGES).should().beFreeOfCycles().check(classes);
     }
+
+    /** A class's slice: the package right below the root it is in, or the root package itself. */
+    private static final SliceAssignment TOP_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String name = type.getPackageName();
+            if (name.equals(ROOT)) {
+                return SliceIdentifier.of("(root package)");
+            }
+            if (!name.startsWith(ROOT + ".")) {
+                return SliceIdentifier.ignore();
+            }
+            return SliceIdentifier.of(name.substring(ROOT.length() + 1).split("\\.")[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "the root package and each package below it";
+        }
+    };
 
     @Test
     void eachLayerUsesOnlyItselfAndTheLayersBelowIt() {

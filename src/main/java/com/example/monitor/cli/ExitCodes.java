@@ -1,5 +1,6 @@
 package com.example.monitor.cli;
 
+import com.example.monitor.run.RunStatus;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,8 +37,8 @@ public final class ExitCodes {
         }
     }
 
-    public static int forStatus(String runStatus) {
+    public static int forStatus(RunStatus runStatus) {
         // partial, or cancelled by a route rather than a signal: the run did not do all its work
-        return "completed".equals(runStatus) ? COMPLETED : FINISHED_WITH_FAILURES;
+        return runStatus == RunStatus.COMPLETED ? COMPLETED : FINISHED_WITH_FAILURES;
     }
 }

@@ -1,24 +1,21 @@
 package com.example.monitor.cli;
 
-import com.example.monitor.MonitorConfiguration;
-import com.example.monitor.cluster.ClusterActivation;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
-import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.logging.ConsoleText;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequest;
 import com.example.monitor.steps.AnalysisSteps;
+import com.example.monitor.wiring.MonitorWiring;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -33,13 +30,6 @@ import org.slf4j.LoggerFactory;
  * {@code direct:run-analysis}, stop, and turn the run's status into the exit code.
  */
 public final class MonitorLauncher {
-
-    /**
-     * Defaults ship in the jar; an application.properties in the working directory overrides them.
-     * Camel takes a key from the first location that has it, so the working directory comes first.
-     */
-    static final String PROPERTY_LOCATIONS =
-            "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
     /** SIGTERM must end the service within 10 s; the rest is left to stopping Camel. */
     static final Duration RUN_WIND_DOWN = Duration.ofSeconds(7);
@@ -64,7 +54,7 @@ public final class MonitorLauncher {
             return ExitCodes.INVALID_CONFIGURATION;
         }
         DatabasesFileLoader.prepareInBackground();
-        Main main = configuredMain(arguments.properties());
+        Main main = MonitorWiring.main(arguments.properties());
         try {
             main.start();
         } catch (Exception e) {
@@ -86,21 +76,6 @@ public final class MonitorLauncher {
         } finally {
             main.stop();
         }
-    }
-
-    /**
-     * Camel Main as the jar configures it, not yet started; {@code properties} (the command line's
-     * {@code --key=value}) win over every file. Tests start replicas in one JVM with it.
-     */
-    public static Main configuredMain(Map<String, String> properties) {
-        Main main = new Main();
-        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
-        main.configure().addConfiguration(new MonitorConfiguration());
-        main.addMainListener(new ClusterActivation());
-        main.addMainListener(new RouteLocations(properties.keySet()));
-        main.addMainListener(new HttpServerSwitch());
-        properties.forEach(main::addOverrideProperty);
-        return main;
     }
 
     /**
@@ -156,7 +131,7 @@ public final class MonitorLauncher {
             printError("the run ended without a report: " + (cause == null ? "unknown cause" : cause));
             return ExitCodes.INTERNAL_ERROR;
         }
-        return signals.exitCodeOr(ExitCodes.forStatus(report.status()));
+        return signals.exitCodeOr(ExitCodes.forStatus(report.runStatus()));
     }
 
     /** One {@code error:} line; names and values in it come from the user's files and arguments. */

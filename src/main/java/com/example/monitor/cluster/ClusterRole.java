@@ -1,9 +1,12 @@
 package com.example.monitor.cluster;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,15 @@ public final class ClusterRole implements CamelClusterEventListener.Leadership {
 
     /** A process that runs alone until {@link #join} says otherwise. */
     public ClusterRole() {
+    }
+
+    /**
+     * Joins the election of {@code service} in {@code namespace}; a file lock's replicas also leave a
+     * note of the leader beside the lock.
+     */
+    public void join(CamelClusterService service, String namespace) throws Exception {
+        join(service.getView(namespace), service instanceof FileLockClusterService fileLock && fileLock.getRoot() != null
+                ? LeaderNotice.beside(Path.of(fileLock.getRoot()), namespace) : LeaderNotice.NONE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.example.monitor.extension;
 
 import com.example.monitor.report.RunReport;
+import com.example.monitor.run.QueryStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class ClientsInEveryQuery {
         Map<String, Set<String>> queriesByClient = new TreeMap<>();
         for (RunReport.DatabaseReport database : report.databases()) {
             for (RunReport.QueryReport query : database.queries()) {
-                if (!"completed".equals(query.status())) {
+                if (query.queryStatus() != QueryStatus.COMPLETED) {
                     continue;
                 }
                 String key = database.name() + "/" + query.name();

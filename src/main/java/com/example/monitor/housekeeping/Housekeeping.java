@@ -3,6 +3,7 @@ package com.example.monitor.housekeeping;
 import com.example.monitor.files.FileKind;
 import com.example.monitor.files.Folder;
 import com.example.monitor.run.RunId;
+import com.example.monitor.trigger.InboxFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,6 @@ public final class Housekeeping {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "housekeeping";
 
-    static final List<String> PROCESSED_FOLDERS = List.of(".done", ".error", ".cancelled");
     private static final int NAMES_LOGGED = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
@@ -75,8 +75,8 @@ public final class Housekeeping {
         deleteOlder(configured(outputDir), file -> RunId.ofReportFile(file.getFileName().toString()).isPresent(),
                 cutoff, deleted, Housekeeping::deleteRunFolder);
         if (inboxDir != null) {
-            for (String folder : PROCESSED_FOLDERS) {
-                deleteOlder(configured(inboxDir).resolve(folder), file -> true, cutoff, deleted, (file, list) -> { });
+            for (InboxFolder folder : InboxFolder.processed()) {
+                deleteOlder(folder.in(configured(inboxDir)), file -> true, cutoff, deleted, (file, list) -> { });
             }
         }
         if (!deleted.isEmpty()) {

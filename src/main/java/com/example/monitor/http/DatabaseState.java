@@ -1,6 +1,7 @@
 package com.example.monitor.http;
 
 import com.example.monitor.run.DatabaseOutcome;
+import com.example.monitor.run.DatabaseStatus;
 import com.example.monitor.run.QueryOutcome;
 import com.example.monitor.run.QueryStatus;
 import java.util.Locale;
@@ -29,18 +30,18 @@ public enum DatabaseState {
     public static Optional<DatabaseState> of(DatabaseOutcome database) {
         boolean everyQueryCompleted = database.queries().stream().map(QueryOutcome::status)
                 .allMatch(status -> status == QueryStatus.COMPLETED);
-        return of(database.status().label(), everyQueryCompleted);
+        return of(database.status(), everyQueryCompleted);
     }
 
     /**
      * From the statuses a report writes. Empty for a database the run never reached (still
      * {@code pending}: the run was cancelled before it started), which says nothing about the database.
      */
-    public static Optional<DatabaseState> of(String databaseStatus, boolean everyQueryCompleted) {
-        return switch (String.valueOf(databaseStatus)) {
-            case "completed" -> Optional.of(everyQueryCompleted ? COMPLETED : PARTIAL);
-            case "failed" -> Optional.of(FAILED);
-            case "cancelled" -> Optional.of(CANCELLED);
+    public static Optional<DatabaseState> of(DatabaseStatus databaseStatus, boolean everyQueryCompleted) {
+        return switch (databaseStatus) {
+            case COMPLETED -> Optional.of(everyQueryCompleted ? COMPLETED : PARTIAL);
+            case FAILED -> Optional.of(FAILED);
+            case CANCELLED -> Optional.of(CANCELLED);
             default -> Optional.empty();
         };
     }

@@ -1,6 +1,5 @@
 package com.example.monitor.http;
 
-import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.HttpSettings;
@@ -10,7 +9,6 @@ import com.example.monitor.config.QueryConfig;
 import com.example.monitor.config.Setting;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.run.RunRequestReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
@@ -30,13 +28,13 @@ import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds what the HTTP routes, health and metrics need, in service mode with {@code monitor.http.port}
- * set ({@link HttpServerSwitch} has turned Camel's server on by then).
+ * Sets up the server the wiring asked for, in service mode with {@code monitor.http.port} set
+ * ({@link HttpServerSwitch} has turned Camel's server on by then): the header filter, health checks,
+ * metrics, the perimeter and JSON errors. The beans the HTTP routes name are bound by the wiring.
  */
 public final class HttpServerSetup {
 
@@ -49,19 +47,9 @@ public final class HttpServerSetup {
     }
 
     public static void install(CamelContext context, MonitorSettings settings, DatabasesConfig config,
-                               DataSourceFactory dataSources, AnalysisRuns runs, RunRequestReader requests,
-                               ClusterRole role)
+                               DataSourceFactory dataSources, AnalysisRuns runs, RunHistory history, Clock clock)
             throws Exception {
-        Registry registry = context.getRegistry();
-        Clock clock = Clock.systemUTC();
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new ApiHeaderFilter());
-        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock, settings.outputDir());
-        runs.addListener(live);
-        registry.bind(LiveStatus.BEAN, live);
-        registry.bind(ApiRequests.BEAN, new ApiRequests(runs, requests, role));
-        RunHistory history = new RunHistory(settings.outputDir());
-        registry.bind(RunHistory.BEAN, history);
-
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new RunDeadlineCheck(runs, runDeadline(settings, config, dataSources), clock));

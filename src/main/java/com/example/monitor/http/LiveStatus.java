@@ -141,7 +141,7 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runId", run.runId());
         report.put("node", run.node());
-        report.put("trigger", run.trigger());
+        report.put("trigger", run.reportedTrigger());
         report.put("startDate", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
         report.put("startedAt", run.startedAt().toString());
         report.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());

@@ -1,6 +1,8 @@
 package com.example.monitor.http;
 
 import com.example.monitor.files.FileKind;
+import com.example.monitor.run.DatabaseStatus;
+import com.example.monitor.run.QueryStatus;
 import com.example.monitor.run.RunId;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -231,7 +233,7 @@ public final class RunHistory {
                         parser.nextToken();
                         if (queryField.equals("status")) {
                             counts.merge(parser.getText(), 1, Integer::sum);
-                            everyQueryCompleted &= parser.getText().equals("completed");
+                            everyQueryCompleted &= QueryStatus.ofLabel(parser.getText()).orElse(null) == QueryStatus.COMPLETED;
                         } else if (queryField.equals("rowCount") && parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                             rows += parser.getLongValue();
                         } else {
@@ -240,7 +242,9 @@ public final class RunHistory {
                     }
                 }
             }
-            DatabaseState.of(databaseStatus, everyQueryCompleted).ifPresent(state -> states.put(database, state));
+            boolean completed = everyQueryCompleted;
+            DatabaseStatus.ofLabel(databaseStatus).flatMap(status -> DatabaseState.of(status, completed))
+                    .ifPresent(state -> states.put(database, state));
         }
         return rows;
     }

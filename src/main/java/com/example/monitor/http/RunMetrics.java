@@ -87,7 +87,7 @@ public final class RunMetrics implements RunListener {
             triggers.add("start");
         }
         if (settings.inboxDir() != null) {
-            triggers.add(triggerKind(AnalysisRun.FILE_TRIGGER));
+            triggers.add(AnalysisRun.FILE_TRIGGER);
         }
         triggers.add(ApiRequests.TRIGGER);
         return triggers;
@@ -228,7 +228,7 @@ public final class RunMetrics implements RunListener {
         });
     }
 
-    /** {@code file:<name>} becomes {@code file}: one series per kind of trigger, not per file ever dropped. */
+    /** A route's own {@code kind:detail} counts as {@code kind}: one series per kind of trigger, not per detail. */
     static String triggerKind(String trigger) {
         int colon = trigger.indexOf(':');
         return colon < 0 ? trigger : trigger.substring(0, colon);

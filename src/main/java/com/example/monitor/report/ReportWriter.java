@@ -80,7 +80,7 @@ public final class ReportWriter {
         out.writeStartObject();
         out.writeStringField("runId", run.runId());
         out.writeStringField("node", run.node());
-        out.writeStringField("trigger", run.trigger());
+        out.writeStringField("trigger", run.reportedTrigger());
         out.writeStringField("requestFile", run.requestFile());
         out.writeStringField("startDate", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
         out.writeStringField("startedAt", run.startedAt().toString());

@@ -1,6 +1,9 @@
 package com.example.monitor.report;
 
 import com.example.monitor.rows.ColumnType;
+import com.example.monitor.run.DatabaseStatus;
+import com.example.monitor.run.QueryStatus;
+import com.example.monitor.run.RunStatus;
 import java.io.Serializable;
 import java.util.List;
 
@@ -13,6 +16,11 @@ public record RunReport(String runId, String node, String trigger, String startD
                         long elapsedMs, String status, String reportFile, List<DatabaseReport> databases)
         implements Serializable {
 
+    /** {@code status} as the run had it (the record holds it as the report writes it). */
+    public RunStatus runStatus() {
+        return RunStatus.ofLabel(status).orElseThrow(() -> new IllegalStateException("run status " + status));
+    }
+
     /** The database of that name, for routes: {@code ${exchangeProperty.analysisReport.database('crm')}}. */
     public DatabaseReport database(String name) {
         return databases.stream().filter(database -> database.name().equals(name)).findFirst()
@@ -21,6 +29,11 @@ public record RunReport(String runId, String node, String trigger, String startD
 
     public record DatabaseReport(String name, String status, String error, long elapsedMs,
                                  List<QueryReport> queries) implements Serializable {
+
+        /** {@code status} as the run had it (the record holds it as the report writes it). */
+        public DatabaseStatus databaseStatus() {
+            return DatabaseStatus.ofLabel(status).orElseThrow(() -> new IllegalStateException("database status " + status));
+        }
 
         /** The query of that name, for routes: {@code ...database('crm').query('Get all email changes')}. */
         public QueryReport query(String name) {
@@ -37,5 +50,10 @@ public record RunReport(String runId, String node, String trigger, String startD
     public record QueryReport(String name, String status, Integer rowCount, long elapsedMs, String error,
                               List<String> columns, List<ColumnType> columnTypes, String rowsFile)
             implements Serializable {
+
+        /** {@code status} as the run had it (the record holds it as the report writes it). */
+        public QueryStatus queryStatus() {
+            return QueryStatus.ofLabel(status).orElseThrow(() -> new IllegalStateException("query status " + status));
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class RunReporter {
             databases.add(new RunReport.DatabaseReport(database.name(), database.status().label(),
                     database.error(), database.elapsedMs(), List.copyOf(queries)));
         }
-        return new RunReport(run.runId(), run.node(), run.trigger(),
+        return new RunReport(run.runId(), run.node(), run.reportedTrigger(),
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()), run.startedAt().toString(),
                 run.finishedAt() == null ? null : run.finishedAt().toString(), run.elapsedMs(),
                 run.status().label(), file.toAbsolutePath().toString(), List.copyOf(databases));

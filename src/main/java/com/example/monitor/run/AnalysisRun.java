@@ -18,12 +18,13 @@ public final class AnalysisRun {
 
     /** The exchange property holding the run in flight, from begin to finish. */
     public static final String EXCHANGE_PROPERTY = "analysisRun";
-    /** The trigger of a run started by an inbox request: {@code file:<name>}. */
-    public static final String FILE_TRIGGER = "file:";
+    /** The trigger of a run started by an inbox request, whose file is then {@link #requestFile()}. */
+    public static final String FILE_TRIGGER = "file";
 
     private final String runId;
     private final String node;
     private final String trigger;
+    private final String requestFile;
     private final LocalDateTime startDate;
     private final Instant startedAt;
     private final Map<String, DatabaseOutcome> databases = new LinkedHashMap<>();
@@ -31,12 +32,16 @@ public final class AnalysisRun {
     private volatile boolean cancelledBeforeStart;
     private volatile Instant finishedAt;
 
-    /** {@code node}: the id of the replica that runs it, {@code null} for a process without a cluster service. */
-    public AnalysisRun(String runId, String node, String trigger, LocalDateTime startDate, Instant startedAt,
-                       List<DatabaseConfig> databases) {
+    /**
+     * {@code node}: the id of the replica that runs it, {@code null} for a process without a cluster
+     * service; {@code requestFile}: the inbox request's name, {@code null} for a run no file started.
+     */
+    public AnalysisRun(String runId, String node, String trigger, String requestFile, LocalDateTime startDate,
+                       Instant startedAt, List<DatabaseConfig> databases) {
         this.runId = runId;
         this.node = node;
         this.trigger = trigger;
+        this.requestFile = requestFile;
         this.startDate = startDate;
         this.startedAt = startedAt;
         for (DatabaseConfig database : databases) {
@@ -54,6 +59,14 @@ public final class AnalysisRun {
 
     public String trigger() {
         return trigger;
+    }
+
+    /**
+     * What started the run as the report, the start log line and the {@code monitorTrigger} header
+     * write it: the trigger, with the file for an inbox request ({@code file:<name>}).
+     */
+    public String reportedTrigger() {
+        return requestFile == null ? trigger : trigger + ":" + requestFile;
     }
 
     public LocalDateTime startDate() {
@@ -106,7 +119,7 @@ public final class AnalysisRun {
 
     /** The inbox request file that started the run, or null. */
     public String requestFile() {
-        return trigger != null && trigger.startsWith(FILE_TRIGGER) ? trigger.substring(FILE_TRIGGER.length()) : null;
+        return requestFile;
     }
 
     public boolean isFinished() {

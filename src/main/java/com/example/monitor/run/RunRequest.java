@@ -8,12 +8,14 @@ import org.apache.camel.Message;
 
 /**
  * What a run is asked for, checked once: the start date or the look-back (neither: the settings'),
- * what started it, and a run id chosen before it starts (null: the run picks one). The HTTP API and the
+ * what started it (and the inbox request file, for a file), and a run id chosen before it starts (null:
+ * the run picks one). The HTTP API and the
  * inbox send it to {@code direct:run-analysis} as the exchange property {@value #PROPERTY}; the command
  * line, the trigger routes and a team's own routes may send the documented headers instead, which are
  * checked against the same bounds ({@link #fromHeaders}).
  */
-public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String trigger, String runId) {
+public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String trigger, String requestFile,
+                         String runId) {
 
     /** Where every trigger sends its request: the core route run-analysis consumes from it. */
     public static final String ENDPOINT = "direct:run-analysis";
@@ -56,15 +58,19 @@ public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String t
 
     /** Nothing asked: the settings' start date, started by {@code trigger}. */
     public static RunRequest of(String trigger) {
-        return new RunRequest(null, null, trigger, null);
+        return new RunRequest(null, null, trigger, null, null);
     }
 
     public RunRequest withTrigger(String newTrigger) {
-        return new RunRequest(startDate, lookbackDays, newTrigger, runId);
+        return new RunRequest(startDate, lookbackDays, newTrigger, requestFile, runId);
+    }
+
+    public RunRequest withRequestFile(String newRequestFile) {
+        return new RunRequest(startDate, lookbackDays, trigger, newRequestFile, runId);
     }
 
     public RunRequest withRunId(String newRunId) {
-        return new RunRequest(startDate, lookbackDays, trigger, newRunId);
+        return new RunRequest(startDate, lookbackDays, trigger, requestFile, newRunId);
     }
 
     /**
@@ -85,7 +91,7 @@ public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String t
             throw new IllegalArgumentException("header " + RUN_ID_HEADER + ": '" + runId
                     + "' is not of the form " + RunId.FORM + "; it names the report file");
         }
-        return new RunRequest(start, days, message.getHeader(TRIGGER_HEADER, String.class), runId);
+        return new RunRequest(start, days, message.getHeader(TRIGGER_HEADER, String.class), null, runId);
     }
 
     private static <T> T header(String name, Supplier<T> value) {

@@ -47,7 +47,7 @@ public final class RunRequestReader {
             .build();
 
     /**
-     * @param trigger what the run is recorded as started by: {@code http}, {@code file:<name>}
+     * @param trigger what the run is recorded as started by: {@code http}, {@code file}
      * @throws InvalidRunRequestException with every problem found, each naming its line and column
      */
     public RunRequest read(byte[] content, String trigger) {
@@ -80,7 +80,7 @@ public final class RunRequestReader {
         if (!problems.isEmpty()) {
             throw new InvalidRunRequestException(problems);
         }
-        return new RunRequest(fields.startDate, fields.lookbackDays, trigger, null);
+        return new RunRequest(fields.startDate, fields.lookbackDays, trigger, null, null);
     }
 
     private static final class Fields {

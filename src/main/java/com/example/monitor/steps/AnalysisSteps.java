@@ -115,6 +115,7 @@ public final class AnalysisSteps {
             request = RunRequest.fromHeaders(exchange.getMessage());
         }
         String trigger = request.trigger() != null ? request.trigger() : "cli";
+        String requestFile = request.requestFile();
         LocalDateTime startDate = startDate(request);
         String node = role.nodeId().orElse(null);
         // checked by RunRequest: the id names the report file, so only a true run id gets this far
@@ -122,13 +123,13 @@ public final class AnalysisSteps {
         AnalysisRun run = runs.begin(() -> {
             Instant now = now();
             return new AnalysisRun((givenRunId != null ? givenRunId : RunId.next(now, node)).toString(), node, trigger,
-                    startDate, now, config.databases());
+                    requestFile, startDate, now, config.databases());
         });
         exchange.setProperty(RUN_PROPERTY, run);
-        exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, trigger);
+        exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, run.reportedTrigger());
         exchange.getMessage().setHeader(RunRequest.RUN_ID_HEADER, run.runId());
         exchange.getMessage().setBody(config.databases());
-        RUN_LOG.info("{} started: trigger={} startDate={}", run.runId(), trigger,
+        RUN_LOG.info("{} started: trigger={} startDate={}", run.runId(), run.reportedTrigger(),
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
     }
 

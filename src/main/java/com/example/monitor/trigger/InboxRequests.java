@@ -40,12 +40,6 @@ public final class InboxRequests {
     public static final String BEAN = "inboxRequests";
 
     public static final String VALID_PROPERTY = "requestValid";
-    public static final String IN_PROGRESS = ".inprogress";
-    public static final String DONE = ".done";
-    public static final String ERROR = ".error";
-    public static final String CANCELLED = ".cancelled";
-    /** Every folder the inbox writes, each made at start-up and refused there when it is a link. */
-    public static final List<String> FOLDERS = List.of(IN_PROGRESS, DONE, ERROR, CANCELLED);
     /** Beside a processed request: the runId, status and report path of its run. */
     public static final String REPORT_SUFFIX = ".report.txt";
     /** Beside a refused request: why, without quoting it. */
@@ -98,15 +92,15 @@ public final class InboxRequests {
         byte[] request = readClaimed(claim.file(), problems);
         if (request != null) {
             try {
-                exchange.setProperty(RunRequest.PROPERTY, reader.read(request,
-                        AnalysisRun.FILE_TRIGGER + claim.requestName()).withRunId(claim.runId()));
+                exchange.setProperty(RunRequest.PROPERTY, reader.read(request, AnalysisRun.FILE_TRIGGER)
+                        .withRequestFile(claim.requestName()).withRunId(claim.runId()));
                 exchange.setProperty(VALID_PROPERTY, true);
                 return;
             } catch (InvalidRunRequestException e) {
                 problems.addAll(e.problems());
             }
         }
-        Path archived = archive(claim, ERROR, REASON_SUFFIX, problems);
+        Path archived = archive(claim, InboxFolder.ERROR, REASON_SUFFIX, problems);
         LOG.warn("request {} is invalid, moved to {}: {}", claim.requestName(), archived, String.join("; ", problems));
         exchange.setProperty(VALID_PROPERTY, false);
     }
@@ -121,7 +115,8 @@ public final class InboxRequests {
         Claim claim = Claim.of(exchange);
         AnalysisRun run = exchange.getProperty(AnalysisRun.EXCHANGE_PROPERTY, AnalysisRun.class);
         RunReport report = exchange.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
-        String outcome = report == null ? ERROR : run != null && run.wasCancelledBeforeStart() ? CANCELLED : DONE;
+        InboxFolder outcome = report == null ? InboxFolder.ERROR
+                : run != null && run.wasCancelledBeforeStart() ? InboxFolder.CANCELLED : InboxFolder.DONE;
         List<String> lines = new ArrayList<>();
         lines.add("runId: " + (run == null ? "none" : run.runId()));
         lines.add("status: " + (report == null ? "no report" : report.status()));
@@ -130,13 +125,13 @@ public final class InboxRequests {
                 : report.reportFile()));
         Path archived;
         try {
-            archived = archive(claim, outcome, outcome.equals(ERROR) ? REASON_SUFFIX : REPORT_SUFFIX, lines);
+            archived = archive(claim, outcome, outcome == InboxFolder.ERROR ? REASON_SUFFIX : REPORT_SUFFIX, lines);
         } catch (RefusedFileException e) {
             // the folder became a link (or a file) since start-up: nothing is written through it
             LOG.error("request {}: {} refused ({}); moved to {} instead", claim.requestName(), outcome, e.getMessage(),
-                    ERROR);
+                    InboxFolder.ERROR);
             lines.add("not moved to " + outcome + ": " + e.getMessage());
-            archived = archive(claim, ERROR, REASON_SUFFIX, lines);
+            archived = archive(claim, InboxFolder.ERROR, REASON_SUFFIX, lines);
         }
         LOG.info("request {} ran as {}, moved to {}", claim.requestName(), run == null ? "none" : run.runId(), archived);
     }
@@ -148,7 +143,7 @@ public final class InboxRequests {
     public void keepCancelFile(Exchange exchange) throws IOException {
         String cancelled = exchange.getMessage().getBody(String.class);
         Folder done = Folder.open(Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class))
-                .resolve(DONE), filePermissions);
+                .resolve(InboxFolder.DONE.folderName()), filePermissions);
         done.writeText("cancel." + newRunId(), "cancelled run: " + cancelled + System.lineSeparator());
     }
 
@@ -158,8 +153,8 @@ public final class InboxRequests {
      */
     public static List<String> folderProblems(Path inbox) {
         List<String> problems = new ArrayList<>();
-        for (String name : FOLDERS) {
-            String problem = Folder.problemWith(inbox.resolve(name));
+        for (InboxFolder folder : InboxFolder.values()) {
+            String problem = Folder.problemWith(folder.in(inbox));
             if (problem != null) {
                 problems.add("monitor.inbox-dir: " + problem + "; the service writes only into real folders");
             }
@@ -180,7 +175,7 @@ public final class InboxRequests {
             return List.of();
         }
         Path real = inbox.toRealPath();
-        Folder inProgress = Folder.open(real.resolve(IN_PROGRESS), filePermissions);
+        Folder inProgress = Folder.open(InboxFolder.IN_PROGRESS.in(real), filePermissions);
         Folder requests = Folder.open(real, filePermissions);
         List<Path> moved = new ArrayList<>();
         for (Path file : inProgress.list()) {
@@ -222,8 +217,8 @@ public final class InboxRequests {
     }
 
     /** Moves the claimed request into {@code folder} under its claimed name, with a text file beside it. */
-    private Path archive(Claim claim, String folderName, String suffix, List<String> lines) throws IOException {
-        Folder folder = Folder.open(claim.file().getParent().getParent().resolve(folderName), filePermissions);
+    private Path archive(Claim claim, InboxFolder archive, String suffix, List<String> lines) throws IOException {
+        Folder folder = Folder.open(archive.in(claim.file().getParent().getParent()), filePermissions);
         folder.writeText(claim.claimedName() + suffix, String.join(System.lineSeparator(), lines)
                 + System.lineSeparator());
         return folder.moveIn(claim.file(), claim.claimedName());

@@ -3,11 +3,11 @@ package com.example.monitor.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.cli.MonitorLauncher;
 import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.HeadlessChromium;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.wiring.MonitorWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
@@ -194,7 +194,7 @@ class StandbyHttpTest {
         properties.put("camel.beans.cluster.root", dir.resolve("cluster").toString());
         properties.put("camel.beans.cluster.acquireLockInterval", "1");
         properties.put("camel.beans.cluster.heartbeatTimeoutMultiplier", "2");
-        Main main = MonitorLauncher.configuredMain(properties);
+        Main main = MonitorWiring.main(properties);
         replicas.add(main);
         try {
             main.start();

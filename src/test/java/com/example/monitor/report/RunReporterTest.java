@@ -28,7 +28,7 @@ class RunReporterTest {
         Path lost = Files.createDirectories(output.resolve(".spool/20261129T060000Z-n1-0badc0de"));
         Files.writeString(lost.resolve("rows.json"), "[");
         RunReporter reporter = new RunReporter(output, PosixFilePermissions.fromString("rw-------"), RowsFormat.JSON);
-        AnalysisRun run = new AnalysisRun("20261129T060200Z-n2-5ca1ab1e", "n2", "schedule",
+        AnalysisRun run = new AnalysisRun("20261129T060200Z-n2-5ca1ab1e", "n2", "schedule", null,
                 LocalDateTime.parse("2026-10-30T00:00:00"), Instant.parse("2026-11-29T06:02:00Z"), List.of());
         Files.createDirectories(reporter.spools().folder(run));
         Files.writeString(reporter.spools().folder(run).resolve("rows.json"), "[]");

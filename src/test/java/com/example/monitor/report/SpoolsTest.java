@@ -117,7 +117,7 @@ class SpoolsTest {
     }
 
     private static AnalysisRun run(String runId) {
-        return new AnalysisRun(runId, null, "schedule", LocalDateTime.parse("2026-10-30T00:00:00"), NOW, List.of());
+        return new AnalysisRun(runId, null, "schedule", null, LocalDateTime.parse("2026-10-30T00:00:00"), NOW, List.of());
     }
 
     /** Another JVM that tries the lock once and says whether it was free. */

@@ -74,6 +74,6 @@ class AnalysisRunsTest {
     }
 
     private static AnalysisRun run(String id) {
-        return new AnalysisRun(id, null, "cli", LocalDateTime.parse("2026-10-01T00:00:00"), Instant.now(), List.of());
+        return new AnalysisRun(id, null, "cli", null, LocalDateTime.parse("2026-10-01T00:00:00"), Instant.now(), List.of());
     }
 }

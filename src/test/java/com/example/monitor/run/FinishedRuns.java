@@ -19,7 +19,7 @@ public final class FinishedRuns {
 
     /** A run of one database and one query that completed with 2 rows. */
     public static AnalysisRun completed(String database, String query) {
-        AnalysisRun run = new AnalysisRun("20261128T191500Z-9acc8c32", null, "file:request.json",
+        AnalysisRun run = new AnalysisRun("20261128T191500Z-9acc8c32", null, "file", "request.json",
                 LocalDateTime.parse("2026-10-01T00:00:00"), Instant.parse("2026-11-28T19:15:00Z"),
                 List.of(database(database, query)));
         DatabaseOutcome outcome = run.database(database);
@@ -33,7 +33,7 @@ public final class FinishedRuns {
 
     /** Starts a run through {@link AnalysisRuns}, as the route does, begun at the given time. */
     public static AnalysisRun begin(AnalysisRuns runs, Instant startedAt) throws InterruptedException {
-        return runs.begin(() -> new AnalysisRun("20261128T191500Z-0000000a", null, "schedule",
+        return runs.begin(() -> new AnalysisRun("20261128T191500Z-0000000a", null, "schedule", null,
                 LocalDateTime.parse("2026-10-01T00:00:00"), startedAt, List.of(database("crm", "Q"))));
     }
 

@@ -18,7 +18,7 @@ class RunRequestReaderTest {
         assertThat(read("{\"startDate\": \"2026-10-01 06:30:00\"}").startDate()).isEqualTo(LocalDateTime.of(2026, 10, 1, 6, 30));
         assertThat(read("{\"lookbackDays\": 7}").lookbackDays()).isEqualTo(7);
         RunRequest empty = read(" {} ");
-        assertThat(empty).isEqualTo(new RunRequest(null, null, "http", null));
+        assertThat(empty).isEqualTo(new RunRequest(null, null, "http", null, null));
     }
 
     @Test

@@ -1,11 +1,10 @@
 package com.example.monitor.testing;
 
-import com.example.monitor.MonitorConfiguration;
-import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.RunRequest;
+import com.example.monitor.wiring.MonitorWiring;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
@@ -24,8 +24,8 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * Boots the application's Camel Main configuration and core routes against a databases.yaml the
- * test writes, and runs analyses through {@code direct:run-analysis}.
+ * Boots the application as the launcher wires it (MonitorWiring) against a databases.yaml the test
+ * writes, and runs analyses through {@code direct:run-analysis}.
  */
 public abstract class MonitorTestSupport extends CamelMainTestSupport {
 
@@ -64,11 +64,16 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
         return registry;
     }
 
-    /** The routes come from the application's own properties: the core routes on the classpath. */
+    /** The application's own wiring, as the launcher configures it, with no command-line arguments. */
     @Override
     protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(new MonitorConfiguration());
-        configuration.addMainListener(new HttpServerSwitch(main -> registry.getCamelContext()));
+        MonitorWiring.configure(configuration, Set.of(), main -> registry.getCamelContext());
+    }
+
+    /** The properties files the launcher reads. */
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return MonitorWiring.PROPERTY_LOCATIONS;
     }
 
     @Override

@@ -2,7 +2,7 @@ package com.example.monitor.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.monitor.cli.MonitorLauncher;
+import com.example.monitor.wiring.MonitorWiring;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 
 /**
- * The service as the jar starts it (Camel Main from {@link MonitorLauncher#configuredMain}), in this
+ * The service as the jar starts it (Camel Main from {@link MonitorWiring#main}), in this
  * JVM, on a free port: it can be stopped and a new one started on the same folders, as a restart.
  */
 public final class ServiceMain implements AutoCloseable {
@@ -34,7 +34,7 @@ public final class ServiceMain implements AutoCloseable {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        Main main = MonitorLauncher.configuredMain(properties);
+        Main main = MonitorWiring.main(properties);
         try {
             main.start();
         } catch (Exception e) {

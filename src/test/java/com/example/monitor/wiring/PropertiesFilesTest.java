@@ -1,4 +1,4 @@
-package com.example.monitor;
+package com.example.monitor.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,6 +1,5 @@
-package com.example.monitor;
+package com.example.monitor.wiring;
 
-import com.example.monitor.cluster.ClusterActivation;
 import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
@@ -12,7 +11,10 @@ import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.files.Folder;
 import com.example.monitor.housekeeping.Housekeeping;
+import com.example.monitor.http.ApiRequests;
 import com.example.monitor.http.HttpServerSetup;
+import com.example.monitor.http.LiveStatus;
+import com.example.monitor.http.RunHistory;
 import com.example.monitor.jdbc.CompactRowMapperFactory;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.jdbc.DatabasePools;
@@ -28,6 +30,7 @@ import com.example.monitor.run.RunRequest;
 import com.example.monitor.run.RunRequestReader;
 import com.example.monitor.steps.AnalysisSteps;
 import com.example.monitor.steps.NestedResultAggregationStrategy;
+import com.example.monitor.trigger.InboxFolder;
 import com.example.monitor.trigger.InboxRequests;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * Builds the beans the YAML routes refer to by name, from the {@code monitor.*} properties and
  * databases.yaml. Both are validated here, before any connection is opened.
  */
-public final class MonitorConfiguration implements CamelConfiguration {
+final class MonitorConfiguration implements CamelConfiguration {
 
     /** The pool the run-analysis route's split runs databases on. */
     public static final String DATABASE_THREADS_BEAN = "databaseThreads";
@@ -108,7 +111,7 @@ public final class MonitorConfiguration implements CamelConfiguration {
                 Clock.systemUTC()));
         warnAboutServiceOnlySettings(settings);
         if (settings.httpEnabled()) {
-            HttpServerSetup.install(context, settings, config, dataSources, runs, requestReader, role);
+            bindHttpBeans(context, settings, config, dataSources, runs, requestReader, role);
         }
         triggerProperties(settings).forEach(context.getPropertiesComponent()::addOverrideProperty);
         if (settings.mode() == RunMode.SERVICE && settings.inboxDir() != null) {
@@ -127,6 +130,21 @@ public final class MonitorConfiguration implements CamelConfiguration {
         registry.bind(AnalysisSteps.BEAN, new AnalysisSteps(config, settings, dataSources, pools, runs,
                 new ProgressPublisher(context, teamRoutes::publishProgress), reporter, new RowSpool(rowEncoders),
                 role, Clock.systemDefaultZone()));
+    }
+
+    /** Service mode with monitor.http.port: the beans the HTTP routes name, then the server's own set-up. */
+    private static void bindHttpBeans(CamelContext context, MonitorSettings settings, DatabasesConfig config,
+                                      DataSourceFactory dataSources, AnalysisRuns runs, RunRequestReader requests,
+                                      ClusterRole role) throws Exception {
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        LiveStatus live = new LiveStatus(runs, settings.schedule(), role, clock, settings.outputDir());
+        runs.addListener(live);
+        registry.bind(LiveStatus.BEAN, live);
+        registry.bind(ApiRequests.BEAN, new ApiRequests(runs, requests, role));
+        RunHistory history = new RunHistory(settings.outputDir());
+        registry.bind(RunHistory.BEAN, history);
+        HttpServerSetup.install(context, settings, config, dataSources, runs, history, clock);
     }
 
     /** Values the YAML routes need, derived from the settings: trigger routes start only in service mode. */
@@ -181,8 +199,8 @@ public final class MonitorConfiguration implements CamelConfiguration {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        for (String folder : InboxRequests.FOLDERS) {
-            Folder.open(settings.inboxDir().resolve(folder), settings.reportPermissions());
+        for (InboxFolder folder : InboxFolder.values()) {
+            Folder.open(folder.in(settings.inboxDir()), settings.reportPermissions());
         }
     }
 

@@ -1,4 +1,4 @@
-package com.example.monitor;
+package com.example.monitor.wiring;
 
 import com.example.monitor.config.SettingSource;
 import java.net.URL;

@@ -1,16 +1,16 @@
-package com.example.monitor.cluster;
+package com.example.monitor.wiring;
 
+import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.config.Setting;
 import com.example.monitor.run.RunId;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
-import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 
@@ -22,15 +22,20 @@ import org.apache.camel.main.MainListenerSupport;
  * the trigger routes' endpoints get the {@code master:<namespace>:} prefix. Without such a bean
  * nothing changes, and a one-shot run ({@code monitor.mode=once}) never takes part in the election.
  */
-public final class ClusterActivation extends MainListenerSupport {
+final class ClusterActivation extends MainListenerSupport {
 
     /** The placeholder the trigger routes put before their endpoint URI: empty, or {@code master:<namespace>:}. */
-    public static final String LEADER_PREFIX = "monitor.trigger.leader-prefix";
-    /** Ids end up in report file names, so they are kept to characters every file system takes. */
+    static final String LEADER_PREFIX = "monitor.trigger.leader-prefix";
+
+    private final Function<BaseMainSupport, CamelContext> contextOf;
+
+    ClusterActivation(Function<BaseMainSupport, CamelContext> contextOf) {
+        this.contextOf = contextOf;
+    }
 
     @Override
     public void afterConfigure(BaseMainSupport main) {
-        CamelContext context = main.getCamelContext();
+        CamelContext context = contextOf.apply(main);
         Map<String, CamelClusterService> services = context.getRegistry().findByTypeWithName(CamelClusterService.class);
         MonitorSettings settings = context.getRegistry().lookupByNameAndType(MonitorSettings.BEAN, MonitorSettings.class);
         if (services.isEmpty() || settings.mode() != RunMode.SERVICE) {
@@ -48,7 +53,7 @@ public final class ClusterActivation extends MainListenerSupport {
         String namespace = settings.values().get(Setting.CLUSTER_NAMESPACE).orElseThrow();
         try {
             context.addService(service, true, true);
-            role.join(service.getView(namespace), leaderNotice(service, namespace));
+            role.join(service, namespace);
         } catch (Exception e) {
             // the service's own settings, such as a file lock without a root folder
             throw new InvalidConfigurationException(List.of("camel.beans." + declared.getKey()
@@ -68,10 +73,4 @@ public final class ClusterActivation extends MainListenerSupport {
         }
     }
 
-    private static LeaderNotice leaderNotice(CamelClusterService service, String namespace) {
-        if (service instanceof FileLockClusterService fileLock && fileLock.getRoot() != null) {
-            return LeaderNotice.beside(Path.of(fileLock.getRoot()), namespace);
-        }
-        return LeaderNotice.NONE;
-    }
 }

@@ -1,4 +1,4 @@
-package com.example.monitor.cli;
+package com.example.monitor.wiring;
 
 import com.example.monitor.config.CoreRoutes;
 import com.example.monitor.config.InvalidConfigurationException;
@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -32,10 +34,12 @@ final class RouteLocations extends MainListenerSupport {
     static final String WORKING_DIR_ROUTES = "file:routes/*.camel.yaml";
 
     private final Set<String> argumentKeys;
+    private final Function<BaseMainSupport, CamelContext> contextOf;
 
     /** The keys given as arguments, which keep their value. */
-    RouteLocations(Set<String> argumentKeys) {
+    RouteLocations(Set<String> argumentKeys, Function<BaseMainSupport, CamelContext> contextOf) {
         this.argumentKeys = Set.copyOf(argumentKeys);
+        this.contextOf = contextOf;
     }
 
     @Override
@@ -43,7 +47,7 @@ final class RouteLocations extends MainListenerSupport {
         if (argumentKeys.contains(ROUTES_INCLUDE)) {
             return;
         }
-        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        PropertiesComponent properties = contextOf.apply(main).getPropertiesComponent();
         // a value that is neither is refused with the other settings, by MonitorSettingsReader
         CoreRoutes source = properties.resolveProperty(Setting.CORE_ROUTES.key()).flatMap(CoreRoutes::find)
                 .orElse(CoreRoutes.JAR);

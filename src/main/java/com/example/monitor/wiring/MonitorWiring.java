@@ -1,0 +1,54 @@
+package com.example.monitor.wiring;
+
+import com.example.monitor.http.HttpServerSwitch;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
+
+/**
+ * The application's one wiring: the beans the routes name, where the routes load from, the HTTP
+ * server switch and the cluster service. The launcher and the tests both configure Camel Main here,
+ * so the tests run the app users run.
+ */
+public final class MonitorWiring {
+
+    /**
+     * Defaults ship in the jar; an application.properties in the working directory overrides them.
+     * Camel takes a key from the first location that has it, so the working directory comes first.
+     */
+    public static final String PROPERTY_LOCATIONS =
+            "file:application.properties;optional=true,classpath:application.properties;optional=true";
+
+    private MonitorWiring() {
+    }
+
+    /**
+     * Camel Main as the jar configures it, not yet started; {@code properties} (the command line's
+     * {@code --key=value}) win over every file. Tests start replicas in one JVM with it.
+     */
+    public static Main main(Map<String, String> properties) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+        configure(main.configure(), properties.keySet(), BaseMainSupport::getCamelContext);
+        properties.forEach(main::addOverrideProperty);
+        return main;
+    }
+
+    /**
+     * Adds the application to a Camel Main's configuration. {@code argumentKeys}: the keys given as
+     * arguments, which keep their value; {@code contextOf}: the context a listener configures, which
+     * Camel's test support does not hand to its listeners through {@link BaseMainSupport#getCamelContext}.
+     */
+    public static void configure(MainConfigurationProperties configuration, Set<String> argumentKeys,
+                                 Function<BaseMainSupport, CamelContext> contextOf) {
+        configuration.addConfiguration(new MonitorConfiguration());
+        configuration.addMainListener(new ClusterActivation(contextOf));
+        // the routes' locations first: the HTTP switch adds its routes to them
+        configuration.addMainListener(new RouteLocations(argumentKeys, contextOf));
+        configuration.addMainListener(new HttpServerSwitch(contextOf));
+    }
+}
