@@ -135,7 +135,9 @@ class HttpApiTest extends MonitorTestSupport {
     void runListIsNewestFirstWithCountsAndNoRows() throws Exception {
         String older = runId(api.postJson("/api/runs", "{\"startDate\": \"2026-09-01\"}"));
         await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(older + ".json")));
-        String newer = runId(api.postJson("/api/runs", "{\"startDate\": \"2026-09-02\"}"));
+        // the first run's report is on disk a moment before the run ends; until then a POST is 409
+        String newer = runId(await().atMost(RUN_DONE).until(
+                () -> api.postJson("/api/runs", "{\"startDate\": \"2026-09-02\"}"), posted -> posted.statusCode() != 409));
         await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(newer + ".json")));
 
         JsonNode all = JSON.readTree(api.get("/api/runs").body());
