@@ -1,5 +1,6 @@
 package com.example.monitor.cli;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.MonitorConfiguration;
 import com.example.monitor.cluster.ClusterActivation;
 import com.example.monitor.config.DatabasesFileLoader;
@@ -10,10 +11,8 @@ import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.logging.ConsoleText;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequest;
-import com.example.monitor.steps.AnalysisSteps;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -146,10 +145,10 @@ public final class MonitorLauncher {
             return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
         }
         Exchange done = template.send(RunRequest.ENDPOINT,
-                exchange -> exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "cli"));
-        RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+                exchange -> exchange.getMessage().setHeader(MonitorConstants.TRIGGER_HEADER, "cli"));
+        RunReport report = done.getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
         if (report == null) {
-            String cause = done.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, String.class);
+            String cause = done.getProperty(MonitorConstants.REPORT_ERROR_PROPERTY, String.class);
             if (cause == null && done.getException() != null) {
                 cause = done.getException().getMessage();
             }

@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AnalysisRun {
 
-    /** The exchange property holding the run in flight, from begin to finish. */
-    public static final String EXCHANGE_PROPERTY = "analysisRun";
     /** The trigger of a run started by an inbox request: {@code file:<name>}. */
     public static final String FILE_TRIGGER = "file:";
 

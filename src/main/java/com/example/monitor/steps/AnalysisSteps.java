@@ -1,5 +1,6 @@
 package com.example.monitor.steps;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
@@ -63,9 +64,6 @@ public final class AnalysisSteps {
     /** Its name in the registry, as the routes and the launcher name it. */
     public static final String BEAN = "analysis";
 
-    public static final String RUN_PROPERTY = AnalysisRun.EXCHANGE_PROPERTY;
-    public static final String ROWS_HEADER = "monitorRows";
-    public static final String REPORT_ERROR_PROPERTY = RunReporter.REPORT_ERROR_PROPERTY;
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisSteps.class);
     /** One line when a run starts and one when it ends, for operators and log-based alerting. */
     private static final Logger RUN_LOG = LoggerFactory.getLogger("run");
@@ -110,7 +108,7 @@ public final class AnalysisSteps {
      * headers, for the team routes.
      */
     public void begin(Exchange exchange) throws InterruptedException {
-        RunRequest request = exchange.getProperty(RunRequest.PROPERTY, RunRequest.class);
+        RunRequest request = exchange.getProperty(MonitorConstants.RUN_REQUEST_PROPERTY, RunRequest.class);
         if (request == null) {
             request = RunRequest.fromHeaders(exchange.getMessage());
         }
@@ -124,9 +122,9 @@ public final class AnalysisSteps {
             return new AnalysisRun((givenRunId != null ? givenRunId : RunId.next(now, node)).toString(), node, trigger,
                     startDate, now, config.databases());
         });
-        exchange.setProperty(RUN_PROPERTY, run);
-        exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, trigger);
-        exchange.getMessage().setHeader(RunRequest.RUN_ID_HEADER, run.runId());
+        exchange.setProperty(MonitorConstants.RUN_PROPERTY, run);
+        exchange.getMessage().setHeader(MonitorConstants.TRIGGER_HEADER, trigger);
+        exchange.getMessage().setHeader(MonitorConstants.RUN_ID_HEADER, run.runId());
         exchange.getMessage().setBody(config.databases());
         RUN_LOG.info("{} started: trigger={} startDate={}", run.runId(), trigger,
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
@@ -147,7 +145,7 @@ public final class AnalysisSteps {
         DatabaseOutcome outcome = run.database(database.name());
         DatabaseStep step = new DatabaseStep(database.name(), DatabasePools.beanName(database.name()),
                 System.nanoTime());
-        exchange.setProperty(DatabaseStep.PROPERTY, step);
+        exchange.setProperty(MonitorConstants.DATABASE_STEP_PROPERTY, step);
         outcome.connecting();
         publish(run, database.name(), null, "connecting", null, null, null);
         exchange.getMessage().setBody(List.of());
@@ -177,7 +175,7 @@ public final class AnalysisSteps {
         AnalysisRun run = run(exchange);
         QueryConfig query = exchange.getMessage().getBody(QueryConfig.class);
         QueryStep step = new QueryStep(databaseStep(exchange), query, dataSources.fetchSize(query), System.nanoTime());
-        exchange.setProperty(QueryStep.PROPERTY, step);
+        exchange.setProperty(MonitorConstants.QUERY_STEP_PROPERTY, step);
         if (run.isCancelled()) {
             throw new RunCancelledException();
         }
@@ -186,7 +184,7 @@ public final class AnalysisSteps {
         // re-read of the file, which would drop blank and "--" lines, even inside string literals
         PreparedSql statement = SqlFileReader.current(query).statement();
         exchange.getMessage().setBody(statement.jdbcSql());
-        exchange.setProperty(StatementOptions.PROPERTY, new StatementOptions(run.startDate(),
+        exchange.setProperty(MonitorConstants.STATEMENT_OPTIONS_PROPERTY, new StatementOptions(run.startDate(),
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, dataSources.queryTimeout(query).toSeconds())),
                 query.maxRows(), statement.startDateBindCount()));
         ResultColumns.forget();
@@ -200,7 +198,7 @@ public final class AnalysisSteps {
      * also kept for the routes. The iterator is closed here, which frees the connection.
      */
     public void completeQuery(Exchange exchange) throws Exception {
-        Iterator<?> iterator = (Iterator<?>) exchange.getMessage().removeHeader(ROWS_HEADER);
+        Iterator<?> iterator = (Iterator<?>) exchange.getMessage().removeHeader(MonitorConstants.ROWS_HEADER);
         QueryOutcome outcome = queryOutcome(exchange);
         AnalysisRun run = run(exchange);
         // recorded when the result opened, so a result without rows has its types too
@@ -310,11 +308,11 @@ public final class AnalysisSteps {
         try {
             run.finish(now());
             RunReport report = reporter.report(run);
-            exchange.setProperty(RunReporter.REPORT_PROPERTY, report);
+            exchange.setProperty(MonitorConstants.REPORT_PROPERTY, report);
             logEnd(report);
         } catch (UncheckedIOException e) {
             LOG.error(e.getMessage());
-            exchange.setProperty(REPORT_ERROR_PROPERTY, e.getMessage());
+            exchange.setProperty(MonitorConstants.REPORT_ERROR_PROPERTY, e.getMessage());
         } finally {
             runs.end(run);
         }
@@ -343,11 +341,11 @@ public final class AnalysisSteps {
     }
 
     private static DatabaseStep databaseStep(Exchange exchange) {
-        return exchange.getProperty(DatabaseStep.PROPERTY, DatabaseStep.class);
+        return exchange.getProperty(MonitorConstants.DATABASE_STEP_PROPERTY, DatabaseStep.class);
     }
 
     private static QueryStep queryStep(Exchange exchange) {
-        return exchange.getProperty(QueryStep.PROPERTY, QueryStep.class);
+        return exchange.getProperty(MonitorConstants.QUERY_STEP_PROPERTY, QueryStep.class);
     }
 
     private static String databaseName(Exchange exchange) {
@@ -361,7 +359,7 @@ public final class AnalysisSteps {
     }
 
     private static AnalysisRun run(Exchange exchange) {
-        return exchange.getProperty(RUN_PROPERTY, AnalysisRun.class);
+        return exchange.getProperty(MonitorConstants.RUN_PROPERTY, AnalysisRun.class);
     }
 
     private void publish(AnalysisRun run, String database, String query, String status, Integer rows,

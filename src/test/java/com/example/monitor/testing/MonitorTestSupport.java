@@ -1,11 +1,10 @@
 package com.example.monitor.testing;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.MonitorConfiguration;
 import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.report.RunReporter;
-import com.example.monitor.run.RunRequest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,11 +100,11 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
     }
 
     protected Exchange runAnalysis(String startDate) {
-        return runAnalysis(Map.of(RunRequest.START_DATE_HEADER, startDate));
+        return runAnalysis(Map.of(MonitorConstants.START_DATE_HEADER, startDate));
     }
 
     protected static RunReport report(Exchange done) {
-        return done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+        return done.getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
     }
 
     protected JsonNode reportJson(Exchange done) throws IOException {
