@@ -1,13 +1,13 @@
 package com.example.monitor.steps;
 
-import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.config.QueryConfig;
-import java.nio.file.Path;
+import com.example.monitor.exchange.MonitorConstants;
 import java.time.Duration;
 
 /**
- * What one query step needs, set by {@code startQuery} under {@link MonitorConstants#QUERY_STEP_PROPERTY}. The run-query route
- * reads its endpoint options from it: {@code ${exchangeProperty.monitorQuery.dataSourceName()}} and
+ * What one query step needs, set by {@code start} under {@link MonitorConstants#QUERY_STEP_PROPERTY}.
+ * The run-query route reads its endpoint options from it:
+ * {@code ${exchangeProperty.monitorQuery.dataSourceName()}} and
  * {@code ${exchangeProperty.monitorQuery.fetchSize()}}.
  *
  * @param startNanos when the query step started, for its elapsed time and its deadline
@@ -16,10 +16,6 @@ public record QueryStep(DatabaseStep database, QueryConfig query, int fetchSize,
 
     public String name() {
         return query.name();
-    }
-
-    public Path file() {
-        return query.location();
     }
 
     public String dataSourceName() {
