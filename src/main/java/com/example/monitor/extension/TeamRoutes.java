@@ -35,14 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TeamRoutes {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the run-analysis route and the launcher name it. */
     public static final String BEAN = "teamRoutes";
 
     public static final String COMPLETED_QUEUE = "analysis-completed";
     public static final String PROGRESS_QUEUE = "analysis-progress";
-    /** The one URI every subscriber writes; the producer side adds only what a consumer never reads. */
-    public static final String COMPLETED_URI = "seda:" + COMPLETED_QUEUE + "?multipleConsumers=true";
-    public static final String PROGRESS_URI = "seda:" + PROGRESS_QUEUE + "?multipleConsumers=true";
     private static final Logger LOG = LoggerFactory.getLogger(TeamRoutes.class);
 
     private final CamelContext context;
@@ -166,6 +163,13 @@ public final class TeamRoutes {
 
     /**
      * Waits until every team route has finished with everything published so far.
+     * <p>
+     * Not Camel's graceful shutdown: it waits only for what is in a SEDA queue or in flight, with one
+     * timeout for the whole context (camel.main.shutdown-timeout), and drains a queue only on routes
+     * that declare {@code shutdownRunningTask: CompleteAllTasks}, which the teams' routes would each
+     * have to say. The messages not yet handed over wait in this class's publisher threads, where Camel
+     * does not see them, because each delivery waits for its subscribers (for monitor.extension-timeout,
+     * per message) to keep a run's events in order without the run waiting.
      *
      * @return the routes still busy when the timeout ran out; empty when all finished
      */

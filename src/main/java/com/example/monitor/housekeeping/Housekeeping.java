@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Housekeeping {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the run-analysis route names it. */
     public static final String BEAN = "housekeeping";
 
     static final List<String> PROCESSED_FOLDERS = List.of(".done", ".error", ".cancelled");

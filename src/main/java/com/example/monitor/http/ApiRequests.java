@@ -1,7 +1,7 @@
 package com.example.monitor.http;
 
-import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.cluster.ClusterRole;
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.InvalidRunRequestException;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiRequests {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the http-api routes name it. */
     public static final String BEAN = "httpApi";
 
     /** Requests are a few bytes; anything past this is refused before it is read. */

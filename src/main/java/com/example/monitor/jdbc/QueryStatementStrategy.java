@@ -21,7 +21,7 @@ import org.postgresql.util.PGobject;
  */
 public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry: the run-query route names it as camel-sql's prepareStatementStrategy. */
     public static final String BEAN = "queryStatements";
 
     @Override

@@ -107,10 +107,6 @@ public final class AnalysisRun {
         return trigger != null && trigger.startsWith(FILE_TRIGGER) ? trigger.substring(FILE_TRIGGER.length()) : null;
     }
 
-    public boolean isFinished() {
-        return finishedAt != null;
-    }
-
     public void finish(Instant at) {
         finishedAt = at;
     }

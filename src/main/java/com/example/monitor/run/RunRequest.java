@@ -1,7 +1,7 @@
 package com.example.monitor.run;
 
-import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.config.StartDates;
+import com.example.monitor.exchange.MonitorConstants;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.function.Supplier;
@@ -10,9 +10,10 @@ import org.apache.camel.Message;
 /**
  * What a run is asked for, checked once: the start date or the look-back (neither: the settings'),
  * what started it, and a run id chosen before it starts (null: the run picks one). The HTTP API and the
- * inbox send it to {@code direct:run-analysis} as the exchange property {@value MonitorConstants#RUN_REQUEST_PROPERTY}; the command
- * line, the trigger routes and a team's own routes may send the documented headers instead, which are
- * checked against the same bounds ({@link #fromHeaders}).
+ * inbox send it to {@code direct:run-analysis} as the exchange property
+ * {@value MonitorConstants#RUN_REQUEST_PROPERTY}; the command line, the trigger routes and a team's own
+ * routes may send the documented headers instead, which are checked against the same bounds
+ * ({@link #fromHeaders}).
  */
 public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String trigger, String runId) {
 

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxRequests {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the inbox routes of triggers.camel.yaml name it. */
     public static final String BEAN = "inboxRequests";
 
     public static final String IN_PROGRESS = ".inprogress";

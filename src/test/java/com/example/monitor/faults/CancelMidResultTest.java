@@ -1,11 +1,11 @@
 package com.example.monitor.faults;
 
-import com.example.monitor.exchange.MonitorConstants;
 import static com.example.monitor.faults.Outcomes.activeQueriesLike;
 import static com.example.monitor.faults.Outcomes.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;

@@ -1,12 +1,12 @@
 package com.example.monitor.faults;
 
-import com.example.monitor.exchange.MonitorConstants;
 import static com.example.monitor.faults.Outcomes.activeQueriesLike;
 import static com.example.monitor.faults.Outcomes.database;
 import static com.example.monitor.faults.Outcomes.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.report.RunReport.QueryReport;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.testing.MonitorTestSupport;

@@ -1,8 +1,8 @@
 package com.example.monitor.run;
 
-import com.example.monitor.exchange.MonitorConstants;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.jdbc.TrackedDataSource;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;

@@ -1,9 +1,9 @@
 package com.example.monitor.service;
 
-import com.example.monitor.exchange.MonitorConstants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.rows.ColumnType;

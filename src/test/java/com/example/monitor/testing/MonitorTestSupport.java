@@ -1,7 +1,7 @@
 package com.example.monitor.testing;
 
-import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.MonitorConfiguration;
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.report.RunReport;
