@@ -6,7 +6,7 @@ import com.example.monitor.run.DatabaseStatus;
 import java.time.Duration;
 
 /**
- * What the steps of one database's branch of a run share: set by {@code connect} under
+ * What the steps of one database's branch of a run share: set by {@code start} under
  * {@link MonitorConstants#DATABASE_STEP_PROPERTY}, and copied by Camel to each query of that database.
  * The analyse-database route branches on it.
  *
