@@ -39,7 +39,8 @@ class LayersTest {
             new Layer("config and sql", ".config", ".sql"),
             new Layer("progress", ".progress"),
             new Layer("logging", ".logging"),
-            new Layer("files", ".files"));
+            new Layer("files", ".files"),
+            new Layer("exchange names", ".exchange"));
 
     private static JavaClasses classes;
 

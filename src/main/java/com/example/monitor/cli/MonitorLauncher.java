@@ -4,24 +4,25 @@ import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.extension.TeamRoutes;
 import com.example.monitor.logging.ConsoleText;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequest;
-import com.example.monitor.steps.AnalysisSteps;
 import com.example.monitor.wiring.MonitorWiring;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.main.Main;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,10 +122,10 @@ public final class MonitorLauncher {
             return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
         }
         Exchange done = template.send(RunRequest.ENDPOINT,
-                exchange -> exchange.getMessage().setHeader(RunRequest.TRIGGER_HEADER, "cli"));
-        RunReport report = done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+                exchange -> exchange.getMessage().setHeader(MonitorConstants.TRIGGER_HEADER, "cli"));
+        RunReport report = done.getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
         if (report == null) {
-            String cause = done.getProperty(AnalysisSteps.REPORT_ERROR_PROPERTY, String.class);
+            String cause = done.getProperty(MonitorConstants.REPORT_ERROR_PROPERTY, String.class);
             if (cause == null && done.getException() != null) {
                 cause = done.getException().getMessage();
             }
@@ -140,11 +141,11 @@ public final class MonitorLauncher {
     }
 
     private int startFailure(Exception e, Arguments arguments) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidConfigurationException invalid) {
-                invalid.problems().forEach(this::printError);
-                return ExitCodes.INVALID_CONFIGURATION;
-            }
+        int invalid = ExceptionUtils.indexOfType(e, InvalidConfigurationException.class);
+        if (invalid >= 0) {
+            ((InvalidConfigurationException) ExceptionUtils.getThrowableList(e).get(invalid)).problems()
+                    .forEach(this::printError);
+            return ExitCodes.INVALID_CONFIGURATION;
         }
         Optional<String> badCamelArgument = camelArgumentBlamed(e, arguments);
         if (badCamelArgument.isPresent()) {
@@ -161,30 +162,24 @@ public final class MonitorLauncher {
      * where the user may have written kebab-case, so both are compared without dashes or case.
      */
     private static Optional<String> camelArgumentBlamed(Exception e, Arguments arguments) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.append(' ').append(t.getMessage());
-        }
-        String said = loose(messages.toString());
+        String said = loose(ExceptionUtils.getThrowableList(e).stream().map(t -> " " + t.getMessage())
+                .collect(Collectors.joining()));
         return arguments.properties().keySet().stream().filter(key -> key.startsWith("camel."))
                 .filter(key -> said.contains(loose(key))).findFirst();
     }
 
     private static String camelReason(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PropertyBindingException binding) {
-                return binding.getCause() == null ? "Camel has no such option"
-                        : "Camel cannot use the value '" + binding.getValue() + "' for this option";
-            }
+        int index = ExceptionUtils.indexOfType(e, PropertyBindingException.class);
+        if (index >= 0) {
+            PropertyBindingException binding = (PropertyBindingException) ExceptionUtils.getThrowableList(e).get(index);
+            return binding.getCause() == null ? "Camel has no such option"
+                    : "Camel cannot use the value '" + binding.getValue() + "' for this option";
         }
         return rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
+        Throwable root = ExceptionUtils.getRootCause(e);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterRole implements CamelClusterEventListener.Leadership {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, where ClusterActivation and the tests look it up. */
     public static final String BEAN = "clusterRole";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRole.class);

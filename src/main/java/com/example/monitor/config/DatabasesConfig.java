@@ -7,7 +7,7 @@ import java.util.Objects;
 /** The validated content of databases.yaml: databases and their queries in file order. */
 public record DatabasesConfig(Path file, List<DatabaseConfig> databases) {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry; only the tests look it up. */
     public static final String BEAN = "databasesConfig";
 
     public DatabasesConfig {

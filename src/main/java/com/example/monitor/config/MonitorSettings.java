@@ -26,7 +26,7 @@ public record MonitorSettings(
         ResultsMode results,
         SettingValues values) {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, where the launcher and ClusterActivation look the settings up. */
     public static final String BEAN = "monitorSettings";
 
     /** How long a one-shot run waits for the team routes, and a team route may take per message. */

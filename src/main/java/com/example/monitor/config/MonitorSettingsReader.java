@@ -3,7 +3,6 @@ package com.example.monitor.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,11 +154,6 @@ public final class MonitorSettingsReader {
     /** The value, or {@code null} when the setting is empty. */
     private static <T> T value(SettingValues parsed, Setting<T> setting) {
         return parsed.get(setting).orElse(null);
-    }
-
-    /** Accepts an ISO date (midnight) or an ISO date-time, the two forms analysts type. */
-    public static LocalDateTime parseStartDate(String value) {
-        return SettingParsers.startDate(value);
     }
 
     private void parse(Setting<?> setting) {

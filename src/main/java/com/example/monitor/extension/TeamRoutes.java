@@ -1,9 +1,8 @@
 package com.example.monitor.extension;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.report.RunReporter;
-import com.example.monitor.run.RunRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TeamRoutes {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the run-analysis route and the launcher name it. */
     public static final String BEAN = "teamRoutes";
 
     public static final String COMPLETED_QUEUE = "analysis-completed";
     public static final String PROGRESS_QUEUE = "analysis-progress";
-    /** The one URI every subscriber writes; the producer side adds only what a consumer never reads. */
-    public static final String COMPLETED_URI = "seda:" + COMPLETED_QUEUE + "?multipleConsumers=true";
-    public static final String PROGRESS_URI = "seda:" + PROGRESS_QUEUE + "?multipleConsumers=true";
-    public static final String REPORT_FILE_HEADER = "monitorReportFile";
     private static final Logger LOG = LoggerFactory.getLogger(TeamRoutes.class);
 
     private final CamelContext context;
@@ -67,12 +62,12 @@ public final class TeamRoutes {
         }
         Exchange copy = new DefaultExchange(context);
         copy.getMessage().setBody(run.getMessage().getBody());
-        RunReport report = run.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
-        copy.setProperty(RunReporter.REPORT_PROPERTY, report);
-        copy.getMessage().setHeader(RunRequest.TRIGGER_HEADER, run.getMessage().getHeader(RunRequest.TRIGGER_HEADER));
+        RunReport report = run.getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
+        copy.setProperty(MonitorConstants.REPORT_PROPERTY, report);
+        copy.getMessage().setHeader(MonitorConstants.TRIGGER_HEADER, run.getMessage().getHeader(MonitorConstants.TRIGGER_HEADER));
         if (report != null) {
-            copy.getMessage().setHeader(RunRequest.RUN_ID_HEADER, report.runId());
-            copy.getMessage().setHeader(REPORT_FILE_HEADER, report.reportFile());
+            copy.getMessage().setHeader(MonitorConstants.RUN_ID_HEADER, report.runId());
+            copy.getMessage().setHeader(MonitorConstants.REPORT_FILE_HEADER, report.reportFile());
         }
         publish(COMPLETED_QUEUE, copy);
     }
@@ -83,7 +78,7 @@ public final class TeamRoutes {
         }
         Exchange copy = new DefaultExchange(context);
         copy.getMessage().setBody(event);
-        copy.getMessage().setHeader(RunRequest.RUN_ID_HEADER, event.runId());
+        copy.getMessage().setHeader(MonitorConstants.RUN_ID_HEADER, event.runId());
         publish(PROGRESS_QUEUE, copy);
     }
 
@@ -110,7 +105,7 @@ public final class TeamRoutes {
                     + deliveryTimeout.toMillis(), exchange);
             if (exchange.getException() instanceof ExchangeTimedOutException) {
                 LOG.warn("team routes on {} still busy after {} with run {}: {}; going on without them", queue,
-                        deliveryTimeout, exchange.getMessage().getHeader(RunRequest.RUN_ID_HEADER), busyRoutes(queue));
+                        deliveryTimeout, exchange.getMessage().getHeader(MonitorConstants.RUN_ID_HEADER), busyRoutes(queue));
             } else if (exchange.getException() != null) {
                 LOG.warn("a team route on {} failed: {}", queue, exchange.getException().getMessage());
             }
@@ -168,6 +163,13 @@ public final class TeamRoutes {
 
     /**
      * Waits until every team route has finished with everything published so far.
+     * <p>
+     * Not Camel's graceful shutdown: it waits only for what is in a SEDA queue or in flight, with one
+     * timeout for the whole context (camel.main.shutdown-timeout), and drains a queue only on routes
+     * that declare {@code shutdownRunningTask: CompleteAllTasks}, which the teams' routes would each
+     * have to say. The messages not yet handed over wait in this class's publisher threads, where Camel
+     * does not see them, because each delivery waits for its subscribers (for monitor.extension-timeout,
+     * per message) to keep a run's events in order without the run waiting.
      *
      * @return the routes still busy when the timeout ran out; empty when all finished
      */

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Housekeeping {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the run-analysis route names it. */
     public static final String BEAN = "housekeeping";
 
     private static final int NAMES_LOGGED = 10;

@@ -1,6 +1,7 @@
 package com.example.monitor.http;
 
 import com.example.monitor.cluster.ClusterRole;
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.InvalidRunRequestException;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiRequests {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the http-api routes name it. */
     public static final String BEAN = "httpApi";
 
     /** Requests are a few bytes; anything past this is refused before it is read. */
@@ -78,13 +79,13 @@ public final class ApiRequests {
         }
         in.removeHeaders("*");
         in.setBody(null);
-        exchange.setProperty(RunRequest.PROPERTY,
+        exchange.setProperty(MonitorConstants.RUN_REQUEST_PROPERTY,
                 request.withRunId(RunRequest.newRunId(Instant.now(), role.nodeId().orElse(null))));
     }
 
     /** The answer to an accepted run: 202, where to find it, and its id. */
     public String accepted(Exchange exchange) throws JsonProcessingException {
-        String runId = exchange.getProperty(RunRequest.PROPERTY, RunRequest.class).runId();
+        String runId = exchange.getProperty(MonitorConstants.RUN_REQUEST_PROPERTY, RunRequest.class).runId();
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);

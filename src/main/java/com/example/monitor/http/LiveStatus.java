@@ -31,7 +31,7 @@ import org.quartz.CronExpression;
  */
 public final class LiveStatus extends EventNotifierSupport implements RunListener {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the http-api routes name it. */
     public static final String BEAN = "liveStatus";
 
     /** A run has a few events per query; this bounds a pathological one. */

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunHistory {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the http-api routes name it. */
     public static final String BEAN = "runHistory";
 
     /** A run id, with a replica's id or without ({@link RunId}): nothing else can name a file here. */

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class CompactRowMapperFactory implements RowMapperFactory {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry: the run-query route names it as camel-sql's rowMapperFactory. */
     public static final String BEAN = "compactRows";
 
     @Override

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /** The pools of all configured databases, closed together when Camel stops. */
 public final class DatabasePools implements Service {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry; only the tests look it up, the application hands the pools on itself. */
     public static final String BEAN = "databasePools";
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabasePools.class);

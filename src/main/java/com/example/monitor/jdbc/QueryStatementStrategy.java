@@ -1,5 +1,6 @@
 package com.example.monitor.jdbc;
 
+import com.example.monitor.exchange.MonitorConstants;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +21,7 @@ import org.postgresql.util.PGobject;
  */
 public final class QueryStatementStrategy implements SqlPrepareStatementStrategy {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry: the run-query route names it as camel-sql's prepareStatementStrategy. */
     public static final String BEAN = "queryStatements";
 
     @Override
@@ -33,7 +34,7 @@ public final class QueryStatementStrategy implements SqlPrepareStatementStrategy
     @Override
     public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams,
                                               Exchange exchange, Object value) throws SQLException {
-        StatementOptions options = exchange.getProperty(StatementOptions.PROPERTY, StatementOptions.class);
+        StatementOptions options = exchange.getProperty(MonitorConstants.STATEMENT_OPTIONS_PROPERTY, StatementOptions.class);
         if (options == null) {
             throw new SQLException("no statement options on the exchange: the start date to bind is unknown");
         }

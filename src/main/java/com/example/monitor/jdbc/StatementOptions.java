@@ -1,11 +1,12 @@
 package com.example.monitor.jdbc;
 
+import com.example.monitor.exchange.MonitorConstants;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
  * What {@link QueryStatementStrategy} applies to a query's statement, set on the exchange under
- * {@link #PROPERTY} before camel-sql prepares it.
+ * {@link MonitorConstants#STATEMENT_OPTIONS_PROPERTY} before camel-sql prepares it.
  *
  * @param startDate      bound to every {@code ?} that was a {@code :start_date}
  * @param timeoutSeconds the statement's query timeout
@@ -15,8 +16,6 @@ import java.util.Objects;
  *                       whose type only the bind gives ({@code WHERE :start_date IS NOT NULL})
  */
 public record StatementOptions(LocalDateTime startDate, int timeoutSeconds, Integer maxRows, int parameterCount) {
-
-    public static final String PROPERTY = "monitorStatement";
 
     public StatementOptions {
         Objects.requireNonNull(startDate, "startDate");

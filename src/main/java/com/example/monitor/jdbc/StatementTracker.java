@@ -22,9 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatementTracker implements Service {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
-    public static final String BEAN = "statementTracker";
-
     private static final Logger LOG = LoggerFactory.getLogger(StatementTracker.class);
     private static final long RECANCEL_EVERY_MS = 100;
     private static final long RECANCEL_FOR_MS = 10_000;
@@ -57,10 +54,6 @@ public final class StatementTracker implements Service {
 
     public boolean isCancelled() {
         return cancelled;
-    }
-
-    public int openStatements() {
-        return open.size();
     }
 
     /** Repeated cancels and deadline watches still scheduled. */

@@ -18,6 +18,37 @@ public final class ProgressEvent implements CamelEvent {
     private final String error;
     private long timestamp = System.currentTimeMillis();
 
+    /** A database whose connection is being checked. */
+    public static ProgressEvent connecting(String runId, String database) {
+        return new ProgressEvent(runId, database, null, "connecting", null, null, null);
+    }
+
+    /** A database settled: its final status, with the error when it failed. */
+    public static ProgressEvent databaseFinished(String runId, String database, String status, long elapsedMs,
+                                                 String error) {
+        return new ProgressEvent(runId, database, null, status, null, elapsedMs, error);
+    }
+
+    /** A query that has started on its database. */
+    public static ProgressEvent running(String runId, String database, String query) {
+        return new ProgressEvent(runId, database, query, "running", null, null, null);
+    }
+
+    /** A query whose rows are all in. */
+    public static ProgressEvent completed(String runId, String database, String query, Integer rows, long elapsedMs) {
+        return new ProgressEvent(runId, database, query, "completed", rows, elapsedMs, null);
+    }
+
+    /** A query that stopped with an error. */
+    public static ProgressEvent failed(String runId, String database, String query, long elapsedMs, String error) {
+        return new ProgressEvent(runId, database, query, "failed", null, elapsedMs, error);
+    }
+
+    /** A query stopped, or never started, because its run was cancelled. */
+    public static ProgressEvent cancelled(String runId, String database, String query, long elapsedMs) {
+        return new ProgressEvent(runId, database, query, "cancelled", null, elapsedMs, null);
+    }
+
     public ProgressEvent(String runId, String database, String query, String status, Integer rows,
                          Long elapsedMs, String error) {
         this.runId = runId;

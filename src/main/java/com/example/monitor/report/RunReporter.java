@@ -20,9 +20,6 @@ import org.slf4j.LoggerFactory;
 /** Ends a run on paper: the JSON report file, the console summary and the row-free {@link RunReport}. */
 public final class RunReporter {
 
-    public static final String REPORT_PROPERTY = "analysisReport";
-    /** Set instead of {@link #REPORT_PROPERTY} when the report could not be written: why. */
-    public static final String REPORT_ERROR_PROPERTY = "analysisReportError";
     private static final Logger LOG = LoggerFactory.getLogger("summary");
 
     private final Path outputDir;

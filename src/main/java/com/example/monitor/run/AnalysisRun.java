@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AnalysisRun {
 
-    /** The exchange property holding the run in flight, from begin to finish. */
-    public static final String EXCHANGE_PROPERTY = "analysisRun";
     /** The trigger of a run started by an inbox request, whose file is then {@link #requestFile()}. */
     public static final String FILE_TRIGGER = "file";
 
@@ -120,10 +118,6 @@ public final class AnalysisRun {
     /** The inbox request file that started the run, or null. */
     public String requestFile() {
         return requestFile;
-    }
-
-    public boolean isFinished() {
-        return finishedAt != null;
     }
 
     public void finish(Instant at) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /** Knows the run in flight, and cancels it: flag first, then every statement at its server. */
 public final class AnalysisRuns {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the trigger and cancel routes and the launcher name it. */
     public static final String BEAN = "analysisRuns";
 
     private final StatementTracker statements;

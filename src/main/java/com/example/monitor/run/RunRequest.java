@@ -1,6 +1,7 @@
 package com.example.monitor.run;
 
 import com.example.monitor.config.StartDates;
+import com.example.monitor.exchange.MonitorConstants;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.function.Supplier;
@@ -9,34 +10,16 @@ import org.apache.camel.Message;
 /**
  * What a run is asked for, checked once: the start date or the look-back (neither: the settings'),
  * what started it (and the inbox request file, for a file), and a run id chosen before it starts (null:
- * the run picks one). The HTTP API and the
- * inbox send it to {@code direct:run-analysis} as the exchange property {@value #PROPERTY}; the command
- * line, the trigger routes and a team's own routes may send the documented headers instead, which are
- * checked against the same bounds ({@link #fromHeaders}).
+ * the run picks one). The HTTP API and the inbox send it to {@code direct:run-analysis} as the exchange
+ * property {@value MonitorConstants#RUN_REQUEST_PROPERTY}; the command line, the trigger routes and a
+ * team's own routes may send the documented headers instead, which are checked against the same bounds
+ * ({@link #fromHeaders}).
  */
 public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String trigger, String requestFile,
                          String runId) {
 
     /** Where every trigger sends its request: the core route run-analysis consumes from it. */
     public static final String ENDPOINT = "direct:run-analysis";
-
-    /** The exchange property a checked request travels in; it wins over the headers. */
-    public static final String PROPERTY = "monitorRunRequest";
-
-    /** What started the run: cli, schedule, file:&lt;name&gt;, http, or a route's own word. */
-    public static final String TRIGGER_HEADER = "monitorTrigger";
-
-    /** The start date: a LocalDateTime, or text in any form a start date may be written. */
-    public static final String START_DATE_HEADER = "monitorStartDate";
-
-    /** Days back from today's midnight, when no start date is given. */
-    public static final String LOOKBACK_DAYS_HEADER = "monitorLookbackDays";
-
-    /**
-     * A run id chosen by the caller before the run starts, so it can answer with it at once (HTTP); the
-     * run's id on the messages to team routes too.
-     */
-    public static final String RUN_ID_HEADER = "monitorRunId";
 
     /** The largest request, in a file or an HTTP body: anything bigger is refused before it is read. */
     public static final int MAX_BYTES = 64 * 1024;
@@ -80,18 +63,19 @@ public record RunRequest(LocalDateTime startDate, Integer lookbackDays, String t
      * @throws IllegalArgumentException naming the header
      */
     public static RunRequest fromHeaders(Message message) {
-        Object startDate = message.getHeader(START_DATE_HEADER);
-        Object lookback = message.getHeader(LOOKBACK_DAYS_HEADER);
-        LocalDateTime start = header(START_DATE_HEADER, () -> startDate instanceof LocalDateTime dateTime
+        Object startDate = message.getHeader(MonitorConstants.START_DATE_HEADER);
+        Object lookback = message.getHeader(MonitorConstants.LOOKBACK_DAYS_HEADER);
+        LocalDateTime start = header(MonitorConstants.START_DATE_HEADER, () -> startDate instanceof LocalDateTime dateTime
                 ? StartDates.checked(dateTime) : startDate == null ? null : StartDates.parse(startDate.toString()));
-        Integer days = header(LOOKBACK_DAYS_HEADER, () -> lookback == null ? null
+        Integer days = header(MonitorConstants.LOOKBACK_DAYS_HEADER, () -> lookback == null ? null
                 : StartDates.parseLookbackDays(lookback.toString()));
-        String runId = message.getHeader(RUN_ID_HEADER, String.class);
+        String runId = message.getHeader(MonitorConstants.RUN_ID_HEADER, String.class);
         if (runId != null && RunId.parse(runId).isEmpty()) {
-            throw new IllegalArgumentException("header " + RUN_ID_HEADER + ": '" + runId
+            throw new IllegalArgumentException("header " + MonitorConstants.RUN_ID_HEADER + ": '" + runId
                     + "' is not of the form " + RunId.FORM + "; it names the report file");
         }
-        return new RunRequest(start, days, message.getHeader(TRIGGER_HEADER, String.class), null, runId);
+        return new RunRequest(start, days, message.getHeader(MonitorConstants.TRIGGER_HEADER, String.class), null,
+                runId);
     }
 
     private static <T> T header(String name, Supplier<T> value) {

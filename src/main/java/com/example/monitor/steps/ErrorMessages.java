@@ -1,14 +1,18 @@
 package com.example.monitor.steps;
 
+import com.example.monitor.config.DatabaseConfig;
+import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.Redaction;
 import com.example.monitor.jdbc.OracleErrors;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Objects;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 
 /** Turns an exception from a query or a connect into the one line a user needs, with secrets scrubbed. */
-final class ErrorMessages {
+public final class ErrorMessages {
 
     /** The drivers' timers may fire a few milliseconds before the elapsed time we measure says they should. */
     private static final long TIMER_TOLERANCE_MS = 100;
@@ -19,10 +23,16 @@ final class ErrorMessages {
         this.secrets = secrets;
     }
 
+    /** Scrubs the passwords of the databases in databases.yaml from every message. */
+    public static ErrorMessages scrubbing(DatabasesConfig config) {
+        return new ErrorMessages(config.databases().stream().map(DatabaseConfig::password).filter(Objects::nonNull)
+                .map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
+    }
+
     /** The driver's own words when there are any; Spring's wrappers add only noise and the SQL text. */
     String describe(Throwable error) {
         SQLException sql = deepestSqlException(error);
-        Throwable source = sql != null ? sql : rootCause(error);
+        Throwable source = sql != null ? sql : ExceptionUtils.getRootCause(error);
         String message = source.getMessage() == null ? source.getClass().getSimpleName() : source.getMessage();
         return Redaction.scrub(OracleErrors.explain(message.strip()), secrets);
     }
@@ -48,35 +58,13 @@ final class ErrorMessages {
     }
 
     private static boolean isTimeoutOrCancel(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLTimeoutException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && ("57014".equals(sql.getSQLState()) || sql.getErrorCode() == 1013)) {
-                return true;
-            }
-            if (t.getClass().getName().equals("org.springframework.dao.QueryTimeoutException")) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(error).stream().anyMatch(t -> t instanceof SQLTimeoutException
+                || t instanceof SQLException sql && ("57014".equals(sql.getSQLState()) || sql.getErrorCode() == 1013)
+                || t.getClass().getName().equals("org.springframework.dao.QueryTimeoutException"));
     }
 
     private static SQLException deepestSqlException(Throwable error) {
-        SQLException found = null;
-        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                found = sql;
-            }
-        }
-        return found;
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+        return ExceptionUtils.getThrowableList(error).stream().filter(SQLException.class::isInstance)
+                .map(SQLException.class::cast).reduce((outer, inner) -> inner).orElse(null);
     }
 }

@@ -14,7 +14,7 @@ import org.apache.camel.Exchange;
  */
 public final class NestedResultAggregationStrategy implements AggregationStrategy {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry: the run-analysis route's database split aggregates with it. */
     public static final String BEAN = "nestedResults";
 
     private static final String PARTS = "monitorDatabaseResults";

@@ -1,7 +1,7 @@
 package com.example.monitor.trigger;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.RunRequest;
 import com.example.monitor.files.FileKind;
@@ -15,7 +15,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -36,10 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxRequests {
 
-    /** Its name in the registry, as the routes and the launcher name it. */
+    /** Its name in the registry, as the inbox routes of triggers.camel.yaml name it. */
     public static final String BEAN = "inboxRequests";
 
-    public static final String VALID_PROPERTY = "requestValid";
     /** Beside a processed request: the runId, status and report path of its run. */
     public static final String REPORT_SUFFIX = ".report.txt";
     /** Beside a refused request: why, without quoting it. */
@@ -92,9 +90,9 @@ public final class InboxRequests {
         byte[] request = readClaimed(claim.file(), problems);
         if (request != null) {
             try {
-                exchange.setProperty(RunRequest.PROPERTY, reader.read(request, AnalysisRun.FILE_TRIGGER)
+                exchange.setProperty(MonitorConstants.RUN_REQUEST_PROPERTY, reader.read(request, AnalysisRun.FILE_TRIGGER)
                         .withRequestFile(claim.requestName()).withRunId(claim.runId()));
-                exchange.setProperty(VALID_PROPERTY, true);
+                exchange.setProperty(MonitorConstants.REQUEST_VALID_PROPERTY, true);
                 return;
             } catch (InvalidRunRequestException e) {
                 problems.addAll(e.problems());
@@ -102,7 +100,7 @@ public final class InboxRequests {
         }
         Path archived = archive(claim, InboxFolder.ERROR, REASON_SUFFIX, problems);
         LOG.warn("request {} is invalid, moved to {}: {}", claim.requestName(), archived, String.join("; ", problems));
-        exchange.setProperty(VALID_PROPERTY, false);
+        exchange.setProperty(MonitorConstants.REQUEST_VALID_PROPERTY, false);
     }
 
     /**
@@ -113,15 +111,15 @@ public final class InboxRequests {
      */
     public void settle(Exchange exchange) throws IOException {
         Claim claim = Claim.of(exchange);
-        AnalysisRun run = exchange.getProperty(AnalysisRun.EXCHANGE_PROPERTY, AnalysisRun.class);
-        RunReport report = exchange.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+        AnalysisRun run = exchange.getProperty(MonitorConstants.RUN_PROPERTY, AnalysisRun.class);
+        RunReport report = exchange.getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
         InboxFolder outcome = report == null ? InboxFolder.ERROR
                 : run != null && run.wasCancelledBeforeStart() ? InboxFolder.CANCELLED : InboxFolder.DONE;
         List<String> lines = new ArrayList<>();
         lines.add("runId: " + (run == null ? "none" : run.runId()));
         lines.add("status: " + (report == null ? "no report" : report.status()));
         lines.add("report: " + (report == null ? "not written: "
-                + exchange.getProperty(RunReporter.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
+                + exchange.getProperty(MonitorConstants.REPORT_ERROR_PROPERTY, "unknown cause", String.class)
                 : report.reportFile()));
         Path archived;
         try {

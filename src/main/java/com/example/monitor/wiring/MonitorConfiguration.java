@@ -28,8 +28,12 @@ import com.example.monitor.report.RunReporter;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequest;
 import com.example.monitor.run.RunRequestReader;
-import com.example.monitor.steps.AnalysisSteps;
+import com.example.monitor.steps.DatabaseSteps;
+import com.example.monitor.steps.ErrorMessages;
 import com.example.monitor.steps.NestedResultAggregationStrategy;
+import com.example.monitor.steps.QueryResults;
+import com.example.monitor.steps.QuerySteps;
+import com.example.monitor.steps.RunSteps;
 import com.example.monitor.trigger.InboxFolder;
 import com.example.monitor.trigger.InboxRequests;
 import java.io.IOException;
@@ -93,7 +97,6 @@ final class MonitorConfiguration implements CamelConfiguration {
         registry.bind(MonitorSettings.BEAN, settings);
         registry.bind(DatabasesConfig.BEAN, config);
         registry.bind(DatabasePools.BEAN, pools);
-        registry.bind(StatementTracker.BEAN, statements);
         registry.bind(AnalysisRuns.BEAN, runs);
         registry.bind(DATABASE_THREADS_BEAN, databaseThreads);
         registry.bind(QueryStatementStrategy.BEAN, new QueryStatementStrategy());
@@ -127,9 +130,13 @@ final class MonitorConfiguration implements CamelConfiguration {
         ExecutorService rowEncoders = context.getExecutorServiceManager().newCachedThreadPool(this, "row-encoder");
         RunReporter reporter = new RunReporter(settings.outputDir(), settings.reportPermissions(), settings.rowsFormat());
         reporter.spools().removeStale();
-        registry.bind(AnalysisSteps.BEAN, new AnalysisSteps(config, settings, dataSources, pools, runs,
-                new ProgressPublisher(context, teamRoutes::publishProgress), reporter, new RowSpool(rowEncoders),
-                role, Clock.systemDefaultZone()));
+        ProgressPublisher progress = new ProgressPublisher(context, teamRoutes::publishProgress);
+        ErrorMessages errors = ErrorMessages.scrubbing(config);
+        registry.bind(RunSteps.BEAN, new RunSteps(config, settings, runs, reporter, role, Clock.systemDefaultZone()));
+        registry.bind(DatabaseSteps.BEAN, new DatabaseSteps(dataSources, pools, progress, errors));
+        registry.bind(QuerySteps.BEAN, new QuerySteps(dataSources, progress, errors));
+        registry.bind(QueryResults.BEAN, new QueryResults(settings, dataSources, reporter, new RowSpool(rowEncoders),
+                progress));
     }
 
     /** Service mode with monitor.http.port: the beans the HTTP routes name, then the server's own set-up. */

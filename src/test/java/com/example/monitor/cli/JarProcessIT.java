@@ -67,7 +67,7 @@ class JarProcessIT {
                         "--monitor.output-dir=parquet-output").run();
 
         assertThat(jsonRun.exit()).as(jsonRun.log()).isZero();
-        assertThat(Files.readString(json)).contains("com.example.monitor.steps.AnalysisSteps")
+        assertThat(Files.readString(json)).contains("com.example.monitor.steps.QueryResults")
                 .doesNotContain("org.duckdb.");
         assertThat(parquetRun.exit()).as(parquetRun.log()).isZero();
         assertThat(Files.readString(parquet)).contains("org.duckdb.DuckDBNative");
@@ -205,7 +205,7 @@ class JarProcessIT {
     void aServiceWithRouteReloadingRunsACoreRouteEditedWhileItRuns() throws Exception {
         H2DemoProject.write(dir, "jar_it");
         Path routes = Files.createDirectories(dir.resolve("routes"));
-        for (String file : List.of("run-analysis.camel.yaml", "triggers.camel.yaml", "team-routes.camel.yaml")) {
+        for (String file : List.of("run-analysis.camel.yaml", "triggers.camel.yaml", "error-handling.camel.yaml")) {
             Files.copy(PROJECT.resolve("routes").resolve(file), routes.resolve(file));
         }
         try (MonitorProcess service = MonitorProcess.jar().in(dir)
@@ -231,7 +231,7 @@ class JarProcessIT {
 
         assertThat(result.exit()).as(result.log()).isEqualTo(2);
         assertThat(result.log()).contains("error: monitor.core-routes: working-dir loads the core routes from "
-                + dir.resolve("routes") + ", which has no run-analysis.camel.yaml or triggers.camel.yaml or team-routes.camel.yaml");
+                + dir.resolve("routes") + ", which has no run-analysis.camel.yaml or triggers.camel.yaml or error-handling.camel.yaml");
         assertThat(dir.resolve("output")).doesNotExist();
     }
 
@@ -240,7 +240,7 @@ class JarProcessIT {
         Files.createDirectories(routes);
         Files.copy(PROJECT.resolve("routes/triggers.camel.yaml"), routes.resolve("triggers.camel.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(PROJECT.resolve("routes/team-routes.camel.yaml"), routes.resolve("team-routes.camel.yaml"),
+        Files.copy(PROJECT.resolve("routes/error-handling.camel.yaml"), routes.resolve("error-handling.camel.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
         String runAnalysis = Files.readString(PROJECT.resolve("routes/run-analysis.camel.yaml"));
         String firstStep = """

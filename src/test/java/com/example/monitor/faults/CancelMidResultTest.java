@@ -5,8 +5,8 @@ import static com.example.monitor.faults.Outcomes.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -60,7 +60,7 @@ class CancelMidResultTest extends MonitorTestSupport {
     @Test
     void cancelWhileRowsAreBeingEncodedStopsBothThreadsAndLeavesNoSpool() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(MonitorConstants.START_DATE_HEADER, "2026-10-29"));
         Path spool = outputDir().resolve(".spool");
         // well past the first batch: the encoder thread is at work
         await().atMost(Duration.ofSeconds(60)).until(() -> spooledBytes(spool) > 4 << 20);
@@ -86,7 +86,7 @@ class CancelMidResultTest extends MonitorTestSupport {
     @Test
     void cancelReachesAFetchThatIsRunningOnTheServer() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(MonitorConstants.START_DATE_HEADER, "2026-10-29"));
         // a second into its transaction, the statement is fetching, no longer executing its first rows
         await().atMost(Duration.ofSeconds(30)).until(() -> POSTGRES.server()
                 .activeQueriesOfApplicationInTransactionsOlderThan(1.0).stream().anyMatch(q -> q.contains("pg_sleep")));

@@ -6,8 +6,8 @@ import static com.example.monitor.faults.Outcomes.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -121,7 +121,7 @@ class CancelTest extends MonitorTestSupport {
 
     private Cancelled startThenCancelWhileAllSleep() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(MonitorConstants.START_DATE_HEADER, "2026-10-29"));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep").size() == DATABASES.length);
         assertThat(running).isNotDone();

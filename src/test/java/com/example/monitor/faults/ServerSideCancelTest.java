@@ -5,9 +5,9 @@ import static com.example.monitor.faults.Outcomes.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.report.RunReport.QueryReport;
-import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -50,7 +50,7 @@ class ServerSideCancelTest extends MonitorTestSupport {
     @Test
     void aServersStatementTimeoutAndADbasCancelKeepTheDriversMessageAndSqlState() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(MonitorConstants.START_DATE_HEADER, "2026-10-29"));
         // the server ends its own statement after 0.3 s; then the DBA cancels the other one
         await().atMost(Duration.ofSeconds(20)).until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep(21)").size() == 1
                 && activeQueriesLike(POSTGRES.server(), "pg_sleep(20)").isEmpty());

@@ -6,9 +6,9 @@ import static com.example.monitor.faults.Outcomes.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.report.RunReport.QueryReport;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.run.RunRequest;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -50,7 +50,7 @@ class TerminatedSessionTest extends MonitorTestSupport {
     @Test
     void terminatedSessionFailsItsQueryAndTheFollowingQueriesComplete() throws Exception {
         Future<Exchange> running = template.asyncSend("direct:run-analysis",
-                exchange -> exchange.getMessage().setHeader(RunRequest.START_DATE_HEADER, "2026-10-29"));
+                exchange -> exchange.getMessage().setHeader(MonitorConstants.START_DATE_HEADER, "2026-10-29"));
         await().atMost(Duration.ofSeconds(20)).until(() -> activeQueriesLike(POSTGRES.server(), "pg_sleep").size() == 1);
 
         assertThat(POSTGRES.server().terminateActiveSessionsOfApplication()).isEqualTo(1);

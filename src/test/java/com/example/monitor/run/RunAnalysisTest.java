@@ -2,6 +2,7 @@ package com.example.monitor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.jdbc.TrackedDataSource;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
@@ -71,16 +72,16 @@ class RunAnalysisTest extends MonitorTestSupport {
     @Test
     void headersFromARouteAreCheckedAgainstTheBoundsOfARequestFileAndRunNothingWhenOutside() throws Exception {
         for (Map<String, Object> headers : List.<Map<String, Object>>of(
-                Map.of(RunRequest.LOOKBACK_DAYS_HEADER, 2147483647),
-                Map.of(RunRequest.START_DATE_HEADER, "0001-01-01"),
-                Map.of(RunRequest.START_DATE_HEADER, LocalDateTime.of(10000, 1, 1, 0, 0)),
-                Map.of(RunRequest.RUN_ID_HEADER, "../../escaped"))) {
+                Map.of(MonitorConstants.LOOKBACK_DAYS_HEADER, 2147483647),
+                Map.of(MonitorConstants.START_DATE_HEADER, "0001-01-01"),
+                Map.of(MonitorConstants.START_DATE_HEADER, LocalDateTime.of(10000, 1, 1, 0, 0)),
+                Map.of(MonitorConstants.RUN_ID_HEADER, "../../escaped"))) {
             Exchange done = runAnalysis(headers);
             assertThat(done.getException()).as(headers.toString()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("header " + headers.keySet().iterator().next() + ": ");
-            assertThat(done.getProperty(com.example.monitor.report.RunReporter.REPORT_PROPERTY)).isNull();
+            assertThat(done.getProperty(MonitorConstants.REPORT_PROPERTY)).isNull();
         }
-        assertThat(reportJson(runAnalysis(Map.of(RunRequest.LOOKBACK_DAYS_HEADER, "3"))).get("startDate").asText())
+        assertThat(reportJson(runAnalysis(Map.of(MonitorConstants.LOOKBACK_DAYS_HEADER, "3"))).get("startDate").asText())
                 .isEqualTo(java.time.LocalDate.now().minusDays(3) + "T00:00:00");
     }
 

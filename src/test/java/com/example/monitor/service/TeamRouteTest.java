@@ -3,10 +3,10 @@ package com.example.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.progress.ProgressEvent;
 import com.example.monitor.report.RunReport;
 import com.example.monitor.rows.ColumnType;
-import com.example.monitor.report.RunReporter;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
@@ -189,7 +189,7 @@ class TeamRouteTest extends MonitorTestSupport {
         runAnalysis("2026-10-01");
 
         team.assertIsSatisfied(5000);
-        RunReport report = team.getReceivedExchanges().get(0).getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+        RunReport report = team.getReceivedExchanges().get(0).getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
         RunReport.QueryReport emails = report.database("crm").query("Email changes");
         assertThat(emails.columns()).containsExactly("client_id", "changed_at");
         assertThat(emails.columnTypes()).extracting(ColumnType::type)
@@ -216,7 +216,7 @@ class TeamRouteTest extends MonitorTestSupport {
         assertThat(body.get("crm").get("Email changes")).extracting(row -> row.get("client_id")).containsExactly(1, 2, 3);
         assertThat(body.get("crm").get("Token changes")).extracting(row -> row.get("CLIENT_ID")).containsExactly(1, 3);
         assertThat(body.get("billing").get("Broken")).isEmpty();
-        RunReport report = received.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+        RunReport report = received.getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
         assertThat(report).isNotNull();
         assertThat(report.runId()).isEqualTo(report(done).runId());
         assertThat(report.status()).isEqualTo("partial");
@@ -288,9 +288,9 @@ class TeamRouteTest extends MonitorTestSupport {
         assertThat(headers).containsEntry("emailRows", 3).containsEntry("brokenStatus", "failed")
                 .containsEntry("billingStatus", "completed").containsEntry("firstEmailClient", 1)
                 .containsEntry("brokenRows", 0);
-        assertThat(headers.get(com.example.monitor.run.RunRequest.RUN_ID_HEADER)).isEqualTo(
-                cookbook.getReceivedExchanges().get(0).getProperty(RunReporter.REPORT_PROPERTY, RunReport.class).runId());
-        assertThat(headers).containsKeys(com.example.monitor.extension.TeamRoutes.REPORT_FILE_HEADER, "monitorTrigger");
+        assertThat(headers.get(MonitorConstants.RUN_ID_HEADER)).isEqualTo(
+                cookbook.getReceivedExchanges().get(0).getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class).runId());
+        assertThat(headers).containsKeys(MonitorConstants.REPORT_FILE_HEADER, "monitorTrigger");
     }
 
     @Test

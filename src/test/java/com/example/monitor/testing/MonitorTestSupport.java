@@ -1,9 +1,8 @@
 package com.example.monitor.testing;
 
+import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.jdbc.DatabasePools;
 import com.example.monitor.report.RunReport;
-import com.example.monitor.report.RunReporter;
-import com.example.monitor.run.RunRequest;
 import com.example.monitor.wiring.MonitorWiring;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,11 +105,11 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
     }
 
     protected Exchange runAnalysis(String startDate) {
-        return runAnalysis(Map.of(RunRequest.START_DATE_HEADER, startDate));
+        return runAnalysis(Map.of(MonitorConstants.START_DATE_HEADER, startDate));
     }
 
     protected static RunReport report(Exchange done) {
-        return done.getProperty(RunReporter.REPORT_PROPERTY, RunReport.class);
+        return done.getProperty(MonitorConstants.REPORT_PROPERTY, RunReport.class);
     }
 
     protected JsonNode reportJson(Exchange done) throws IOException {
