@@ -100,7 +100,7 @@ class HttpApiTest extends MonitorTestSupport {
         assertThat(accepted.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(accepted.headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("Authorization"));
 
-        await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(runId + ".json")));
+        awaitRunDone(runId);
         HttpResponse<String> report = api.get("/api/runs/" + runId);
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).isEqualTo(Files.readString(outputDir().resolve(runId + ".json")));
@@ -115,9 +115,9 @@ class HttpApiTest extends MonitorTestSupport {
     @Test
     void lookbackDaysAndAnEmptyRequestAreAcceptedLikeInboxFiles() {
         String first = runId(api.postJson("/api/runs", "{\"lookbackDays\": 7}"));
-        await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(first + ".json")));
+        awaitRunDone(first);
         String second = runId(api.postJson("/api/runs", "{}"));
-        await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(second + ".json")));
+        awaitRunDone(second);
 
         assertThat(reports.withTrigger("http")).hasSize(2);
     }
@@ -125,7 +125,7 @@ class HttpApiTest extends MonitorTestSupport {
     @Test
     void aStartDateWrittenAsSqlDeveloperShowsItIsAccepted() throws Exception {
         String runId = runId(api.postJson("/api/runs", "{\"startDate\": \"2026-09-01 06:30:00\"}"));
-        await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(runId + ".json")));
+        awaitRunDone(runId);
 
         assertThat(JSON.readTree(outputDir().resolve(runId + ".json").toFile()).get("startDate").asText())
                 .isEqualTo("2026-09-01T06:30:00");
@@ -134,11 +134,9 @@ class HttpApiTest extends MonitorTestSupport {
     @Test
     void runListIsNewestFirstWithCountsAndNoRows() throws Exception {
         String older = runId(api.postJson("/api/runs", "{\"startDate\": \"2026-09-01\"}"));
-        await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(older + ".json")));
-        // the first run's report is on disk a moment before the run ends; until then a POST is 409
-        String newer = runId(await().atMost(RUN_DONE).until(
-                () -> api.postJson("/api/runs", "{\"startDate\": \"2026-09-02\"}"), posted -> posted.statusCode() != 409));
-        await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(newer + ".json")));
+        awaitRunDone(older);
+        String newer = runId(api.postJson("/api/runs", "{\"startDate\": \"2026-09-02\"}"));
+        awaitRunDone(newer);
 
         JsonNode all = JSON.readTree(api.get("/api/runs").body());
         assertThat(all).hasSize(2);
@@ -278,6 +276,20 @@ class HttpApiTest extends MonitorTestSupport {
                 .header("Origin", api.base()).POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(202);
         await().atMost(RUN_DONE).until(() -> reports.withTrigger("http").size() == 1);
+    }
+
+    /**
+     * Waits for the run's report and for the run to let go of its slot: the report is written just
+     * before, and a run posted in between is refused with 409 (runs never overlap).
+     */
+    /**
+     * The run's report is on disk and its slot is free: /api/runs/current is 204 as soon as the report
+     * is written, a moment before the run ends, and a POST in that moment is 409.
+     */
+    private void awaitRunDone(String runId) {
+        await().atMost(RUN_DONE).until(() -> Files.exists(outputDir().resolve(runId + ".json"))
+                && api.get("/api/runs/current").statusCode() == 204
+                && !JSON.readTree(api.get("/api/status").body()).get("inFlight").asBoolean());
     }
 
     private static String runId(HttpResponse<String> accepted) {

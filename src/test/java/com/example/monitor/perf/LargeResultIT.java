@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
 import com.example.monitor.testing.ParquetFiles;
-import com.example.monitor.testing.PostgresServer;
+import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,14 +32,16 @@ class LargeResultIT {
 
     private static final int ROWS = 1_000_000;
 
-    private static PostgresServer postgres;
+    /** Shared with the other ITs of the failsafe JVM; the million rows are dropped after this class. */
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
     private static ProjectFiles project;
 
     @BeforeAll
     static void createMillionRows() throws Exception {
         MonitorProcess.assumeJarBuilt();
-        postgres = PostgresServer.start();
-        String url = postgres.createDatabase("large",
+        String url = POSTGRES.server().createDatabase("large",
                 "CREATE TABLE activity (client_id int, email text, amount numeric(12,2), changed_at timestamp,"
                         + " channel_id int, note text)",
                 "INSERT INTO activity SELECT g, md5(g::text), (g % 100000) / 100.0,"
@@ -51,13 +53,6 @@ class LargeResultIT {
                         "SELECT client_id, email, amount, changed_at, channel_id, note FROM activity"
                                 + " WHERE changed_at >= :start_date");
         project.write();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @ParameterizedTest

@@ -67,7 +67,8 @@ public final class ProjectFiles {
                 .append("    username: postgres\n")
                 .append("    password: postgres\n")
                 .append("    properties:\n")
-                .append("      ApplicationName: ").append(PostgresServer.APPLICATION_NAME).append('\n');
+                // the name of the test class that created the database, so its session helpers find these sessions
+                .append("      ApplicationName: ").append(PostgresServer.applicationNameFor(url)).append('\n');
         for (String line : extraYamlLines) {
             yaml.append("    ").append(line).append('\n');
         }
