@@ -45,6 +45,7 @@ public final class DataSourceFactory {
             kerberos.krb5Conf(database).ifPresent(conf -> System.setProperty("java.security.krb5.conf", conf));
         }
         Dialect dialect = Dialect.of(database.url());
+        dialect.driverClass().ifPresent(pool::setDriverClassName);
         Duration connect = connectTimeout(database);
         connectionProperties(database, dialect, connect).forEach(pool::addConnectionProperty);
         if (database.auth() == AuthMode.KERBEROS && KerberosSettings.appLogsOn(database)) {

@@ -3,10 +3,22 @@ package com.example.monitor.jdbc;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What differs per database product: the driver properties that bound connect and read time. */
 public enum Dialect {
     ORACLE {
+        /**
+         * Named, not found through DriverManager: the jar leaves out ojdbc's java.sql.Driver service entry,
+         * since DBCP's BasicDataSource asks DriverManager for every registered driver, and initialising
+         * OracleDriver (its diagnostic MBeans among it) cost 70-120 ms of every run, Oracle or not.
+         */
+        @Override
+        public Optional<String> driverClass() {
+            return Optional.of("oracle.jdbc.OracleDriver");
+        }
+
+
         @Override
         Map<String, String> timeoutProperties(Duration connect, Duration read, int fetchSize) {
             Map<String, String> props = new LinkedHashMap<>();
@@ -32,6 +44,11 @@ public enum Dialect {
         }
     },
     H2, OTHER;
+
+    /** The driver to load by name; empty: the one DriverManager finds for the URL. */
+    public Optional<String> driverClass() {
+        return Optional.empty();
+    }
 
     Map<String, String> timeoutProperties(Duration connect, Duration read, int fetchSize) {
         return Map.of();
