@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -64,6 +65,46 @@ public final class Folder {
         return folder;
     }
 
+    /**
+     * As {@link #open}, and the folders it makes (up to one that exists) readable by whoever may read
+     * the files: the file permissions, with the search bit wherever there is a read bit.
+     */
+    public static Folder openForReaders(Path dir, Set<PosixFilePermission> filePermissions) throws IOException {
+        createForReaders(dir.toAbsolutePath().normalize(), filePermissions);
+        return open(dir, filePermissions);
+    }
+
+    private static void createForReaders(Path dir, Set<PosixFilePermission> filePermissions) throws IOException {
+        if (FileKind.of(dir) != FileKind.MISSING) {
+            return;
+        }
+        if (dir.getParent() != null) {
+            createForReaders(dir.getParent(), filePermissions);
+        }
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            // another database's branch made it meanwhile
+            return;
+        }
+        if (posix(dir)) {
+            Files.setPosixFilePermissions(dir, searchableBy(filePermissions));
+        }
+    }
+
+    private static Set<PosixFilePermission> searchableBy(Set<PosixFilePermission> filePermissions) {
+        Set<PosixFilePermission> folder = EnumSet.noneOf(PosixFilePermission.class);
+        folder.addAll(filePermissions);
+        folder.add(PosixFilePermission.OWNER_EXECUTE);
+        if (filePermissions.contains(PosixFilePermission.GROUP_READ)) {
+            folder.add(PosixFilePermission.GROUP_EXECUTE);
+        }
+        if (filePermissions.contains(PosixFilePermission.OTHERS_READ)) {
+            folder.add(PosixFilePermission.OTHERS_EXECUTE);
+        }
+        return folder;
+    }
+
     /** Why {@code dir} cannot be one of the product's folders, or null when it can (missing counts as can). */
     public static String problemWith(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
@@ -91,19 +132,30 @@ public final class Folder {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 content.writeTo(channel);
             }
-            if (posix(temp)) {
-                Files.setPosixFilePermissions(temp, filePermissions);
-            }
-            try {
-                // rename(2) replaces a link planted under the name; it never writes through it
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
+            return publish(temp, name);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Puts a file written whole under a temp name in this folder (by {@link #write}, or by another
+     * writer such as DuckDB's COPY) into place as {@code name}, with the permissions: a reader never
+     * sees half of it, and an existing one is replaced.
+     */
+    public Path publish(Path temp, String name) throws IOException {
+        check();
+        Path target = inside(name);
+        if (posix(temp)) {
+            Files.setPosixFilePermissions(temp, filePermissions);
+        }
+        try {
+            // rename(2) replaces a link planted under the name; it never writes through it
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
     }
 
     public Path writeText(String name, String text) throws IOException {

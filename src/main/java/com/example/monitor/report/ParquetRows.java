@@ -1,5 +1,6 @@
 package com.example.monitor.report;
 
+import com.example.monitor.files.Folder;
 import com.example.monitor.rows.ColumnNames;
 import com.example.monitor.rows.ColumnType;
 import com.example.monitor.rows.Row;
@@ -73,6 +74,7 @@ public final class ParquetRows {
         private final Path target;
         private final Path temp;
         private final Path spill;
+        private final Folder folder;
         private final DuckDBConnection duck;
         private final DuckDBAppender appender;
 
@@ -80,7 +82,7 @@ public final class ParquetRows {
             List<String> names = ColumnNames.unique(types.stream().map(ColumnType::label).toList());
             this.columns = types.stream().map(Column::of).toList();
             this.target = target;
-            PublishedFiles.createFolder(target.getParent(), permissions);
+            folder = Folder.openForReaders(target.getParent(), permissions);
             temp = target.resolveSibling("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
             spill = spoolDir.resolve(UUID.randomUUID() + ".duckdb.tmp");
             Files.createDirectories(spill);
@@ -126,7 +128,7 @@ public final class ParquetRows {
                 throw new IOException("cannot write the Parquet file: " + e.getMessage(), e);
             }
             try {
-                PublishedFiles.moveIntoPlace(temp, target, permissions);
+                folder.publish(temp, target.getFileName().toString());
             } finally {
                 Files.deleteIfExists(temp);
                 deleteTree(spill);
