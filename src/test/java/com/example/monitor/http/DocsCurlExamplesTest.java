@@ -3,11 +3,8 @@ package com.example.monitor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.ApiClient;
-import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.HttpServiceTestSupport;
 import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresExtension;
-import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.Docs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,65 +12,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The curl examples of docs/operating.md (section "HTTP API"), each line run as it is written, by bash and the
  * real curl, against the real server: only the port and the example run id are the test's.
  */
-@ExtendWith(PerTest.class)
-class DocsCurlExamplesTest extends MonitorTestSupport {
+class DocsCurlExamplesTest extends HttpServiceTestSupport {
 
     private static final String TOKEN = "docs-curl-token";
     private static final String EXAMPLE_RUN_ID = "20261128T191500Z-9acc8c32";
     private static final Pattern RUN_ID = Pattern.compile("\"runId\":\"([^\"]+)\"");
 
-    @RegisterExtension
-    static final PostgresExtension POSTGRES = new PostgresExtension();
-
-    private static ProjectFiles project;
-    private ApiClient api;
     private Path workingDir;
 
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("docs_curl");
-        // the run the examples start stays in flight until they cancel it
-        project = new ProjectFiles(Files.createTempDirectory("docs-curl-test"))
-                .database("docs_curl", url)
-                .query("Start date", "docs_curl/start_date.sql",
-                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(30)\n");
-        project.write();
+    @Override
+    protected String databaseName() {
+        return "docs_curl";
+    }
+
+    /** The run the examples start stays in flight until they cancel it. */
+    @Override
+    protected String querySql() {
+        return "SELECT :start_date::timestamp AS start_date FROM pg_sleep(30)\n";
     }
 
     @Override
-    protected ProjectFiles project() {
-        return project;
+    protected String token() {
+        return TOKEN;
     }
 
     @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "service", "monitor.http.port", "0", "monitor.http.token", TOKEN,
-                "monitor.query-timeout", "2m");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
+    protected List<String> moreSettings() {
+        return List.of("monitor.query-timeout", "2m");
     }
 
     @BeforeEach
-    void client() throws IOException {
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), TOKEN);
+    void curlWorkingDir() throws IOException {
         workingDir = Files.createDirectories(PerTest.folder().resolve("curl"));
     }
 

@@ -3,37 +3,25 @@ package com.example.monitor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.ApiClient;
-import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresExtension;
-import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.HttpServiceTestSupport;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nothing of a request comes back as a response header: every header a browser acts on, sent as a
  * query parameter, a form field and a request header, on every route; and every answer carries the
  * same fixed set of headers, the security ones included.
  */
-@ExtendWith(PerTest.class)
-class EchoedHeadersTest extends MonitorTestSupport {
+class EchoedHeadersTest extends HttpServiceTestSupport {
 
     private static final String MARKER = "http://evil.example/";
     /** Response headers an attacker would like to set: CORS, cookies, redirects, framing, caching, type. */
@@ -50,39 +38,9 @@ class EchoedHeadersTest extends MonitorTestSupport {
             "/api/runs/20261128T191500Z-9acc8c32", "/api/status", "/observe/health", "/observe/metrics", "/no-such-path");
     private static final List<String> POSTS = List.of("/api/runs", "/api/runs/current/cancel");
 
-    @RegisterExtension
-    static final PostgresExtension POSTGRES = new PostgresExtension();
-
-    private static ProjectFiles project;
-    private ApiClient api;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("echoed_headers");
-        project = new ProjectFiles(Files.createTempDirectory("echoed-headers-test"))
-                .database("echoed_headers", url)
-                .query("Start date", "echoed_headers/start_date.sql", "SELECT :start_date::timestamp AS start_date\n");
-        project.write();
-    }
-
     @Override
-    protected ProjectFiles project() {
-        return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "service", "monitor.http.port", "0");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), null);
+    protected String databaseName() {
+        return "echoed_headers";
     }
 
     @Test

@@ -4,70 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.ApiClient.RawResponse;
-import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.HttpServiceTestSupport;
 import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresExtension;
-import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may call: a request sent to a host name the server does not answer to (DNS rebinding) is 421, a
  * token anywhere in the URL is 401 and never compared, behind a proxy the forwarded host counts, and a
  * body that trickles in is dropped. Raw requests on a socket, since a client would set the Host itself.
  */
-@ExtendWith(PerTest.class)
-class HostAndTokenTest extends MonitorTestSupport {
+class HostAndTokenTest extends HttpServiceTestSupport {
 
     private static final String TOKEN = "host-and-token-test-token";
 
-    @RegisterExtension
-    static final PostgresExtension POSTGRES = new PostgresExtension();
-
-    private static ProjectFiles project;
     private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-    private ApiClient api;
 
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("host_and_token");
-        project = new ProjectFiles(Files.createTempDirectory("host-and-token-test"))
-                .database("host_and_token", url)
-                .query("Start date", "host_and_token/start_date.sql", "SELECT :start_date::timestamp AS start_date\n");
-        project.write();
+    @Override
+    protected String databaseName() {
+        return "host_and_token";
     }
 
     @Override
-    protected ProjectFiles project() {
-        return project;
+    protected String token() {
+        return TOKEN;
     }
 
     @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "service", "monitor.http.port", "0", "monitor.http.token", TOKEN,
-                "monitor.http.allowed-hosts", "monitor.example.com", "monitor.http.body-timeout", "1s");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), TOKEN);
+    protected List<String> moreSettings() {
+        return List.of("monitor.http.allowed-hosts", "monitor.example.com", "monitor.http.body-timeout", "1s");
     }
 
     @Test

@@ -3,69 +3,34 @@ package com.example.monitor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.LogCapture;
-import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresExtension;
-import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.HttpServiceTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 
 /** The run list and the run in flight as clients poll them: a bad report on disk spoils nothing else. */
-@ExtendWith(PerTest.class)
-class RunHistoryOverHttpTest extends MonitorTestSupport {
+class RunHistoryOverHttpTest extends HttpServiceTestSupport {
 
     private static final String TRUNCATED = "20991231T235959Z-0badf00d";
 
-    @RegisterExtension
-    static final PostgresExtension POSTGRES = new PostgresExtension();
-
-    private static ProjectFiles project;
     private LogCapture log;
-    private ApiClient api;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("run_history");
-        project = new ProjectFiles(Files.createTempDirectory("run-history-test"))
-                .database("run_history", url)
-                .query("Start date", "run_history/start_date.sql", "SELECT :start_date::timestamp AS start_date\n");
-        project.write();
-    }
 
     @Override
-    protected ProjectFiles project() {
-        return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "service", "monitor.http.port", "0");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
+    protected String databaseName() {
+        return "run_history";
     }
 
     @BeforeEach
-    void client() {
+    void captureWarnings() {
         log = LogCapture.atLevel(Level.WARN);
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), null);
     }
 
     @AfterEach

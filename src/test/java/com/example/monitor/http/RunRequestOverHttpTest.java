@@ -3,72 +3,38 @@ package com.example.monitor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.ApiClient;
-import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.HttpServiceTestSupport;
 import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.PostgresExtension;
-import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A run asked for over HTTP takes its parameters from the checked JSON body and nowhere else: not
  * from query parameters or headers named like the run's own, and every body the parser refuses is a
  * 400 or a 415 naming the problem, never a 500 or a run.
  */
-@ExtendWith(PerTest.class)
-class RunRequestOverHttpTest extends MonitorTestSupport {
+class RunRequestOverHttpTest extends HttpServiceTestSupport {
 
     private static final String FIXED_START = "2026-09-15T00:00:00";
     private static final Duration RUN_DONE = Duration.ofSeconds(20);
 
-    @RegisterExtension
-    static final PostgresExtension POSTGRES = new PostgresExtension();
-
-    private static ProjectFiles project;
     private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-    private ApiClient api;
 
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        String url = POSTGRES.server().createDatabase("run_request_http");
-        project = new ProjectFiles(Files.createTempDirectory("run-request-http-test"))
-                .database("run_request_http", url)
-                .query("Start date", "run_request_http/start_date.sql", "SELECT :start_date::timestamp AS start_date\n");
-        project.write();
+    @Override
+    protected String databaseName() {
+        return "run_request_http";
     }
 
     @Override
-    protected ProjectFiles project() {
-        return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "service", "monitor.http.port", "0", "monitor.start-date", FIXED_START);
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), null);
+    protected List<String> moreSettings() {
+        return List.of("monitor.start-date", FIXED_START);
     }
 
     @Test
