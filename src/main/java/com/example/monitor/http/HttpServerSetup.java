@@ -103,7 +103,9 @@ public final class HttpServerSetup {
         Route probe = router.route(path).order(Integer.MIN_VALUE).handler(routingContext -> routingContext.response().end(nonce));
         String target = host.equals("0.0.0.0") ? "127.0.0.1" : host.equals("::") ? "::1" : host;
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(SELF_CHECK_TIMEOUT).build();
+            // plain HTTP/1.1: the JDK client's default h2c upgrade was seen to hang past its timeout
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(SELF_CHECK_TIMEOUT).build();
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://" + authority(target, port) + path))
                     .timeout(SELF_CHECK_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return nonce.equals(answer.body());
