@@ -1,6 +1,5 @@
 package com.example.monitor.cli;
 
-import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
@@ -54,7 +53,7 @@ public final class MonitorLauncher {
             arguments.problems().forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        DatabasesFileLoader.prepareInBackground();
+        StartupPreload.start();
         Main main = MonitorWiring.main(arguments.properties());
         try {
             main.start();
