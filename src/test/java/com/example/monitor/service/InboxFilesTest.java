@@ -57,13 +57,7 @@ class InboxFilesTest extends InboxServiceTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("inbox-files-test").on(POSTGRES.server())
-                .postgres("inbox_files")
-                .query("Start date", "inbox_files/start_date.sql",
-                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n")
-                .property("monitor.mode", "service")
-                .property("monitor.zone", "UTC")
-                .write();
+        project = startDateProject(POSTGRES.server(), "inbox_files");
     }
 
     @Override

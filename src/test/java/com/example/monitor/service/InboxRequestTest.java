@@ -53,14 +53,7 @@ class InboxRequestTest extends InboxServiceTestSupport {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("inbox-request-test").on(POSTGRES.server())
-                .postgres("inbox")
-                // long enough that two runs let in together would overlap
-                .query("Start date", "inbox/start_date.sql",
-                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n")
-                .property("monitor.mode", "service")
-                .property("monitor.zone", "UTC")
-                .write();
+        project = startDateProject(POSTGRES.server(), "inbox");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.example.monitor.testing;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +20,20 @@ public abstract class InboxServiceTestSupport extends MonitorTestSupport {
     /** The inbox folder of the current test; the service is started on it before the test's fields are set. */
     protected static Path inboxDir() {
         return PerTest.folder().resolve("inbox");
+    }
+
+    /**
+     * A service in UTC on one PostgreSQL database whose one query, "Start date", returns the start date
+     * of the run after half a second: long enough that two runs let in together would overlap.
+     */
+    protected static ProjectFiles startDateProject(PostgresServer server, String database) throws SQLException {
+        return ProjectFiles.temp(database + "-test").on(server)
+                .postgres(database)
+                .query("Start date", database + "/start_date.sql",
+                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n")
+                .property("monitor.mode", "service")
+                .property("monitor.zone", "UTC")
+                .write();
     }
 
     @Override
