@@ -548,11 +548,16 @@ class DatabasesFileLoaderTest {
     }
 
     @Test
-    void aNumberFromTheEnvironmentIsCheckedOnceResolved() {
+    void aNumberFromTheEnvironmentIsUsedOnceResolved() {
         environment.put("DB_PORT", "1600");
-        environment.put("ROWS", "2.0");
         Path file = entries(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: h\n    port: ${env:DB_PORT}\n    service_name: S"));
         assertEquals("jdbc:oracle:thin:@//h:1600/S", loader().load(file).databases().get(0).url());
+    }
+
+    @Test
+    void aNumberFromTheEnvironmentIsCheckedOnceResolvedAndNamedByItsReference() {
+        // 2.0 written in the file would pass; the problem names the reference, never the environment's value
+        environment.put("ROWS", "2.0");
         assertEquals(List.of(file() + ": database 'acct', query 'q1': key 'max_rows': must be a whole number of at least 1,"
                         + " not '${env:ROWS}'"),
                 problems(VALID_ENTRY + "        max_rows: ${env:ROWS}\n"));

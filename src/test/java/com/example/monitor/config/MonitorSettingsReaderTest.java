@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The monitor.* properties: defaults, accepted forms, and one problem line per bad value. */
 class MonitorSettingsReaderTest {
 
+    /** The process environment of the ${env:...} tests. */
+    private static final Map<String, String> ENVIRONMENT = Map.of("MONITOR_HTTP_TOKEN", "from-env", "DAYS", "9");
+
     @TempDir
     Path dir;
 
@@ -83,7 +86,7 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
-    void httpOnANetworkAddressWithoutATokenAndABadPortAreRefused() {
+    void httpOnANetworkAddressWithoutATokenOrAllowedHostsAndABadPortAreRefusedOneLineEach() {
         assertThatThrownBy(() -> read(Map.of("monitor.mode", "service", "monitor.http.port", "70000",
                 "monitor.http.host", "0.0.0.0")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
@@ -93,27 +96,49 @@ class MonitorSettingsReaderTest {
                                         + " (from the environment: {{env:MONITOR_HTTP_TOKEN}}) or bind to 127.0.0.1",
                                 "monitor.http.allowed-hosts: the server listens on '0.0.0.0', beyond this machine;"
                                         + " list the names clients reach it by (monitor.example.com), or * for any"));
+    }
+
+    @Test
+    void httpOnALoopbackNameNeedsNoToken() {
         assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "localhost"))
                 .httpEnabled()).isTrue();
+    }
+
+    @Test
+    void httpOnANetworkAddressIsAcceptedWithATokenAndAllowedHosts() {
         assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "0.0.0.0",
                 "monitor.http.token", "t0ken", "monitor.http.allowed-hosts", "monitor.example.com")).http().hasToken())
                 .isTrue();
     }
 
     @Test
-    void allowedHostsAreTheLoopbackNamesOnALoopbackBindAndOnlyTheListedOnesElsewhere() {
+    void aLoopbackBindAllowsTheLoopbackNamesOnly() {
         HttpSettings loopback = read(Map.of("monitor.mode", "service", "monitor.http.port", "8080")).http();
+
         assertThat(loopback.allowsHost("localhost")).isTrue();
         assertThat(loopback.allowsHost("[::1]")).isTrue();
         assertThat(loopback.allowsHost("rebound.evil.example")).isFalse();
+    }
+
+    @Test
+    void aNetworkBindAllowsOnlyTheListedHostsWhateverTheirCase() {
         HttpSettings network = read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host",
                 "0.0.0.0", "monitor.http.token", "t0ken", "monitor.http.allowed-hosts", "Monitor.Example.com, 10.0.0.5")).http();
+
         assertThat(network.allowsHost("monitor.example.com")).isTrue();
         assertThat(network.allowsHost("10.0.0.5")).isTrue();
         assertThat(network.allowsHost("localhost")).isFalse();
+    }
+
+    @Test
+    void aStarInTheAllowedHostsAllowsAnyHost() {
         assertThat(read(Map.of("monitor.mode", "service", "monitor.http.port", "8080", "monitor.http.host", "0.0.0.0",
                 "monitor.http.token", "t0ken", "monitor.http.allowed-hosts", "*")).http().allowsHost("anything.example"))
                 .isTrue();
+    }
+
+    @Test
+    void anAllowedHostWithAPortIsRefused() {
         assertThatThrownBy(() -> read(Map.of("monitor.http.allowed-hosts", "monitor.example.com:8080")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .singleElement().asString().startsWith("monitor.http.allowed-hosts: 'monitor.example.com:8080'"
@@ -176,6 +201,10 @@ class MonitorSettingsReaderTest {
                                 line -> assertThat(line).isEqualTo(
                                         "monitor.report-permissions: '0640' is not a permission string like rw-r-----"),
                                 line -> assertThat(line).isEqualTo("monitor.schedule-at-start: 'yes' is not true or false")));
+    }
+
+    @Test
+    void reportPermissionsThatDenyTheOwnerReadOrWriteAreRefused() {
         assertThatThrownBy(() -> read(Map.of("monitor.report-permissions", "r--r--r--")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .containsExactly("monitor.report-permissions: 'r--r--r--' must let the owner read and write"
@@ -272,6 +301,10 @@ class MonitorSettingsReaderTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
                         .containsExactly("monitor.output-dir: cannot write reports to " + file.resolve("reports")
                                 + " (" + file + " is not a writable folder)"));
+    }
+
+    @Test
+    void anOutputDirNotThereYetIsAcceptedAndNotCreatedByReadingTheSettings() {
         assertThat(read(Map.of("monitor.output-dir", dir.resolve("new/reports").toString())).outputDir())
                 .isEqualTo(dir.resolve("new/reports"));
         assertThat(dir.resolve("new")).doesNotExist();
@@ -318,19 +351,21 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
-    void dollarEnvReferencesResolveInEverySettingAndAnUnsetOneIsAProblemNamingKeyAndVariable() {
-        Map<String, String> environment = Map.of("MONITOR_HTTP_TOKEN", "from-env", "DAYS", "9");
+    void dollarEnvReferencesResolveInEverySettingAndInWhatRoutesRead() {
         MonitorSettingsReader reader = new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
                 "monitor.http.token", "${env:MONITOR_HTTP_TOKEN}", "monitor.lookback-days", "${env:DAYS}").get(key)),
-                List.of(), environment::get);
+                List.of(), ENVIRONMENT::get);
         MonitorSettings settings = reader.read();
         assertThat(settings.http().token().value()).isEqualTo("from-env");
         assertThat(settings.startDate().lookbackDays()).isEqualTo(9);
         assertThat(reader.substituted()).as("what {{monitor.x}} in a route then reads")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("monitor.http.token", "from-env", "monitor.lookback-days", "9"));
+    }
 
+    @Test
+    void anUnsetVariableAndADollarReferenceThatIsNotEnvAreProblemsNamingKeyAndVariable() {
         assertThatThrownBy(() -> new MonitorSettingsReader(key -> Optional.ofNullable(Map.of(
-                "monitor.http.token", "${env:NOT_SET}", "monitor.zone", "${ZONE}").get(key)), List.of(), environment::get).read())
+                "monitor.http.token", "${env:NOT_SET}", "monitor.zone", "${ZONE}").get(key)), List.of(), ENVIRONMENT::get).read())
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
                         "monitor.zone: a '${...}' that is not ${env:NAME}; write ${env:NAME} or {{env:NAME}} for an"
                                 + " environment variable",

@@ -76,21 +76,49 @@ class FolderTest {
         assertThat(folder.delete(inside)).isTrue();
         assertThat(outside).exists();
         assertThat(link).isSymbolicLink();
-        assertThatThrownBy(() -> folder.writeText("../escape.txt", "x")).isInstanceOf(RefusedFileException.class);
     }
 
     @Test
-    void aReadTakesOnlyARegularFileUnderTheLimitAndNeverOpensAFifo() throws Exception {
+    void aWriteToANameLeadingOutOfTheFolderIsRefused() throws Exception {
+        Folder folder = Folder.open(dir.resolve("out"), REPORT);
+
+        assertThatThrownBy(() -> folder.writeText("../escape.txt", "x")).isInstanceOf(RefusedFileException.class);
+        assertThat(dir.resolve("escape.txt")).doesNotExist();
+    }
+
+    @Test
+    void aReadTakesARegularFileUnderTheLimit() throws Exception {
         Path regular = Files.writeString(dir.resolve("r.json"), "{}");
-        Path fifo = SpecialFiles.fifo(dir.resolve("f.json"));
-        Path link = SpecialFiles.symlink(dir.resolve("l.json"), regular);
-        Path big = Files.writeString(dir.resolve("b.json"), "x".repeat(2049));
 
         assertThat(Folder.readRegular(regular, 2048)).isEqualTo("{}".getBytes());
+    }
+
+    @Test
+    void aReadRefusesAFifoWithoutWaitingForAWriter() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir.resolve("f.json"));
+
+        // opening a FIFO would block until something writes to it: the refusal must come first
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> Folder.readRegular(fifo, 2048))
                 .hasMessage("not a regular file (a FIFO, socket or device)"));
+    }
+
+    @Test
+    void aReadRefusesALinkEvenToARegularFile() throws Exception {
+        Path regular = Files.writeString(dir.resolve("r.json"), "{}");
+        Path link = SpecialFiles.symlink(dir.resolve("l.json"), regular);
+
         assertThatThrownBy(() -> Folder.readRegular(link, 2048)).hasMessage("a symbolic link");
+    }
+
+    @Test
+    void aReadRefusesAFileOverTheLimitAndSaysItsSize() throws Exception {
+        Path big = Files.writeString(dir.resolve("b.json"), "x".repeat(2049));
+
         assertThatThrownBy(() -> Folder.readRegular(big, 2048)).hasMessage("larger than 2 KB (2049 bytes)");
+    }
+
+    @Test
+    void aReadOfAMissingFileSaysThereIsNone() {
         assertThatThrownBy(() -> Folder.readRegular(dir.resolve("none.json"), 2048)).hasMessage("no such file");
     }
 }

@@ -297,20 +297,29 @@ class ColumnarRowsTest {
     }
 
     @Test
-    void isImmutableAndTheBuilderIsSpentOnceBuilt() {
-        ColumnarRows.Builder builder = new ColumnarRows.Builder();
+    void neitherTheListNorItsRowsCanBeChanged() {
         Row row = new Row(ONE, new Object[] {1});
-        builder.add(row);
-        ColumnarRows columnar = builder.build();
+        ColumnarRows columnar = build(List.of(row));
 
         assertThatThrownBy(() -> columnar.add(row)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> columnar.set(0, row)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> columnar.remove(0)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(columnar::clear).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> columnar.get(0).put("V", 2)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(columnar).containsExactly(row);
+    }
+
+    @Test
+    void aBuiltBuilderTakesNoMoreRowsAndBuildsOnlyOnce() {
+        ColumnarRows.Builder builder = new ColumnarRows.Builder();
+        Row row = new Row(ONE, new Object[] {1});
+        builder.add(row);
+        ColumnarRows columnar = builder.build();
+
         assertThatThrownBy(() -> builder.add(new Row(ONE, new Object[] {2})))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+        // what it built is not changed by the refused add
         assertThat(columnar).containsExactly(row);
     }
 

@@ -56,12 +56,22 @@ class RowTest {
     }
 
     @Test
-    void isReadOnlyAndSharesItsColumns() {
+    void rowsOfOneResultShareTheirColumns() {
         Row first = new Row(columns, new Object[] {1, "a", null});
         Row second = new Row(columns, new Object[] {2, "b", null});
 
         assertThat(first.columns()).isSameAs(second.columns());
-        assertThatThrownBy(() -> first.put("CLIENT_ID", 3)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void isReadOnly() {
+        Row row = new Row(columns, new Object[] {1, "a", null});
+
+        assertThatThrownBy(() -> row.put("CLIENT_ID", 3)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aRowWithFewerValuesThanColumnsIsRejected() {
         assertThatThrownBy(() -> new Row(columns, new Object[] {1})).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -85,7 +85,7 @@ class SecretsInConfigurationTest {
     }
 
     @Test
-    void toStringMasksThePasswordAndCredentialsInsideTheUrl() throws Exception {
+    void toStringMasksTheOraclePasswordTheCredentialsInItsUrlAndItsWalletPassword() throws Exception {
         DatabaseConfig oracle = valid("""
                     url: "jdbc:oracle:thin:scott/UrlPw1@//h:1521/s"
                     auth: password
@@ -94,6 +94,14 @@ class SecretsInConfigurationTest {
                     properties:
                       oracle.net.wallet_password: WalletPw9
                 """);
+
+        assertThat(oracle.toString()).contains("url=jdbc:oracle:thin:scott/******@//h:1521/s")
+                .contains("password=******").contains("oracle.net.wallet_password")
+                .doesNotContain(SECRET, "UrlPw1", "WalletPw9");
+    }
+
+    @Test
+    void toStringMasksThePostgresPasswordAndTheUserInfoAndPasswordParametersOfItsUrl() throws Exception {
         DatabaseConfig postgres = valid("""
                     url: "jdbc:postgresql://scott:UrlPw2@h:5432/db?sslpassword=UrlPw3&password=Sup3rS3cret"
                     auth: password
@@ -101,9 +109,6 @@ class SecretsInConfigurationTest {
                     password: ${env:DB_PASSWORD}
                 """);
 
-        assertThat(oracle.toString()).contains("url=jdbc:oracle:thin:scott/******@//h:1521/s")
-                .contains("password=******").contains("oracle.net.wallet_password")
-                .doesNotContain(SECRET, "UrlPw1", "WalletPw9");
         assertThat(postgres.toString())
                 .contains("url=jdbc:postgresql://scott:******@h:5432/db?sslpassword=******&password=******")
                 .doesNotContain(SECRET, "UrlPw2", "UrlPw3");

@@ -3,22 +3,17 @@ package com.example.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.LogCapture;
-import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.InboxServiceTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 
@@ -26,16 +21,12 @@ import org.slf4j.event.Level;
  * A file named {@code cancel} dropped in the inbox of a running service: the run in flight stops on
  * the server and is reported cancelled, and the service goes on taking requests.
  */
-@ExtendWith(PerTest.class)
-class CancelFileTest extends MonitorTestSupport {
+class CancelFileTest extends InboxServiceTestSupport {
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     private static ProjectFiles project;
-
-    private final Inbox inbox = new Inbox(PerTest.folder().resolve("inbox"));
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
 
     @BeforeAll
     static void createDatabase() throws Exception {
@@ -48,7 +39,6 @@ class CancelFileTest extends MonitorTestSupport {
                         """)
                 .query("After the sleep", "cancel_file/after.sql", "SELECT 1 AS one\n")
                 .property("monitor.mode", "service")
-                .property("monitor.inbox-read-lock-interval", "200ms")
                 .property("monitor.query-timeout", "2m")
                 .write();
     }
@@ -56,16 +46,6 @@ class CancelFileTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString());
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
     }
 
     @Test

@@ -3,13 +3,11 @@ package com.example.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.LogCapture;
-import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.InboxServiceTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -29,7 +27,6 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 
@@ -38,8 +35,7 @@ import org.slf4j.event.Level;
  * empty and huge files) and a real PostgreSQL: nothing is opened but a regular file under the limit,
  * nothing is followed out of the folder, no request is lost and nothing archived is overwritten.
  */
-@ExtendWith(PerTest.class)
-class InboxFilesTest extends MonitorTestSupport {
+class InboxFilesTest extends InboxServiceTestSupport {
 
     private static final Duration REQUEST_DONE = Duration.ofSeconds(15);
     private static final String SECRET = "TOPSECRET_db_password_hunter2";
@@ -59,18 +55,9 @@ class InboxFilesTest extends MonitorTestSupport {
 
     private static ProjectFiles project;
 
-    private final Inbox inbox = new Inbox(PerTest.folder().resolve("inbox"));
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-
     @BeforeAll
     static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("inbox-files-test").on(POSTGRES.server())
-                .postgres("inbox_files")
-                .query("Start date", "inbox_files/start_date.sql",
-                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n")
-                .property("monitor.mode", "service")
-                .property("monitor.zone", "UTC")
-                .write();
+        project = startDateProject(POSTGRES.server(), "inbox_files");
     }
 
     @Override
@@ -80,19 +67,13 @@ class InboxFilesTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        Path inboxDir = PerTest.folder().resolve("inbox");
         PerTest.annotation(LeftOverClaim.class).ifPresent(claim -> {
-            plant(inboxDir.resolve(".inprogress"), claim.value());
+            plant(inboxDir().resolve(".inprogress"), claim.value());
             if (claim.newRequestUnderItsName()) {
-                plant(inboxDir, claim.value().substring(0, claim.value().lastIndexOf('.')));
+                plant(inboxDir(), claim.value().substring(0, claim.value().lastIndexOf('.')));
             }
         });
-        return properties("monitor.inbox-dir", inboxDir.toString(), "monitor.inbox-read-lock-interval", "200ms");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
+        return super.monitorProperties();
     }
 
     @Test

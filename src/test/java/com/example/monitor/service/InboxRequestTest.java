@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.testing.Inbox;
-import com.example.monitor.testing.MonitorTestSupport;
+import com.example.monitor.testing.InboxServiceTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -30,15 +29,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Request files dropped in {@code monitor.inbox-dir} of a running service, on real files and a real
  * PostgreSQL: what starts a run, where each file ends up, and what is never taken early.
  */
-@ExtendWith(PerTest.class)
-class InboxRequestTest extends MonitorTestSupport {
+class InboxRequestTest extends InboxServiceTestSupport {
 
     private static final Duration REQUEST_DONE = Duration.ofSeconds(15);
 
@@ -54,19 +51,9 @@ class InboxRequestTest extends MonitorTestSupport {
 
     private static ProjectFiles project;
 
-    private final Inbox inbox = new Inbox(PerTest.folder().resolve("inbox"));
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-
     @BeforeAll
     static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("inbox-request-test").on(POSTGRES.server())
-                .postgres("inbox")
-                // long enough that two runs let in together would overlap
-                .query("Start date", "inbox/start_date.sql",
-                        "SELECT :start_date::timestamp AS start_date FROM pg_sleep(0.5)\n")
-                .property("monitor.mode", "service")
-                .property("monitor.zone", "UTC")
-                .write();
+        project = startDateProject(POSTGRES.server(), "inbox");
     }
 
     @Override
@@ -76,14 +63,10 @@ class InboxRequestTest extends MonitorTestSupport {
 
     @Override
     protected Properties monitorProperties() {
-        return properties("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString(),
-                "monitor.inbox-read-lock-interval",
-                PerTest.annotation(ReadLockInterval.class).map(ReadLockInterval::value).orElse("200ms"));
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
+        Properties properties = super.monitorProperties();
+        PerTest.annotation(ReadLockInterval.class).ifPresent(
+                interval -> properties.setProperty("monitor.inbox-read-lock-interval", interval.value()));
+        return properties;
     }
 
     @Test

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.testing.Inbox;
-import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.InboxServiceTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -26,16 +21,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * next run fails that query at once instead of waiting for a writer that never comes, and the
  * service stays free for the runs after it.
  */
-@ExtendWith(PerTest.class)
-class SqlFileReplacedByFifoTest extends MonitorTestSupport {
+class SqlFileReplacedByFifoTest extends InboxServiceTestSupport {
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     private static ProjectFiles project;
-
-    private final Inbox inbox = new Inbox(PerTest.folder().resolve("inbox"));
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
 
     @BeforeAll
     static void createDatabase() throws Exception {
@@ -50,17 +41,6 @@ class SqlFileReplacedByFifoTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.inbox-dir", PerTest.folder().resolve("inbox").toString(),
-                "monitor.inbox-read-lock-interval", "200ms");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
     }
 
     @Test
