@@ -1,5 +1,6 @@
 package com.example.monitor.cli;
 
+import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
@@ -53,7 +54,7 @@ public final class MonitorLauncher {
             arguments.problems().forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        StartupPreload.start();
+        DatabasesFileLoader.prepareInBackground();
         Main main = MonitorWiring.main(arguments.properties());
         try {
             main.start();

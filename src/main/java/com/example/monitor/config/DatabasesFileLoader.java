@@ -27,23 +27,19 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * together, one line each, so users can fix the file in one pass.
  */
 public final class DatabasesFileLoader {
+    // duplicate keys would otherwise silently keep the last value; sources stay out of error locations;
+    // a key with no value is null, as in YAML, whatever the key that follows it; a number with a fraction
+    // stays exactly as written, so 1521.0000000000001 is not taken for the integer 1521
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final EnvironmentSubstitution environment;
-
-    /** In a holder class of its own, so that the start-up preload builds it off the main thread. */
-    private static final class Yaml {
-        // duplicate keys would otherwise silently keep the last value; sources stay out of error locations;
-        // a key with no value is null, as in YAML, whatever the key that follows it; a number with a fraction
-        // stays exactly as written, so 1521.0000000000001 is not taken for the integer 1521
-        static final ObjectMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
-                        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                        .build())
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .build();
-    }
 
     public DatabasesFileLoader() {
         this(System::getenv);
@@ -55,13 +51,19 @@ public final class DatabasesFileLoader {
     }
 
     /**
-     * Builds the YAML parser and reads databases.schema.json: about 0.3 s of class loading and
-     * initialisation that {@link #load} needs first, which the start-up preload runs on a background
-     * thread so that it overlaps Camel's start instead of adding to it.
+     * Reads databases.schema.json on a background thread, so the validator's start-up cost (about
+     * 0.2 s of CPU) overlaps Camel's start instead of adding to it. {@link #load} waits for it if needed.
      */
-    public static void prepare() {
-        Yaml.MAPPER.getFactory();
-        DatabasesSchema.load();
+    public static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                DatabasesSchema.load();
+            } catch (RuntimeException | LinkageError e) {
+                // the load() on the main thread meets the same failure and reports it
+            }
+        }, "databases-schema");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** @throws InvalidConfigurationException listing every problem found */
@@ -77,8 +79,8 @@ public final class DatabasesFileLoader {
     }
 
     private static Optional<JsonNode> parse(byte[] bytes, Problems.Scope scope) {
-        try (JsonParser parser = Yaml.MAPPER.createParser(bytes)) {
-            JsonNode tree = Yaml.MAPPER.readTree(parser);
+        try (JsonParser parser = YAML.createParser(bytes)) {
+            JsonNode tree = YAML.readTree(parser);
             if (parser.nextToken() != null) {
                 scope.report("contains more than one YAML document ('---'); put all databases in one document");
                 return Optional.empty();

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.security.auth.login.LoginException;
-import org.apache.commons.dbcp2.PoolableConnection;
 
 /** Builds one DBCP2 pool per database, with every wait bounded. */
 public final class DataSourceFactory {
@@ -34,19 +33,6 @@ public final class DataSourceFactory {
         this.kerberos = kerberos;
         this.kerberosLogins = new KerberosLogins(
                 settings.values().get(Setting.KERBEROS_RENEW_BEFORE).orElseThrow(), Clock.systemUTC());
-    }
-
-    /**
-     * Initialises DBCP's {@link PoolableConnection}, whose static initialiser starts the JVM's platform
-     * MBean server whatever the JMX settings (0.1 to 0.3 s here): a run's first connection would
-     * otherwise wait for it. The start-up preload calls it on a background thread.
-     */
-    public static void prepare() {
-        try {
-            Class.forName(PoolableConnection.class.getName(), true, DataSourceFactory.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("DBCP is not on the class path", e);
-        }
     }
 
     public TrackedDataSource create(DatabaseConfig database) {
