@@ -1,5 +1,6 @@
 package com.example.monitor.http;
 
+import com.example.monitor.report.RunReport;
 import com.example.monitor.run.DatabaseOutcome;
 import com.example.monitor.run.DatabaseStatus;
 import com.example.monitor.run.QueryOutcome;
@@ -33,11 +34,18 @@ public enum DatabaseState {
         return of(database.status(), everyQueryCompleted);
     }
 
+    /** From a report read back: its statuses as written, an unknown one counting as no state or no completion. */
+    public static Optional<DatabaseState> of(RunReport.DatabaseReport database) {
+        boolean everyQueryCompleted = database.queries().stream()
+                .allMatch(query -> QueryStatus.ofLabel(query.status()).orElse(null) == QueryStatus.COMPLETED);
+        return DatabaseStatus.ofLabel(database.status()).flatMap(status -> of(status, everyQueryCompleted));
+    }
+
     /**
-     * From the statuses a report writes. Empty for a database the run never reached (still
-     * {@code pending}: the run was cancelled before it started), which says nothing about the database.
+     * Empty for a database the run never reached (still {@code pending}: the run was cancelled before
+     * it started), which says nothing about the database.
      */
-    public static Optional<DatabaseState> of(DatabaseStatus databaseStatus, boolean everyQueryCompleted) {
+    private static Optional<DatabaseState> of(DatabaseStatus databaseStatus, boolean everyQueryCompleted) {
         return switch (databaseStatus) {
             case COMPLETED -> Optional.of(everyQueryCompleted ? COMPLETED : PARTIAL);
             case FAILED -> Optional.of(FAILED);

@@ -3,25 +3,23 @@ package com.example.monitor.http;
 import com.example.monitor.cluster.ClusterRole;
 import com.example.monitor.config.Schedule;
 import com.example.monitor.progress.ProgressEvent;
+import com.example.monitor.report.RunReport;
+import com.example.monitor.report.RunReportJson;
 import com.example.monitor.run.AnalysisRun;
 import com.example.monitor.run.AnalysisRuns;
-import com.example.monitor.run.DatabaseOutcome;
-import com.example.monitor.run.QueryOutcome;
 import com.example.monitor.run.QueryStatus;
 import com.example.monitor.run.RunListener;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import org.quartz.CronExpression;
 
 /**
  * What the status page and {@code /api/runs/current} show: the run in flight (or the last one since
@@ -37,24 +35,22 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
     /** A run has a few events per query; this bounds a pathological one. */
     static final int MAX_EVENTS = 5000;
 
+    private final RunReportJson json = new RunReportJson();
     private final AnalysisRuns runs;
-    private final Schedule schedule;
+    private final NextScheduledRun nextRun;
     private final ClusterRole role;
     private final Clock clock;
     private final Path outputDir;
-    private final Instant serviceStart;
     private volatile AnalysisRun last;
-    private volatile Instant lastScheduledEnd;
     private final List<Map<String, Object>> events = new ArrayList<>();
 
     /** @param outputDir where the reports go: a run whose report is there is no longer in flight */
     public LiveStatus(AnalysisRuns runs, Schedule schedule, ClusterRole role, Clock clock, Path outputDir) {
         this.runs = runs;
+        this.nextRun = new NextScheduledRun(schedule, clock);
         this.outputDir = outputDir;
-        this.schedule = schedule;
         this.role = role;
         this.clock = clock;
-        this.serviceStart = clock.instant();
     }
 
     @Override
@@ -91,9 +87,7 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
 
     @Override
     public void runEnded(AnalysisRun run) {
-        if ("schedule".equals(run.trigger())) {
-            lastScheduledEnd = run.finishedAt();
-        }
+        nextRun.runEnded(run);
     }
 
     /**
@@ -101,7 +95,7 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
      * a moment after its report is written (the listeners hear of its end first), but a client that
      * sees it finished must find its report, so a finished run with a report on disk is no longer shown.
      */
-    public Map<String, Object> current() {
+    public ObjectNode current() {
         AnalysisRun run = runs.current();
         if (run == null || run.finishedAt() != null && Files.exists(outputDir.resolve(run.runId() + ".json"))) {
             return null;
@@ -119,8 +113,8 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
         synchronized (events) {
             status.put("events", shown != null && shown == last ? List.copyOf(events) : List.of());
         }
-        status.put("schedule", schedule == null ? null : schedule.toString());
-        Instant next = nextScheduledRun();
+        status.put("schedule", nextRun.schedule() == null ? null : nextRun.schedule().toString());
+        Instant next = nextRun.next();
         status.put("nextRunAt", next == null ? null : next.toString());
         status.put("now", clock.instant().toString());
         status.put("replica", replica());
@@ -136,39 +130,15 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
         return replica;
     }
 
-    /** The run in the report's shape, without rows; a running query's time counts up from its start. */
-    Map<String, Object> snapshot(AnalysisRun run) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("runId", run.runId());
-        report.put("node", run.node());
-        report.put("trigger", run.reportedTrigger());
-        report.put("startDate", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()));
-        report.put("startedAt", run.startedAt().toString());
-        report.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
-        report.put("elapsedMs", run.elapsedMs());
-        report.put("status", run.status().label());
-        Map<String, Object> databases = new LinkedHashMap<>();
-        for (DatabaseOutcome database : run.databases()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("status", database.status().label());
-            entry.put("error", database.error());
-            entry.put("elapsedMs", database.elapsedMs());
-            Map<String, Object> queries = new LinkedHashMap<>();
-            for (QueryOutcome query : database.queries()) {
-                Map<String, Object> q = new LinkedHashMap<>();
-                q.put("status", query.status().label());
-                q.put("rowCount", query.rowCount());
-                q.put("truncated", query.truncated());
-                q.put("elapsedMs", query.status() == QueryStatus.RUNNING
-                        ? runningFor(run, database.name(), query.name()) : query.elapsedMs());
-                q.put("error", query.error());
-                queries.put(query.name(), q);
-            }
-            entry.put("queries", queries);
-            databases.put(database.name(), entry);
-        }
-        report.put("databases", databases);
-        return report;
+    /**
+     * The run as the report will have it, without rows or columns ({@link RunReport.Views.Live}); a
+     * running query's time counts up from its start.
+     */
+    ObjectNode snapshot(AnalysisRun run) {
+        RunReport report = RunReport.of(run, outputDir.resolve(run.runId() + ".json")).withQueries((database, query) ->
+                query.queryStatus() == QueryStatus.RUNNING ? query.withElapsedMs(runningFor(run, database.name(), query.name()))
+                        : query);
+        return json.render(report, RunReport.Views.Live.class);
     }
 
     private long runningFor(AnalysisRun run, String database, String query) {
@@ -184,22 +154,5 @@ public final class LiveStatus extends EventNotifierSupport implements RunListene
             }
             return 0;
         }
-    }
-
-    /** A cron's next fire time; a period timer ticks a period after the service started or its last run ended. */
-    Instant nextScheduledRun() {
-        if (schedule == null) {
-            return null;
-        }
-        if (schedule.cron() != null) {
-            try {
-                Date next = new CronExpression(schedule.cron()).getNextValidTimeAfter(Date.from(clock.instant()));
-                return next == null ? null : next.toInstant();
-            } catch (java.text.ParseException e) {
-                return null;
-            }
-        }
-        Instant from = lastScheduledEnd != null ? lastScheduledEnd : serviceStart;
-        return from.plus(schedule.period());
     }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What a report on disk says about each database, for what must survive a restart.
+ * What a report on disk says about each database, for what must survive a restart: made by
+ * {@link RunHistory} from the report's {@link com.example.monitor.report.RunReport}.
  *
- * @param startedAt  {@link Instant#EPOCH} when the report has none
  * @param finishedAt null when the report has none
  * @param databases  the state of each database the run reached, by name
  */

@@ -1,12 +1,10 @@
 package com.example.monitor.http;
 
 import com.example.monitor.files.FileKind;
-import com.example.monitor.run.DatabaseStatus;
-import com.example.monitor.run.QueryStatus;
+import com.example.monitor.report.RunReport;
+import com.example.monitor.report.RunReportJson;
 import com.example.monitor.run.RunId;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runs on record: the {@code <runId>.json} reports in the output folder. A report is written
- * once (temp file, then rename) and never changes, so each summary is read once and kept; it is read
- * with a streaming parser that skips the rows, so a report of a million rows costs no heap.
+ * once (temp file, then rename) and never changes, so each is read once into its {@link RunReport}
+ * and kept; the rows are skipped as they are read ({@link RunReportJson#read}), so a report of a
+ * million rows costs no heap. What the API lists and what the metrics take are both made from it.
  */
 public final class RunHistory {
 
@@ -44,22 +43,16 @@ public final class RunHistory {
     private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
 
     private final Path outputDir;
-    private final JsonFactory json = new JsonFactory();
-    private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
-
-    /** One read of a report: what the API lists, and the state of each database for the metrics. */
-    private record Summary(Map<String, Object> fields, Map<String, DatabaseState> databases) {
-    }
-
-    /** A report that cannot be read, kept so it is logged once and not read again at every poll. */
-    private static final Summary UNREADABLE = new Summary(Map.of(), Map.of());
+    private final RunReportJson json = new RunReportJson();
+    /** Empty for a report that cannot be read, kept so it is logged once and not read again at every poll. */
+    private final Map<String, Optional<RunReport>> reports = new ConcurrentHashMap<>();
 
     public RunHistory(Path outputDir) {
         this.outputDir = outputDir;
     }
 
-    /** {@code GET /api/runs?limit=N}: newest first, without rows. */
-    public List<Map<String, Object>> recent(String limitText) {
+    /** {@code GET /api/runs?limit=N}: newest first, each run's fields with its queries counted by status and its rows. */
+    public List<ObjectNode> recent(String limitText) {
         int limit = limit(limitText);
         List<String> ids = runIds();
         // ids sort by their start second; runs started in the same second as the last one kept are
@@ -69,12 +62,26 @@ public final class RunHistory {
             end++;
         }
         return ids.subList(0, end).stream()
-                .map(id -> summaries.computeIfAbsent(id, this::summarise))
-                .filter(summary -> summary != UNREADABLE)
-                .map(Summary::fields)
+                .map(this::reportOf).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(RunHistory::startedAt, Comparator.reverseOrder()))
                 .limit(limit)
+                .map(this::listed)
                 .toList();
+    }
+
+    private ObjectNode listed(RunReport report) {
+        Map<String, Integer> queries = new TreeMap<>();
+        long rows = 0;
+        for (RunReport.DatabaseReport database : report.databases()) {
+            for (RunReport.QueryReport query : database.queries()) {
+                queries.merge(query.status(), 1, Integer::sum);
+                rows += query.rowCount() == null ? 0 : query.rowCount();
+            }
+        }
+        ObjectNode line = json.render(report, RunReport.Views.Listed.class);
+        queries.forEach(line.putObject("queries")::put);
+        line.put("rows", rows);
+        return line;
     }
 
     /**
@@ -91,14 +98,17 @@ public final class RunHistory {
     }
 
     private Optional<RecordedRun> recorded(String runId) {
-        Summary summary = summaries.computeIfAbsent(runId, this::summarise);
-        if (summary == UNREADABLE) {
+        Optional<RunReport> read = reportOf(runId);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        RunReport report = read.get();
+        Map<String, DatabaseState> databases = new LinkedHashMap<>();
+        report.databases().forEach(database -> DatabaseState.of(database)
+                .ifPresent(state -> databases.put(database.name(), state)));
         try {
-            Object finishedAt = summary.fields().get("finishedAt");
-            return Optional.of(new RecordedRun(runId, startedAt(summary.fields()),
-                    finishedAt == null ? null : Instant.parse(finishedAt.toString()), summary.databases()));
+            return Optional.of(new RecordedRun(runId, startedAt(report),
+                    report.finishedAt() == null ? null : Instant.parse(report.finishedAt()), databases));
         } catch (DateTimeException e) {
             LOG.warn("report of run {} left out: {}", runId, e.getMessage());
             return Optional.empty();
@@ -124,9 +134,9 @@ public final class RunHistory {
         }
     }
 
-    private static Instant startedAt(Map<String, Object> run) {
-        Object startedAt = run.get("startedAt");
-        return startedAt == null ? Instant.EPOCH : Instant.parse(startedAt.toString());
+    /** Every report kept has one ({@link #read}). */
+    private static Instant startedAt(RunReport report) {
+        return Instant.parse(report.startedAt());
     }
 
     private static String second(String runId) {
@@ -142,7 +152,7 @@ public final class RunHistory {
         if (FileKind.of(file) != FileKind.REGULAR) {
             throw new ApiProblem(404, "no report for run " + runId);
         }
-        if (summaries.computeIfAbsent(runId, this::summarise) == UNREADABLE) {
+        if (reportOf(runId).isEmpty()) {
             throw new ApiProblem(500, "the report of run " + runId + " cannot be read (truncated or not JSON);"
                     + " see the service log");
         }
@@ -164,102 +174,22 @@ public final class RunHistory {
         throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
     }
 
-    /** The run's summary, or {@link #UNREADABLE} with one WARN line naming the file. */
-    private Summary summarise(String runId) {
+    private Optional<RunReport> reportOf(String runId) {
+        return reports.computeIfAbsent(runId, this::read);
+    }
+
+    /** The run's report, or empty with one WARN line naming the file. */
+    private Optional<RunReport> read(String runId) {
         Path file = outputDir.resolve(runId + ".json");
         try {
-            return readSummary(file);
+            RunReport report = json.read(file);
+            // a report without a start time cannot be placed among the others
+            Instant.parse(String.valueOf(report.startedAt()));
+            return Optional.of(report);
         } catch (IOException | RuntimeException e) {
             LOG.warn("report {} cannot be read, left out of /api/runs and the metrics: {}", file.toAbsolutePath(),
                     e.getMessage());
-            return UNREADABLE;
-        }
-    }
-
-    private Summary readSummary(Path file) throws IOException {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<String, Integer> queries = new TreeMap<>();
-        Map<String, DatabaseState> databases = new LinkedHashMap<>();
-        long rows = 0;
-        try (JsonParser parser = json.createParser(file.toFile())) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("databases")) {
-                    rows = databases(parser, queries, databases);
-                } else if (value.isScalarValue()) {
-                    summary.put(field, scalar(parser));
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            expect(parser.currentToken(), JsonToken.END_OBJECT);
-            expect(parser.nextToken(), null);
-        }
-        Instant.parse(String.valueOf(summary.get("startedAt")));
-        summary.put("queries", queries);
-        summary.put("rows", rows);
-        return new Summary(summary, databases);
-    }
-
-    /**
-     * Counts queries by status, adds up their rows and settles each database's state; the rows
-     * themselves are skipped.
-     */
-    private static long databases(JsonParser parser, Map<String, Integer> counts, Map<String, DatabaseState> states)
-            throws IOException {
-        long rows = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String database = parser.currentName();
-            parser.nextToken();
-            String databaseStatus = null;
-            boolean everyQueryCompleted = true;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (field.equals("status")) {
-                    databaseStatus = parser.getText();
-                    continue;
-                }
-                if (!field.equals("queries")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    parser.nextToken();
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String queryField = parser.currentName();
-                        parser.nextToken();
-                        if (queryField.equals("status")) {
-                            counts.merge(parser.getText(), 1, Integer::sum);
-                            everyQueryCompleted &= QueryStatus.ofLabel(parser.getText()).orElse(null) == QueryStatus.COMPLETED;
-                        } else if (queryField.equals("rowCount") && parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                            rows += parser.getLongValue();
-                        } else {
-                            parser.skipChildren();
-                        }
-                    }
-                }
-            }
-            boolean completed = everyQueryCompleted;
-            DatabaseStatus.ofLabel(databaseStatus).flatMap(status -> DatabaseState.of(status, completed))
-                    .ifPresent(state -> states.put(database, state));
-        }
-        return rows;
-    }
-
-    private static Object scalar(JsonParser parser) throws IOException {
-        return switch (parser.currentToken()) {
-            case VALUE_NUMBER_INT -> parser.getLongValue();
-            case VALUE_NULL -> null;
-            default -> parser.getText();
-        };
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) {
-            throw new IOException("expected " + expected + ", found " + actual);
+            return Optional.empty();
         }
     }
 }

@@ -3,16 +3,11 @@ package com.example.monitor.report;
 import com.example.monitor.config.RowsFormat;
 import com.example.monitor.logging.ConsoleText;
 import com.example.monitor.run.AnalysisRun;
-import com.example.monitor.run.DatabaseOutcome;
-import com.example.monitor.run.QueryOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +29,15 @@ public final class RunReporter {
     }
 
     public RunReport report(AnalysisRun run) {
-        Path file;
+        RunReport report;
         try {
-            file = writer.write(run, outputDir);
+            report = writer.write(run, outputDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of run " + run.runId() + " to "
                     + outputDir.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } finally {
             spools.delete(run);
         }
-        RunReport report = summarise(run, file);
         LOG.info("{}", ConsoleText.preformatted(System.lineSeparator() + table.render(report)));
         return report;
     }
@@ -51,23 +45,5 @@ public final class RunReporter {
     /** The spool folders of this output folder's runs. */
     public Spools spools() {
         return spools;
-    }
-
-    static RunReport summarise(AnalysisRun run, Path file) {
-        List<RunReport.DatabaseReport> databases = new ArrayList<>();
-        for (DatabaseOutcome database : run.databases()) {
-            List<RunReport.QueryReport> queries = new ArrayList<>();
-            for (QueryOutcome query : database.queries()) {
-                queries.add(new RunReport.QueryReport(query.name(), query.status().label(), query.rowCount(),
-                        query.elapsedMs(), query.error(), query.columns(), query.columnTypes(),
-                        RowsFiles.relative(file.getParent(), query.rowsFile())));
-            }
-            databases.add(new RunReport.DatabaseReport(database.name(), database.status().label(),
-                    database.error(), database.elapsedMs(), List.copyOf(queries)));
-        }
-        return new RunReport(run.runId(), run.node(), run.reportedTrigger(),
-                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.startDate()), run.startedAt().toString(),
-                run.finishedAt() == null ? null : run.finishedAt().toString(), run.elapsedMs(),
-                run.status().label(), file.toAbsolutePath().toString(), List.copyOf(databases));
     }
 }

@@ -11,9 +11,9 @@ class SummaryTableTest {
     @Test
     void aQueryNameWithANewlineCannotForgeALineAndEscapeCodesAreShownEscaped() {
         RunReport.DatabaseReport crm = new RunReport.DatabaseReport("crm", "completed", null, 5, List.of(
-                new RunReport.QueryReport("Forged\nrun 20261201T000000Z-deadbeef completed in 1 ms", "completed", 1, 2, null, List.of(), List.of(), null),
-                new RunReport.QueryReport("\u001b[31mRed", "failed", null, 3, "ERROR: \u001b[2Jgone\nsecond line", List.of(), List.of(), null)));
-        RunReport report = new RunReport("20261201T194213Z-1a2b3c4d", null, "cli", "2026-10-01T00:00:00",
+                new RunReport.QueryReport("Forged\nrun 20261201T000000Z-deadbeef completed in 1 ms", "completed", 1, false, 2, null, List.of(), List.of(), null),
+                new RunReport.QueryReport("\u001b[31mRed", "failed", null, false, 3, "ERROR: \u001b[2Jgone\nsecond line", List.of(), List.of(), null)));
+        RunReport report = new RunReport("20261201T194213Z-1a2b3c4d", null, "cli", null, "2026-10-01T00:00:00",
                 "2026-12-01T19:42:13Z", "2026-12-01T19:42:14Z", 10, "partial", "/out/x.json", List.of(crm));
 
         List<String> lines = new SummaryTable().render(report).lines().toList();
