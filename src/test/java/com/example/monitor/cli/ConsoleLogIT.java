@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,23 +33,31 @@ class ConsoleLogIT {
 
     @Test
     void failuresAreWarningsWithTheirErrorAndTheSummaryShowsIt() throws Exception {
-        writeProject("""
-                - name: Email changes
-                  query_location: sql/emails.sql
-                - name: Broken query
-                  query_location: sql/broken.sql
-                """, """
-                - name: unreachable
-                  url: "jdbc:postgresql://127.0.0.1:1/none"
-                  auth: password
-                  username: monitor
-                  password: secret
-                  connect_timeout: 5s
-                  sql_queries:
-                    - name: Never runs
-                      query_location: sql/emails.sql
-                """);
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql/emails.sql"), "SELECT client_id FROM client_email_changes WHERE changed_at >= :start_date\n");
         Files.writeString(dir.resolve("sql/broken.sql"), "SELECT client_id FROM no_such_table WHERE changed_at >= :start_date\n");
+        Files.writeString(dir.resolve("databases.yaml"), """
+                databases:
+                  - name: h2_demo
+                    url: "%s"
+                    auth: password
+                    username: demo
+                    password: demo
+                    sql_queries:
+                      - name: Email changes
+                        query_location: sql/emails.sql
+                      - name: Broken query
+                        query_location: sql/broken.sql
+                  - name: unreachable
+                    url: "jdbc:postgresql://127.0.0.1:1/none"
+                    auth: password
+                    username: monitor
+                    password: secret
+                    connect_timeout: 5s
+                    sql_queries:
+                      - name: Never runs
+                        query_location: sql/emails.sql
+                """.formatted(H2_DEMO_URL));
 
         Result result = MonitorProcess.jar().in(dir)
                 .args("--monitor.start-date=2020-01-01 06:00:00", "--monitor.schedule=30m").run();
@@ -89,13 +96,22 @@ class ConsoleLogIT {
 
     @Test
     void aNameWithANewlineOrAnEscapeCodeCannotForgeALineOrReachTheTerminalRaw() throws Exception {
-        writeProject("""
-                - name: "Forged\\nrun 20261201T000000Z-deadbeef completed in 1 ms; report: fake.json"
-                  query_location: sql/emails.sql
-                - name: "\\e[31mRed\\e[0m"
-                  query_location: sql/broken.sql
-                """, "");
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql/emails.sql"), "SELECT client_id FROM client_email_changes WHERE changed_at >= :start_date\n");
         Files.writeString(dir.resolve("sql/broken.sql"), "SELECT \"\u001b[2J\" FROM no_such_table\n");
+        Files.writeString(dir.resolve("databases.yaml"), """
+                databases:
+                  - name: h2_demo
+                    url: "%s"
+                    auth: password
+                    username: demo
+                    password: demo
+                    sql_queries:
+                      - name: "Forged\\nrun 20261201T000000Z-deadbeef completed in 1 ms; report: fake.json"
+                        query_location: sql/emails.sql
+                      - name: "\\e[31mRed\\e[0m"
+                        query_location: sql/broken.sql
+                """.formatted(H2_DEMO_URL));
 
         Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
 
@@ -115,10 +131,19 @@ class ConsoleLogIT {
 
     @Test
     void escapeCodesInARequestsFileNameReachTheConsoleEscaped() throws Exception {
-        writeProject("""
-                - name: Email changes
-                  query_location: sql/emails.sql
-                """, "");
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql/emails.sql"), "SELECT client_id FROM client_email_changes WHERE changed_at >= :start_date\n");
+        Files.writeString(dir.resolve("databases.yaml"), """
+                databases:
+                  - name: h2_demo
+                    url: "%s"
+                    auth: password
+                    username: demo
+                    password: demo
+                    sql_queries:
+                      - name: Email changes
+                        query_location: sql/emails.sql
+                """.formatted(H2_DEMO_URL));
         Inbox inbox = new Inbox(dir.resolve("inbox"));
 
         try (MonitorProcess monitor = MonitorProcess.jar().in(dir)
@@ -134,23 +159,5 @@ class ConsoleLogIT {
             assertThat(monitor.log()).doesNotContain("\u001b").doesNotContain("\u0007")
                     .contains("\\u001B[2J\\u001B]0;owned\\u0007 request.json");
         }
-    }
-
-    /**
-     * sql/emails.sql, and a databases.yaml whose first database, h2_demo on the jar's demo script, runs
-     * the given queries (a YAML list), followed by the other databases (a YAML list, or none).
-     */
-    private void writeProject(String h2DemoQueries, String otherDatabases) throws IOException {
-        Files.createDirectories(dir.resolve("sql"));
-        Files.writeString(dir.resolve("sql/emails.sql"), "SELECT client_id FROM client_email_changes WHERE changed_at >= :start_date\n");
-        Files.writeString(dir.resolve("databases.yaml"), """
-                databases:
-                  - name: h2_demo
-                    url: "%s"
-                    auth: password
-                    username: demo
-                    password: demo
-                    sql_queries:
-                """.formatted(H2_DEMO_URL) + h2DemoQueries.indent(6) + otherDatabases.indent(2));
     }
 }
