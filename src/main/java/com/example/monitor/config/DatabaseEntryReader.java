@@ -1,7 +1,6 @@
 package com.example.monitor.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,16 +20,11 @@ final class DatabaseEntryReader {
     static final int DEFAULT_PORT = 1521;
     private static final Pattern KERBEROS_URL = Pattern.compile("jdbc:(oracle|postgresql):");
 
-    private final Path baseDirectory;
-    private final EnvironmentSubstitution environment;
-    private final Set<String> refused;
+    private final ConfigFileContext file;
     private final Map<String, Integer> positionByName = new HashMap<>();
 
-    /** @param refused pointers of the values the schema refused; they are not read again */
-    DatabaseEntryReader(Path baseDirectory, EnvironmentSubstitution environment, Set<String> refused) {
-        this.baseDirectory = baseDirectory;
-        this.environment = environment;
-        this.refused = refused;
+    DatabaseEntryReader(ConfigFileContext file) {
+        this.file = file;
     }
 
     /** @param position 1-based; the result is empty when anything in the entry is wrong */
@@ -40,7 +33,7 @@ final class DatabaseEntryReader {
             return Optional.empty();
         }
         String pointer = "/databases/" + (position - 1);
-        MappingReader reader = new MappingReader(entry, pointer, refused, scope, environment, "");
+        MappingReader reader = file.mapping(entry, pointer, scope, "");
         Optional<String> name = reader.literal("name").filter(text -> unique(reader, text, position));
         Optional<String> url = reader.has("host") ? ezConnectUrl(reader) : reader.string("url");
         Optional<AuthMode> auth = reader.literal("auth").map(text -> AuthMode.valueOf(text.toUpperCase(Locale.ROOT)));
@@ -97,7 +90,7 @@ final class DatabaseEntryReader {
         if (block == null || !block.isObject()) {
             return new KerberosConfig(null, null);
         }
-        MappingReader kerberos = new MappingReader(block, pointer, refused, scope, environment, "kerberos.");
+        MappingReader kerberos = file.mapping(block, pointer, scope, "kerberos.");
         String ccache = kerberos.string("ccache").orElse(null);
         String principal = kerberos.string("principal").orElse(null);
         String keytab = kerberos.string("keytab").orElse(null);
@@ -109,7 +102,7 @@ final class DatabaseEntryReader {
         if (block == null || !block.isObject()) {
             return properties;
         }
-        MappingReader values = new MappingReader(block, pointer, refused, scope, environment, "properties.");
+        MappingReader values = file.mapping(block, pointer, scope, "properties.");
         block.fieldNames().forEachRemaining(name -> values.scalar(name).ifPresent(value -> properties.put(name, value)));
         return properties;
     }
@@ -119,8 +112,7 @@ final class DatabaseEntryReader {
         if (list == null || !list.isArray()) {
             return queries;
         }
-        QueryEntryReader queryReader = new QueryEntryReader(baseDirectory, environment, refused,
-                databasePointer + "/sql_queries");
+        QueryEntryReader queryReader = new QueryEntryReader(file, databasePointer + "/sql_queries");
         for (int position = 1; position <= list.size(); position++) {
             JsonNode entry = list.get(position - 1);
             queryReader.read(entry, position, scope.query(Problems.label("query", entry, position)))

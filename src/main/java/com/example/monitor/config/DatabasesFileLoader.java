@@ -124,7 +124,7 @@ public final class DatabasesFileLoader {
             return List.of();
         }
         Path baseDirectory = file.toAbsolutePath().normalize().getParent();
-        DatabaseEntryReader entryReader = new DatabaseEntryReader(baseDirectory, environment, refused);
+        DatabaseEntryReader entryReader = new DatabaseEntryReader(new ConfigFileContext(baseDirectory, environment, refused));
         List<DatabaseConfig> databases = new ArrayList<>();
         List<Runnable> leftOut = new ArrayList<>();
         for (int position = 1; position <= list.size(); position++) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns the {@code sql_queries} entries of one database into {@link QueryConfig}: duplicate names,
@@ -17,17 +16,12 @@ import java.util.Set;
 final class QueryEntryReader {
     private static final String POSITIVE = "a whole number of at least 1";
 
-    private final Path baseDirectory;
-    private final EnvironmentSubstitution environment;
-    private final Set<String> refused;
+    private final ConfigFileContext file;
     private final String listPointer;
     private final Map<String, Integer> positionByName = new HashMap<>();
 
-    QueryEntryReader(Path baseDirectory, EnvironmentSubstitution environment, Set<String> refused,
-                     String listPointer) {
-        this.baseDirectory = baseDirectory;
-        this.environment = environment;
-        this.refused = refused;
+    QueryEntryReader(ConfigFileContext file, String listPointer) {
+        this.file = file;
         this.listPointer = listPointer;
     }
 
@@ -36,8 +30,7 @@ final class QueryEntryReader {
         if (!entry.isObject()) {
             return Optional.empty();
         }
-        MappingReader reader = new MappingReader(entry, listPointer + "/" + (position - 1), refused, scope,
-                environment, "");
+        MappingReader reader = file.mapping(entry, listPointer + "/" + (position - 1), scope, "");
         Optional<String> name = reader.text("name").map(text -> {
             Integer earlier = positionByName.putIfAbsent(text.value(), position);
             if (earlier != null) {
@@ -62,7 +55,7 @@ final class QueryEntryReader {
     private Optional<SqlFile> sqlFile(MappingReader reader, MappingReader.Text location) {
         Path path;
         try {
-            path = baseDirectory.resolve(location.value()).toAbsolutePath().normalize();
+            path = file.baseDirectory().resolve(location.value()).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             reader.report("query_location", location.shown() + " is not a valid path (" + e.getReason() + ")");
             return Optional.empty();
