@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorProcess;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the inbox, a standby takes over when the leader is killed, a request the dead leader was
  * running is run again by the new one, and a standby comes and goes without disturbing the leader.
  */
+@PackagedJar
 @Tag("slow")
 class ReplicasIT {
 
@@ -58,7 +60,6 @@ class ReplicasIT {
 
     @BeforeAll
     static void jarAndDatabases() throws Exception {
-        MonitorProcess.assumeJarBuilt();
         for (String database : List.of("replica_a", "replica_b")) {
             POSTGRES.server().createDatabase(database, "CREATE TABLE pace (seconds float8 NOT NULL)",
                     "INSERT INTO pace VALUES (" + RUN_PACE_SECONDS + ")");
