@@ -4,28 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.ApiClient;
-import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.PrometheusText;
 import com.example.monitor.testing.ReportFiles;
+import com.example.monitor.testing.ServiceTestSupport;
+import com.example.monitor.testing.ServiceTestSupport.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.StreamSupport;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -33,8 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * completed, a failed and a cancelled query, and with a database that cannot be reached: the metrics
  * agree with the reports, and the service stays healthy.
  */
-@ExtendWith(PerTest.class)
-class HealthAndMetricsTest extends MonitorTestSupport {
+@ServiceSettings({"monitor.connect-timeout", "5s", "monitor.query-timeout", "2m"})
+class HealthAndMetricsTest extends ServiceTestSupport {
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
@@ -42,7 +37,6 @@ class HealthAndMetricsTest extends MonitorTestSupport {
     private static ProjectFiles project;
 
     private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-    private ApiClient api;
 
     @BeforeAll
     static void createDatabases() throws Exception {
@@ -71,25 +65,6 @@ class HealthAndMetricsTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.http.port", "0",
-                "monitor.connect-timeout", "5s",
-                "monitor.query-timeout", "2m");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), null);
     }
 
     @Test
