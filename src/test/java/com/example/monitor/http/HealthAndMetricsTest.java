@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.PrometheusText;
@@ -36,7 +35,6 @@ class HealthAndMetricsTest extends ServiceTestSupport {
 
     private static ProjectFiles project;
 
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
 
     @BeforeAll
     static void createDatabases() throws Exception {

@@ -9,7 +9,6 @@ import com.example.monitor.testing.LogCapture;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.ServiceTestSupport;
 import com.example.monitor.testing.ServiceTestSupport.ServiceSettings;
 import com.example.monitor.testing.SpecialFiles;
@@ -41,7 +40,6 @@ class HttpApiTest extends ServiceTestSupport {
     private static ProjectFiles project;
     private static LogCapture log;
 
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
 
     @AfterAll
     static void stopLogCapture() {

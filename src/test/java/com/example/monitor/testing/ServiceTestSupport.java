@@ -4,24 +4,22 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The service with its HTTP server on a free port, against the class's own project: a fresh output
- * folder per test, and {@link #api} pointed at the server (with the token, when the class sets one).
+ * folder per test ({@link PerTestOutputTestSupport}), and {@link #api} pointed at the server (with the
+ * token, when the class sets one).
  * The class sets the token and further settings with {@link ServiceSettings}, or by overriding
  * {@link #token()} and {@link #moreSettings()}. {@link HttpServiceTestSupport} adds a one-query project of
  * its own to it.
  */
-@ExtendWith(PerTest.class)
-public abstract class ServiceTestSupport extends MonitorTestSupport {
+public abstract class ServiceTestSupport extends PerTestOutputTestSupport {
 
     /** The token and settings of a class's service, in one line instead of two overrides. */
     @Target(ElementType.TYPE)
@@ -59,11 +57,6 @@ public abstract class ServiceTestSupport extends MonitorTestSupport {
         }
         settings.addAll(moreSettings());
         return properties(settings.toArray(String[]::new));
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
     }
 
     /** The port the HTTP server took. */
