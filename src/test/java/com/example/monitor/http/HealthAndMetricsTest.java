@@ -11,7 +11,6 @@ import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.ServiceTestSupport;
 import com.example.monitor.testing.ServiceTestSupport.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -40,10 +39,6 @@ class HealthAndMetricsTest extends ServiceTestSupport {
     static void createDatabases() throws Exception {
         String url = POSTGRES.server().createDatabase("observe",
                 "CREATE TABLE clients (id int)", "INSERT INTO clients VALUES (1), (2), (3)");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         project = new ProjectFiles(Files.createTempDirectory("health-metrics-test"))
                 .database("observe", url)
                 // a start date before 2000 sleeps 30 s, so a run can be cancelled in it
@@ -55,7 +50,7 @@ class HealthAndMetricsTest extends ServiceTestSupport {
                 .query("Broken", "observe/broken.sql", "SELECT * FROM no_such_table\n")
                 .database("healthy", url)
                 .query("One", "healthy/one.sql", "SELECT 1 AS one WHERE :start_date::timestamp IS NOT NULL\n")
-                .database("unreachable", "jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing")
+                .database("unreachable", ProjectFiles.unreachableUrl())
                 .query("Never", "unreachable/never.sql", "SELECT 1 AS one\n");
         project.write();
     }
