@@ -31,13 +31,9 @@ class TerminatedSessionTest extends MonitorTestSupport {
 
     @BeforeAll
     static void createDatabases() throws Exception {
-        project = ProjectFiles.temp("terminated-session-test").on(POSTGRES.server())
-                .postgres("crm", "CREATE TABLE logins (client_id int, who text)",
-                        "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')")
-                .query("Killed", "crm/killed.sql", "SELECT pg_sleep(30)")
-                .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id")
+        project = LoginsDatabase.afterFaultyQuery("terminated-session-test", POSTGRES.server(),
+                        "Killed", "crm/killed.sql", "SELECT pg_sleep(30)")
                 .query("Count", "crm/count.sql", "SELECT count(*) AS n FROM logins")
-                .property("monitor.connect-timeout", "2s")
                 .property("monitor.query-timeout", "1m")
                 .write();
     }
