@@ -14,7 +14,6 @@ import com.example.monitor.testing.ProjectFiles;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,11 +23,9 @@ class QueryTimeoutTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
-        project = LoginsDatabase.afterFaultyQuery("query-timeout-test", POSTGRES.server(),
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return LoginsDatabase.afterFaultyQuery("query-timeout-test", POSTGRES.server(),
                         "Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
                 // rows trickle in: every fetch of 5 rows keeps the server busy for 0.1 s, long after
                 // the statement's execution (which the driver's own timeout covers) is over
@@ -39,11 +36,6 @@ class QueryTimeoutTest extends MonitorTestSupport {
                 // the per-query timeouts must win over this
                 .property("monitor.query-timeout", "1m")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,20 +26,13 @@ class TerminatedSessionTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
-        project = LoginsDatabase.afterFaultyQuery("terminated-session-test", POSTGRES.server(),
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return LoginsDatabase.afterFaultyQuery("terminated-session-test", POSTGRES.server(),
                         "Killed", "crm/killed.sql", "SELECT pg_sleep(30)")
                 .query("Count", "crm/count.sql", "SELECT count(*) AS n FROM logins")
                 .property("monitor.query-timeout", "1m")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

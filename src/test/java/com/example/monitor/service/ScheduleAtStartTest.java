@@ -15,7 +15,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,19 +30,12 @@ class ScheduleAtStartTest extends PerTestOutputTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("schedule-at-start-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("schedule-at-start-test").on(POSTGRES.server())
                 .postgres("at_start")
                 .query("One", "at_start/one.sql", "SELECT 1 AS one WHERE now() >= :start_date\n")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.BeforeAll;
 import org.slf4j.event.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,20 +37,13 @@ class ScheduledRunsTest extends PerTestOutputTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("scheduled-runs-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("scheduled-runs-test").on(POSTGRES.server())
                 .postgres("scheduled")
                 .query("Slow", "scheduled/slow.sql", "SELECT :start_date::timestamp AS start_date FROM pg_sleep(1.5)\n")
                 .property("monitor.mode", "service")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package com.example.monitor.testing;
 
 import java.nio.file.Files;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -14,9 +12,6 @@ public abstract class HttpServiceTestSupport extends ServiceTestSupport {
     @RegisterExtension
     protected static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    /** Each class's project, written at its first test: the database lives from the class's @BeforeAll on. */
-    private static final Map<Class<?>, ProjectFiles> PROJECTS = new ConcurrentHashMap<>();
-
     /** The database (and the folder of its query) this class has to itself. */
     protected abstract String databaseName();
 
@@ -26,18 +21,12 @@ public abstract class HttpServiceTestSupport extends ServiceTestSupport {
     }
 
     @Override
-    protected final ProjectFiles project() {
-        return PROJECTS.computeIfAbsent(getClass(), type -> {
-            try {
-                String name = databaseName();
-                ProjectFiles project = new ProjectFiles(Files.createTempDirectory(name.replace('_', '-') + "-test"))
-                        .database(name, POSTGRES.server().createDatabase(name))
-                        .query("Start date", name + "/start_date.sql", querySql());
-                project.write();
-                return project;
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot write the project of " + type.getSimpleName(), e);
-            }
-        });
+    protected final ProjectFiles classProject() throws Exception {
+        String name = databaseName();
+        ProjectFiles project = new ProjectFiles(Files.createTempDirectory(name.replace('_', '-') + "-test"))
+                .database(name, POSTGRES.server().createDatabase(name))
+                .query("Start date", name + "/start_date.sql", querySql());
+        project.write();
+        return project;
     }
 }
