@@ -34,7 +34,6 @@ class HealthAndMetricsTest extends ServiceTestSupport {
 
     private static ProjectFiles project;
 
-
     @BeforeAll
     static void createDatabases() throws Exception {
         String url = POSTGRES.server().createDatabase("observe",

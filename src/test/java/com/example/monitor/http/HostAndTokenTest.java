@@ -21,7 +21,6 @@ class HostAndTokenTest extends HttpServiceTestSupport {
 
     private static final String TOKEN = "host-and-token-test-token";
 
-
     @Override
     protected String databaseName() {
         return "host_and_token";

@@ -40,7 +40,6 @@ class HttpApiTest extends ServiceTestSupport {
     private static ProjectFiles project;
     private static LogCapture log;
 
-
     @AfterAll
     static void stopLogCapture() {
         log.close();

@@ -23,7 +23,6 @@ class RunRequestOverHttpTest extends HttpServiceTestSupport {
     private static final String FIXED_START = "2026-09-15T00:00:00";
     private static final Duration RUN_DONE = Duration.ofSeconds(20);
 
-
     @Override
     protected String databaseName() {
         return "run_request_http";
