@@ -3,8 +3,8 @@ package com.example.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.run.RunRequest;
-import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.ServiceTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -29,9 +28,10 @@ import org.junit.jupiter.api.Test;
  * {@code direct:run-analysis}); Java declares each name once, as a constant beside its class. A typo would
  * only show when that step first runs, perhaps in service mode days later, so every bean any shipped
  * route names must be in the registry the application builds, and the endpoints Java sends to must be
- * the ones the routes consume.
+ * the ones the routes consume. The service runs with its HTTP server, so the registry has the beans of every
+ * shipped route file.
  */
-class RouteBeanReferencesTest extends MonitorTestSupport {
+class RouteBeanReferencesTest extends ServiceTestSupport {
 
     private static final Path REPO = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     /** Keys whose value is a bean name, in the YAML DSL. */
@@ -53,12 +53,6 @@ class RouteBeanReferencesTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    /** Service mode with the HTTP server, so the registry has the beans of every shipped route file. */
-    @Override
-    protected Properties monitorProperties() {
-        return properties("monitor.mode", "service", "monitor.http.port", "0");
     }
 
     @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.PackagedJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failed query and an unreachable database: WARN for what went wrong, INFO for the rest, the error in
  * the summary, one line when the run starts and one when it ends, and every line naming its logger.
  */
+@PackagedJar
 class ConsoleLogIT {
 
     private static final String H2_DEMO_URL = "jdbc:h2:mem:console_it;MODE=Oracle;DB_CLOSE_DELAY=-1;"
@@ -25,11 +26,6 @@ class ConsoleLogIT {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void jarIsBuilt() {
-        MonitorProcess.assumeJarBuilt();
-    }
 
     @Test
     void failuresAreWarningsWithTheirErrorAndTheSummaryShowsIt() throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.testing.H2DemoProject;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * process, from different working directories. Runs in the failsafe integration-test phase, after
  * {@code package} built the jar.
  */
+@PackagedJar
 class JarProcessIT {
 
     private static final String EDITED_ROUTE_LINE = "run-analysis as edited in the working folder";
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void jarIsBuilt() {
-        MonitorProcess.assumeJarBuilt();
-    }
 
     @Test
     void runsFromAFolderWithOnlyDatabasesYamlAndWritesTheReportThere() throws Exception {

@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ReportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bin/client-activity-monitor: the jar with an AppCDS archive, same arguments and exit codes. */
+@PackagedJar
 class LauncherScriptIT {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void jarIsBuilt() {
-        MonitorProcess.assumeJarBuilt();
-    }
 
     @Test
     void firstRunWritesTheArchiveAndTheNextRunUsesItWithTheSameResult() throws Exception {

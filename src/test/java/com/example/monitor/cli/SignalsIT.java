@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorProcess;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cancels its run, writes the report and exits 0 within 10 s. The long query is an H2 scan that runs
  * for minutes unless cancelled.
  */
+@PackagedJar
 class SignalsIT {
 
     private static final String RUNNING = "query=\"Long sum\" status=running";
@@ -31,11 +32,6 @@ class SignalsIT {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void jarIsBuilt() {
-        MonitorProcess.assumeJarBuilt();
-    }
 
     @Test
     void sigtermDuringAOneShotRunWritesACancelledReportAndExits143() throws Exception {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.testing.Inbox;
 import com.example.monitor.testing.MonitorProcess;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the inbox, a standby takes over when the leader is killed, a request the dead leader was
  * running is run again by the new one, and a standby comes and goes without disturbing the leader.
  */
+@PackagedJar
 @Tag("slow")
 class ReplicasIT {
 
@@ -58,7 +60,6 @@ class ReplicasIT {
 
     @BeforeAll
     static void jarAndDatabases() throws Exception {
-        MonitorProcess.assumeJarBuilt();
         for (String database : List.of("replica_a", "replica_b")) {
             POSTGRES.server().createDatabase(database, "CREATE TABLE pace (seconds float8 NOT NULL)",
                     "INSERT INTO pace VALUES (" + RUN_PACE_SECONDS + ")");
@@ -164,15 +165,9 @@ class ReplicasIT {
 
     @Test
     void aRequestInFlightWhenTheLeaderIsKilledStaysClaimedAndTheNewLeaderRunsItAgain() throws Exception {
-        List<String> shared = shared("--monitor.inbox-dir=" + inbox.dir(), "--monitor.inbox-read-lock-interval=200ms");
-        Replica n1 = replica("n1", shared).start();
-        await().atMost(STARTUP).until(n1::leads);
-        Replica n2 = replica("n2", shared).start();
-        await().atMost(STARTUP).until(n2::isServing);
-
-        pace("replica_a", 600);
-        inbox.drop("in-flight.json", "{}");
-        await().atMost(STARTUP).until(() -> n1.log().contains("database=replica_a query=\"Pace\" status=running"));
+        List<Replica> nodes = leaderRunningARequest("in-flight.json");
+        Replica n1 = nodes.get(0);
+        Replica n2 = nodes.get(1);
         n1.kill9();
 
         assertThat(inbox.runIdsOf(inbox.inProgress(), "in-flight.json")).as("the request stays claimed by n1")
@@ -193,15 +188,9 @@ class ReplicasIT {
 
     @Test
     void aCancelFileDroppedInTheSharedInboxCancelsTheLeadersRunNotAStandbysNothing() throws Exception {
-        List<String> shared = shared("--monitor.inbox-dir=" + inbox.dir(), "--monitor.inbox-read-lock-interval=200ms");
-        Replica n1 = replica("n1", shared).start();
-        await().atMost(STARTUP).until(n1::leads);
-        Replica n2 = replica("n2", shared).start();
-        await().atMost(STARTUP).until(n2::isServing);
-
-        pace("replica_a", 600);
-        inbox.drop("long.json", "{}");
-        await().atMost(STARTUP).until(() -> n1.log().contains("database=replica_a query=\"Pace\" status=running"));
+        List<Replica> nodes = leaderRunningARequest("long.json");
+        Replica n1 = nodes.get(0);
+        Replica n2 = nodes.get(1);
         inbox.drop("cancel", "");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> reports.oneWithTrigger("file:long.json").isPresent());
@@ -213,6 +202,23 @@ class ReplicasIT {
         assertThat(Files.readString(inbox.archived(inbox.done(), "cancel", "")))
                 .isEqualTo("cancelled run: " + report.get("runId").asText() + System.lineSeparator());
         assertThat(n2.log()).as("the standby saw neither file").doesNotContain("status=").doesNotContain("cancel");
+    }
+
+    /**
+     * n1 leading and n2 standing by on a shared inbox, and n1 running the request dropped in it, whose query
+     * is paced to take minutes: a run in flight on the leader.
+     */
+    private List<Replica> leaderRunningARequest(String request) throws Exception {
+        List<String> shared = shared("--monitor.inbox-dir=" + inbox.dir(), "--monitor.inbox-read-lock-interval=200ms");
+        Replica n1 = replica("n1", shared).start();
+        await().atMost(STARTUP).until(n1::leads);
+        Replica n2 = replica("n2", shared).start();
+        await().atMost(STARTUP).until(n2::isServing);
+
+        pace("replica_a", 600);
+        inbox.drop(request, "{}");
+        await().atMost(STARTUP).until(() -> n1.log().contains("database=replica_a query=\"Pace\" status=running"));
+        return List.of(n1, n2);
     }
 
     private List<String> shared(String... more) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.testing.H2DemoProject;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.PackagedJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * it: each gets every run, a failing one is one WARN line, and a one-shot run exits only once they
  * are done (or after monitor.extension-timeout).
  */
+@PackagedJar
 class TeamRoutesIT {
 
     private static final Pattern RUN_ID = Pattern.compile("run (\\d{8}T\\d{6}Z-[0-9a-f]{8}) ");
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void jarIsBuilt() {
-        MonitorProcess.assumeJarBuilt();
-    }
 
     @Test
     void everyGoodTeamRouteGetsEveryRunBesideAFailingOneAndTheShippedExample() throws Exception {

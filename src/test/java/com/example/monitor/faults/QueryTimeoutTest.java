@@ -14,7 +14,6 @@ import com.example.monitor.testing.ProjectFiles;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,30 +23,19 @@ class QueryTimeoutTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
-        project = ProjectFiles.temp("query-timeout-test").on(POSTGRES.server())
-                .postgres("crm", "CREATE TABLE logins (client_id int, who text)",
-                        "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')")
-                .query("Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
-                .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id")
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return LoginsDatabase.afterFaultyQuery("query-timeout-test", POSTGRES.server(),
+                        "Slow", "crm/slow.sql", "SELECT pg_sleep(30)", "timeout: 1s")
                 // rows trickle in: every fetch of 5 rows keeps the server busy for 0.1 s, long after
                 // the statement's execution (which the driver's own timeout covers) is over
                 .postgres("feed")
                 .query("Trickle", "feed/trickle.sql",
                         "SELECT generate_series(1, 100000) AS id, pg_sleep(0.02) AS pause",
                         "timeout: 2s", "fetch_size: 5")
-                .property("monitor.connect-timeout", "2s")
                 // the per-query timeouts must win over this
                 .property("monitor.query-timeout", "1m")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,24 +26,13 @@ class TerminatedSessionTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
-        project = ProjectFiles.temp("terminated-session-test").on(POSTGRES.server())
-                .postgres("crm", "CREATE TABLE logins (client_id int, who text)",
-                        "INSERT INTO logins VALUES (1, 'ann'), (2, 'bob')")
-                .query("Killed", "crm/killed.sql", "SELECT pg_sleep(30)")
-                .query("Logins", "crm/logins.sql", "SELECT client_id, who FROM logins ORDER BY client_id")
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return LoginsDatabase.afterFaultyQuery("terminated-session-test", POSTGRES.server(),
+                        "Killed", "crm/killed.sql", "SELECT pg_sleep(30)")
                 .query("Count", "crm/count.sql", "SELECT count(*) AS n FROM logins")
-                .property("monitor.connect-timeout", "2s")
                 .property("monitor.query-timeout", "1m")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

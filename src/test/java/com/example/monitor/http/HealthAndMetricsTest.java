@@ -4,28 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.ApiClient;
-import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.PrometheusText;
 import com.example.monitor.testing.ReportFiles;
+import com.example.monitor.testing.ServiceTestSupport;
+import com.example.monitor.testing.ServiceTestSupport.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.StreamSupport;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -33,25 +26,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * completed, a failed and a cancelled query, and with a database that cannot be reached: the metrics
  * agree with the reports, and the service stays healthy.
  */
-@ExtendWith(PerTest.class)
-class HealthAndMetricsTest extends MonitorTestSupport {
+@ServiceSettings({"monitor.connect-timeout", "5s", "monitor.query-timeout", "2m"})
+class HealthAndMetricsTest extends ServiceTestSupport {
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     private static ProjectFiles project;
 
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-    private ApiClient api;
-
     @BeforeAll
     static void createDatabases() throws Exception {
         String url = POSTGRES.server().createDatabase("observe",
                 "CREATE TABLE clients (id int)", "INSERT INTO clients VALUES (1), (2), (3)");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         project = new ProjectFiles(Files.createTempDirectory("health-metrics-test"))
                 .database("observe", url)
                 // a start date before 2000 sleeps 30 s, so a run can be cancelled in it
@@ -63,7 +49,7 @@ class HealthAndMetricsTest extends MonitorTestSupport {
                 .query("Broken", "observe/broken.sql", "SELECT * FROM no_such_table\n")
                 .database("healthy", url)
                 .query("One", "healthy/one.sql", "SELECT 1 AS one WHERE :start_date::timestamp IS NOT NULL\n")
-                .database("unreachable", "jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing")
+                .database("unreachable", ProjectFiles.unreachableUrl())
                 .query("Never", "unreachable/never.sql", "SELECT 1 AS one\n");
         project.write();
     }
@@ -71,25 +57,6 @@ class HealthAndMetricsTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.http.port", "0",
-                "monitor.connect-timeout", "5s",
-                "monitor.query-timeout", "2m");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), null);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.ApiClient.RawResponse;
 import com.example.monitor.testing.HttpServiceTestSupport;
-import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.ReportFiles;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Test;
 class HostAndTokenTest extends HttpServiceTestSupport {
 
     private static final String TOKEN = "host-and-token-test-token";
-
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
 
     @Override
     protected String databaseName() {

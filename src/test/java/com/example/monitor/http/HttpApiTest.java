@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.LogCapture;
-import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import com.example.monitor.testing.ReportFiles;
+import com.example.monitor.testing.ServiceTestSupport;
+import com.example.monitor.testing.ServiceTestSupport.ServiceSettings;
 import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -18,13 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 
@@ -32,10 +28,10 @@ import org.slf4j.event.Level;
  * The HTTP API of a running service with a token, on a free port, against a real PostgreSQL: every
  * endpoint, and what it refuses (401, 403, 409, 400, 404, 413, 415) without changing anything.
  */
-@ExtendWith(PerTest.class)
-class HttpApiTest extends MonitorTestSupport {
+@ServiceSettings(token = HttpApiTest.TOKEN, value = {"monitor.query-timeout", "2m"})
+class HttpApiTest extends ServiceTestSupport {
 
-    private static final String TOKEN = "s3cret-token-for-tests";
+    static final String TOKEN = "s3cret-token-for-tests";
     private static final Duration RUN_DONE = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -43,9 +39,6 @@ class HttpApiTest extends MonitorTestSupport {
 
     private static ProjectFiles project;
     private static LogCapture log;
-
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-    private ApiClient api;
 
     @AfterAll
     static void stopLogCapture() {
@@ -69,25 +62,6 @@ class HttpApiTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @Override
-    protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.http.port", "0",
-                "monitor.http.token", TOKEN,
-                "monitor.query-timeout", "2m");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(context.hasService(VertxPlatformHttpServer.class).getPort(), TOKEN);
     }
 
     @Test

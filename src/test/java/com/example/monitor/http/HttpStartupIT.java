@@ -7,6 +7,7 @@ import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.H2DemoProject;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ReportFiles;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged jar's start-up, as an operator meets it: {@code ${env:NAME}} and {@code {{env:NAME}}}
  * in every {@code monitor.*} value, set or unset, and a server that cannot listen, each an exit code.
  */
+@PackagedJar
 class HttpStartupIT {
 
     private static final Pattern LISTENING = Pattern.compile("HTTP server on http://(\\S+):(\\d+)/");
@@ -32,11 +33,6 @@ class HttpStartupIT {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void jarIsBuilt() {
-        MonitorProcess.assumeJarBuilt();
-    }
 
     @Test
     void bothFormsOfEnvironmentReferenceGiveTheTokenItsValueNeverTheLiteral() throws Exception {

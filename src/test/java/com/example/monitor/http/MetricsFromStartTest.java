@@ -12,7 +12,6 @@ import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.ServiceMain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +39,13 @@ class MetricsFromStartTest {
     private static final List<String> DATABASES = List.of("steady", "broken", "unreachable");
 
     private static String url;
-    private static int closedPort;
+    private static String unreachable;
     private ProjectFiles project;
 
     @BeforeAll
     static void databases() throws Exception {
         url = POSTGRES.server().createDatabase("metrics_from_start");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        unreachable = ProjectFiles.unreachableUrl();
     }
 
     @BeforeEach
@@ -59,10 +56,7 @@ class MetricsFromStartTest {
                 .query("Start date", "steady/start_date.sql", """
                         SELECT 1 / CASE WHEN :start_date::timestamp < timestamp '2000-01-01' THEN 0 ELSE 1 END AS one
                         """)
-                .database("broken", url)
-                .query("Broken", "broken/broken.sql", "SELECT * FROM no_such_table\n")
-                .database("unreachable", "jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing")
-                .query("Never", "unreachable/never.sql", "SELECT 1 AS one\n")
+                .brokenAndUnreachable(url, unreachable)
                 .property("monitor.connect-timeout", "5s")
                 .write();
     }

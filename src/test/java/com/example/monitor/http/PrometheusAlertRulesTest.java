@@ -14,7 +14,6 @@ import com.example.monitor.testing.ServiceMain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,17 +60,10 @@ class PrometheusAlertRulesTest {
     @BeforeAll
     static void serviceAfterOneRun() throws Exception {
         String url = POSTGRES.server().createDatabase("alert_rules");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         ProjectFiles project = ProjectFiles.temp("alert-rules-test")
                 .database("steady", url)
                 .query("One", "steady/one.sql", "SELECT 1 AS one WHERE :start_date::timestamp IS NOT NULL\n")
-                .database("broken", url)
-                .query("Broken", "broken/broken.sql", "SELECT * FROM no_such_table\n")
-                .database("unreachable", "jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing")
-                .query("Never", "unreachable/never.sql", "SELECT 1 AS one\n")
+                .brokenAndUnreachable(url, ProjectFiles.unreachableUrl())
                 .property("monitor.connect-timeout", "5s")
                 .write();
         service = ServiceMain.start(project, "monitor.schedule", "0 0 6 * * ?",

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.testing.HttpServiceTestSupport;
-import com.example.monitor.testing.PerTest;
-import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,8 +22,6 @@ class RunRequestOverHttpTest extends HttpServiceTestSupport {
 
     private static final String FIXED_START = "2026-09-15T00:00:00";
     private static final Duration RUN_DONE = Duration.ofSeconds(20);
-
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
 
     @Override
     protected String databaseName() {

@@ -42,6 +42,20 @@ class RunShapesTest {
     private static final String RUN_ID = "20261128T191500Z-n1-9acc8c32";
     /** The run's own time while it is in flight is the wall clock's, so it is left out of the comparison. */
     private static final String RUN_IN_FLIGHT_FOR = "\"elapsedMs\":\\d+,\"status\":\"running\",\"databases\"";
+    /** The run's own fields, as the report and the run list both begin. */
+    private static final String RUN_FIELDS = """
+            {"runId":"20261128T191500Z-n1-9acc8c32","node":"n1","trigger":"file:req \\"1\\".json",\
+            "requestFile":"req \\"1\\".json","startDate":"2026-10-01T06:30:00",\
+            "startedAt":"2026-11-28T19:15:00.120Z","finishedAt":"2026-11-28T19:15:02.456Z","elapsedMs":2336,\
+            "status":"cancelled",""";
+    /** The report's first query up to its column types, the same whether its rows are in the report or a file. */
+    private static final String FIRST_QUERY_UP_TO_ITS_COLUMN_TYPES = """
+            "databases":{"crm":{"status":"completed","error":null,"elapsedMs":40,\
+            "queries":{"Q1":{"status":"completed","rowCount":2,"truncated":true,"elapsedMs":15,"error":null,\
+            "columns":["ID","ID_2","WHEN"],"columnTypes":[{"type":"integer","databaseType":"NUMBER",\
+            "precision":10,"scale":0,"nullable":false,"label":"ID"},{"type":"decimal","databaseType":"NUMBER",\
+            "precision":null,"scale":null,"nullable":true,"label":"ID"},{"type":"timestamptz",\
+            "databaseType":null,"precision":null,"scale":null,"nullable":true,"label":"WHEN"}],""";
 
     @TempDir
     Path output;
@@ -52,16 +66,9 @@ class RunShapesTest {
 
         new ReportWriter(PosixFilePermissions.fromString("rw-------"), RowsFormat.JSON).write(run, output);
 
-        assertThat(Files.readString(output.resolve(RUN_ID + ".json"))).isEqualTo("""
-                {"runId":"20261128T191500Z-n1-9acc8c32","node":"n1","trigger":"file:req \\"1\\".json",\
-                "requestFile":"req \\"1\\".json","startDate":"2026-10-01T06:30:00",\
-                "startedAt":"2026-11-28T19:15:00.120Z","finishedAt":"2026-11-28T19:15:02.456Z","elapsedMs":2336,\
-                "status":"cancelled","databases":{"crm":{"status":"completed","error":null,"elapsedMs":40,\
-                "queries":{"Q1":{"status":"completed","rowCount":2,"truncated":true,"elapsedMs":15,"error":null,\
-                "columns":["ID","ID_2","WHEN"],"columnTypes":[{"type":"integer","databaseType":"NUMBER",\
-                "precision":10,"scale":0,"nullable":false,"label":"ID"},{"type":"decimal","databaseType":"NUMBER",\
-                "precision":null,"scale":null,"nullable":true,"label":"ID"},{"type":"timestamptz",\
-                "databaseType":null,"precision":null,"scale":null,"nullable":true,"label":"WHEN"}],"rows":[{"ID":1,\
+        assertThat(Files.readString(output.resolve(RUN_ID + ".json")))
+                .isEqualTo(RUN_FIELDS + FIRST_QUERY_UP_TO_ITS_COLUMN_TYPES + """
+                "rows":[{"ID":1,\
                 "ID_2":2.50,"WHEN":null},{"ID":3,"ID_2":1E+3,"WHEN":"2026-01-01T00:00:00Z"}]},\
                 "Clients/2026 ü \\"x\\"":{"status":"completed","rowCount":0,"truncated":false,"elapsedMs":3,\
                 "error":null,"columns":[],"columnTypes":[],"rows":[]},"Fails":{"status":"failed","rowCount":null,\
@@ -85,16 +92,8 @@ class RunShapesTest {
 
         new ReportWriter(PosixFilePermissions.fromString("rw-------"), RowsFormat.PARQUET).write(run, output);
 
-        assertThat(Files.readString(output.resolve(RUN_ID + ".json"))).isEqualTo("""
-                {"runId":"20261128T191500Z-n1-9acc8c32","node":"n1","trigger":"file:req \\"1\\".json",\
-                "requestFile":"req \\"1\\".json","startDate":"2026-10-01T06:30:00",\
-                "startedAt":"2026-11-28T19:15:00.120Z","finishedAt":"2026-11-28T19:15:02.456Z","elapsedMs":2336,\
-                "status":"cancelled","databases":{"crm":{"status":"completed","error":null,"elapsedMs":40,\
-                "queries":{"Q1":{"status":"completed","rowCount":2,"truncated":true,"elapsedMs":15,"error":null,\
-                "columns":["ID","ID_2","WHEN"],"columnTypes":[{"type":"integer","databaseType":"NUMBER",\
-                "precision":10,"scale":0,"nullable":false,"label":"ID"},{"type":"decimal","databaseType":"NUMBER",\
-                "precision":null,"scale":null,"nullable":true,"label":"ID"},{"type":"timestamptz",\
-                "databaseType":null,"precision":null,"scale":null,"nullable":true,"label":"WHEN"}],\
+        assertThat(Files.readString(output.resolve(RUN_ID + ".json")))
+                .isEqualTo(RUN_FIELDS + FIRST_QUERY_UP_TO_ITS_COLUMN_TYPES + """
                 "rowsFile":"20261128T191500Z-n1-9acc8c32/crm/Q1.parquet"},\
                 "Clients/2026 ü \\"x\\"":{"status":"completed","rowCount":0,"truncated":false,"elapsedMs":3,\
                 "error":null,"columns":[],"columnTypes":[],"rowsFile":"20261128T191500Z-n1-9acc8c32/crm/C.parquet"},\
@@ -118,11 +117,8 @@ class RunShapesTest {
         AnalysisRun run = finished(run(RowsFormat.JSON));
         new ReportWriter(PosixFilePermissions.fromString("rw-------"), RowsFormat.JSON).write(run, output);
 
-        assertThat(JSON.writeValueAsString(new RunHistory(output).recent(null))).isEqualTo("[" + """
-                {"runId":"20261128T191500Z-n1-9acc8c32","node":"n1","trigger":"file:req \\"1\\".json",\
-                "requestFile":"req \\"1\\".json","startDate":"2026-10-01T06:30:00",\
-                "startedAt":"2026-11-28T19:15:00.120Z","finishedAt":"2026-11-28T19:15:02.456Z","elapsedMs":2336,\
-                "status":"cancelled","queries":{"cancelled":3,"completed":2,"failed":1,"skipped":2},"rows":2}""" + "]");
+        assertThat(JSON.writeValueAsString(new RunHistory(output).recent(null))).isEqualTo("[" + RUN_FIELDS + """
+                "queries":{"cancelled":3,"completed":2,"failed":1,"skipped":2},"rows":2}""" + "]");
     }
 
     @Test

@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.monitor.testing.HeadlessChromium;
-import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PerTest;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
+import com.example.monitor.testing.ServiceTestSupport;
+import com.example.monitor.testing.ServiceTestSupport.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -30,10 +27,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The status page in a real headless Chromium, against a running service with a token and real
  * PostgreSQL databases: a run watched live, a cancel, the history and its report, a wrong token.
  */
-@ExtendWith(PerTest.class)
-class StatusPageBrowserTest extends MonitorTestSupport {
+@ServiceSettings(token = StatusPageBrowserTest.TOKEN,
+        value = {"monitor.schedule", "0 0 6 * * ?", "monitor.query-timeout", "2m"})
+class StatusPageBrowserTest extends ServiceTestSupport {
 
-    private static final String TOKEN = "browser-test-token";
+    static final String TOKEN = "browser-test-token";
     private static final Duration UI = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -78,24 +76,9 @@ class StatusPageBrowserTest extends MonitorTestSupport {
         return project;
     }
 
-    @Override
-    protected Properties monitorProperties() {
-        return properties(
-                "monitor.mode", "service",
-                "monitor.http.port", "0",
-                "monitor.http.token", TOKEN,
-                "monitor.schedule", "0 0 6 * * ?",
-                "monitor.query-timeout", "2m");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
-    }
-
     @BeforeEach
     void openPage() {
-        browser.get("http://127.0.0.1:" + context.hasService(VertxPlatformHttpServer.class).getPort() + "/");
+        browser.get("http://127.0.0.1:" + port() + "/");
         browser.executeScript("sessionStorage.clear();");
         browser.navigate().refresh();
     }

@@ -36,23 +36,21 @@ class PostgresFetchSizeTest extends MonitorTestSupport {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     private static String url;
-    private static ProjectFiles project;
 
     @BeforeAll
     static void createDatabase() throws Exception {
         url = POSTGRES.server().createDatabase("fetch_size");
-        project = new ProjectFiles(Files.createTempDirectory("fetch-size"))
+    }
+
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return new ProjectFiles(Files.createTempDirectory("fetch-size"))
                 .database("pg", url)
                 .query("Portal", "portal.sql", "-- portal probe\n" + OWN_PORTAL + " /* portal probe */\n")
                 .query("Portal with own fetch size", "portal_own.sql", OWN_PORTAL + " /* portal probe */\n",
                         "fetch_size: 10")
-                .query("Many rows", "many.sql", "SELECT g, 'row ' || g AS label FROM generate_series(1, 300000) g\n");
-        project.write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
+                .query("Many rows", "many.sql", "SELECT g, 'row ' || g AS label FROM generate_series(1, 300000) g\n")
+                .write();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,28 +25,20 @@ class StartDateBindingTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static String url;
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        url = POSTGRES.server().createDatabase("start_date",
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        String url = POSTGRES.server().createDatabase("start_date",
                 "CREATE TABLE changes (id int, changed_at timestamp)",
                 "INSERT INTO changes VALUES (1, '2026-10-29 13:14:14'), (2, '2026-10-29 13:14:15'),"
                         + " (3, '2026-10-29 13:14:16')");
-        project = new ProjectFiles(Files.createTempDirectory("start-date"))
+        return new ProjectFiles(Files.createTempDirectory("start-date"))
                 .database("pg", url)
                 .query("Since", "since.sql", "SELECT id FROM changes WHERE changed_at >= :start_date ORDER BY id\n")
                 .query("Bound", "bound.sql",
                         "SELECT :start_date::timestamp AS bound, to_char(:start_date::timestamp, 'HH24:MI:SS.MS') AS hms\n")
                 .query("Untyped", "untyped.sql",
-                        "SELECT id FROM changes WHERE :start_date IS NOT NULL AND changed_at >= :start_date ORDER BY id\n");
-        project.write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
+                        "SELECT id FROM changes WHERE :start_date IS NOT NULL AND changed_at >= :start_date ORDER BY id\n")
+                .write();
     }
 
     @Test

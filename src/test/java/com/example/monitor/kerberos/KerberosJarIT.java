@@ -8,13 +8,13 @@ import com.example.monitor.testing.KerberosProject;
 import com.example.monitor.testing.KerberosRealm;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,16 +23,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The packaged jar with Kerberos, as a user runs it: its manifest's exports let it read a ticket cache's
  * expiry, and a keytab logon reaches the GSSAPI server; Kerberos with an H2 url is refused at start-up.
  */
+@PackagedJar
 @Tag("kerberos")
 class KerberosJarIT {
 
     @RegisterExtension
     static final KerberosExtension KERBEROS = new KerberosExtension();
-
-    @BeforeAll
-    static void jarBuilt() {
-        MonitorProcess.assumeJarBuilt();
-    }
 
     @Test
     void theJarLogsOnFromAKeytabAndReportsAnExpiredTicketCacheWithItsExpiry() throws Exception {

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Kerberos Oracle database whose ticket cache is missing, in a whole run. The "Oracle host" is a local
@@ -30,7 +30,8 @@ class KerberosPreflightRunTest extends MonitorTestSupport {
     private static ServerSocketChannel oracleHost;
     private static Path missingCache;
 
-    private final ProgressRecorder recorder = new ProgressRecorder();
+    @RegisterExtension
+    final ProgressRecorder recorder = new ProgressRecorder();
 
     @BeforeAll
     static void writeProject() throws Exception {
@@ -71,11 +72,6 @@ class KerberosPreflightRunTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @BeforeEach
-    void listenToProgress() {
-        context.getManagementStrategy().addEventNotifier(recorder);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
+import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ParquetFiles;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 1,000,000 rows x 6 columns through the packaged jar with a 512 MB heap, in both result modes.
  * Behaviour only (it completes, every row is in the report); speed and memory are in bench/.
  */
+@PackagedJar
 class LargeResultIT {
 
     private static final int ROWS = 1_000_000;
@@ -40,7 +42,6 @@ class LargeResultIT {
 
     @BeforeAll
     static void createMillionRows() throws Exception {
-        MonitorProcess.assumeJarBuilt();
         String url = POSTGRES.server().createDatabase("large",
                 "CREATE TABLE activity (client_id int, email text, amount numeric(12,2), changed_at timestamp,"
                         + " channel_id int, note text)",

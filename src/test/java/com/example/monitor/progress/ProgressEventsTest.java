@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +22,8 @@ class ProgressEventsTest extends MonitorTestSupport {
 
     private static ProjectFiles project;
 
-    private final ProgressRecorder recorder = new ProgressRecorder();
+    @RegisterExtension
+    final ProgressRecorder recorder = new ProgressRecorder();
 
     @BeforeAll
     static void createDatabases() throws Exception {
@@ -53,11 +53,6 @@ class ProgressEventsTest extends MonitorTestSupport {
     @Override
     protected Properties monitorProperties() {
         return properties("camel.beans.declaredRecorder", "#class:" + ProgressRecorder.class.getName());
-    }
-
-    @BeforeEach
-    void listenToProgress() {
-        context.getManagementStrategy().addEventNotifier(recorder);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.monitor.rows.ColumnType;
 import com.example.monitor.rows.Columns;
 import com.example.monitor.rows.Row;
+import com.example.monitor.testing.EncoderThreads;
 import com.example.monitor.testing.ParquetFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +17,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Parquet file appears whole, under its name, only once every row is in; a failure leaves nothing. */
@@ -32,17 +31,13 @@ class ParquetRowsTest {
     private static final Columns COLUMNS = new Columns(List.of("id", "amount"));
     private static final int ROWS = 5_000;
 
-    private final ThreadPoolExecutor encoders = (ThreadPoolExecutor) Executors.newCachedThreadPool();
-    private final ParquetRows parquet = new ParquetRows(new RowSpool(encoders),
+    @RegisterExtension
+    final EncoderThreads encoders = new EncoderThreads();
+    private final ParquetRows parquet = new ParquetRows(new RowSpool(encoders.pool()),
             PosixFilePermissions.fromString("rw-------"));
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopEncoders() {
-        encoders.shutdownNow();
-    }
 
     @Test
     void noReaderSeesTheFileBeforeItsLastRowIsIn() throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.example.monitor.rows.Columns;
 import com.example.monitor.rows.Row;
+import com.example.monitor.testing.EncoderThreads;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -26,12 +27,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rows are encoded while they are read, on a second thread for large results, and never lost or stuck. */
@@ -41,16 +40,12 @@ class RowSpoolTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RowSpool.Checkpoint GO_ON = () -> { };
 
-    private final ThreadPoolExecutor encoders = (ThreadPoolExecutor) Executors.newCachedThreadPool();
-    private final RowSpool spool = new RowSpool(encoders);
+    @RegisterExtension
+    final EncoderThreads encoders = new EncoderThreads();
+    private final RowSpool spool = new RowSpool(encoders.pool());
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopEncoders() {
-        encoders.shutdownNow();
-    }
 
     @Test
     void resultsOfAnySizeAreSpooledCompleteAndInOrder() throws Exception {
@@ -101,7 +96,7 @@ class RowSpoolTest {
                 .hasMessage("connection lost");
 
         assertThat(file).doesNotExist();
-        await().atMost(Duration.ofSeconds(10)).until(() -> encoders.getActiveCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> encoders.pool().getActiveCount() == 0);
     }
 
     @Test
@@ -116,7 +111,7 @@ class RowSpoolTest {
                         .hasMessageContaining("no text for this value"));
 
         assertThat(file).doesNotExist();
-        await().atMost(Duration.ofSeconds(10)).until(() -> encoders.getActiveCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> encoders.pool().getActiveCount() == 0);
     }
 
     @Test
@@ -146,7 +141,7 @@ class RowSpoolTest {
 
         assertThat(served.get()).isEqualTo(10 * RowSpool.BATCH_ROWS);
         assertThat(file).doesNotExist();
-        await().atMost(Duration.ofSeconds(10)).until(() -> encoders.getActiveCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> encoders.pool().getActiveCount() == 0);
     }
 
     @Test

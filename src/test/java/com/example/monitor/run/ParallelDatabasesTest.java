@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,16 +38,12 @@ class ParallelDatabasesTest {
 
     /** Shared by both settings: runs once, times it and counts the queries running at once. */
     abstract static class TimedRun extends MonitorTestSupport {
+        @RegisterExtension
         final ProgressRecorder recorder = new ProgressRecorder();
 
         @Override
         protected ProjectFiles project() {
             return project;
-        }
-
-        @BeforeEach
-        void listenToProgress() {
-            context.getManagementStrategy().addEventNotifier(recorder);
         }
 
         Duration timedRun() {

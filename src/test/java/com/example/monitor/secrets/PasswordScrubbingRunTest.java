@@ -25,8 +25,8 @@ import org.apache.camel.Exchange;
 import org.slf4j.event.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Databases whose logon fails while a password sits in databases.yaml, in the URL's user info, in a
@@ -49,7 +49,8 @@ class PasswordScrubbingRunTest extends MonitorTestSupport {
     private static final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private static Connection h2Keeper;
 
-    private final ProgressRecorder recorder = new ProgressRecorder();
+    @RegisterExtension
+    final ProgressRecorder recorder = new ProgressRecorder();
 
     @BeforeAll
     static void writeProject() throws Exception {
@@ -112,11 +113,6 @@ class PasswordScrubbingRunTest extends MonitorTestSupport {
     @Override
     protected ProjectFiles project() {
         return project;
-    }
-
-    @BeforeEach
-    void listenToProgress() {
-        context.getManagementStrategy().addEventNotifier(recorder);
     }
 
     @Test

@@ -27,7 +27,6 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,16 +48,9 @@ class InboxRequestTest extends InboxServiceTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = startDateProject(POSTGRES.server(), "inbox");
-    }
-
     @Override
-    protected ProjectFiles project() {
-        return project;
+    protected ProjectFiles classProject() throws Exception {
+        return startDateProject(POSTGRES.server(), "inbox");
     }
 
     @Override

@@ -3,11 +3,9 @@ package com.example.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.MonitorTestSupport;
-import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.PerTestOutputTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
-import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,17 +15,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A service with monitor.schedule-at-start and no schedule: it runs once as soon as it is up, and
  * monitor.keep-reports cleans the output folder after that run.
  */
-@ExtendWith(PerTest.class)
-class ScheduleAtStartTest extends MonitorTestSupport {
+class ScheduleAtStartTest extends PerTestOutputTestSupport {
 
     private static final String OLD_REPORT = "20200101T000000Z-0123abcd.json";
     private static final String OLD_TEAM_FILE = "20200101T000000Z-0123abcd-clients.json";
@@ -35,21 +30,12 @@ class ScheduleAtStartTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("schedule-at-start-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("schedule-at-start-test").on(POSTGRES.server())
                 .postgres("at_start")
                 .query("One", "at_start/one.sql", "SELECT 1 AS one WHERE now() >= :start_date\n")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Override
@@ -61,11 +47,6 @@ class ScheduleAtStartTest extends MonitorTestSupport {
                 "monitor.mode", "service",
                 "monitor.schedule-at-start", "true",
                 "monitor.keep-reports", "30d");
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
     }
 
     @Test

@@ -3,14 +3,13 @@ package com.example.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.LogCapture;
 import com.example.monitor.testing.PerTest;
+import com.example.monitor.testing.PerTestOutputTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,18 +17,15 @@ import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.BeforeAll;
 import org.slf4j.event.Level;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Service mode started by {@code monitor.schedule} alone, on real timers: a period and a Quartz cron
  * expression. The only query sleeps 1.5 s, longer than the 1 s period, so overlapping runs would show.
  */
-@ExtendWith(PerTest.class)
-class ScheduledRunsTest extends MonitorTestSupport {
+class ScheduledRunsTest extends PerTestOutputTestSupport {
 
     /** The {@code monitor.schedule} of one test. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -41,13 +37,9 @@ class ScheduledRunsTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    private final ReportFiles reports = new ReportFiles(PerTest.folder().resolve("output"));
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("scheduled-runs-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("scheduled-runs-test").on(POSTGRES.server())
                 .postgres("scheduled")
                 .query("Slow", "scheduled/slow.sql", "SELECT :start_date::timestamp AS start_date FROM pg_sleep(1.5)\n")
                 .property("monitor.mode", "service")
@@ -55,18 +47,8 @@ class ScheduledRunsTest extends MonitorTestSupport {
     }
 
     @Override
-    protected ProjectFiles project() {
-        return project;
-    }
-
-    @Override
     protected Properties monitorProperties() {
         return properties("monitor.schedule", PerTest.annotation(Schedule.class).orElseThrow().value());
-    }
-
-    @Override
-    protected Path outputDir() {
-        return PerTest.folder().resolve("output");
     }
 
     @Test

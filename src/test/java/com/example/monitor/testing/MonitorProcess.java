@@ -2,7 +2,6 @@ package com.example.monitor.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +22,7 @@ import java.util.stream.Stream;
  * or {@code bin/client-activity-monitor}, in a working folder, with arguments and environment.
  * Everything it prints goes to a log file the test reads. {@link #close()} kills it and any child it
  * started, whatever the test did, so use it in try-with-resources. Runs in the failsafe phase
- * ({@code *IT}), after {@code package} built the jar.
+ * ({@code *IT}, marked {@link PackagedJar}), after {@code package} built the jar.
  */
 public final class MonitorProcess implements AutoCloseable {
 
@@ -42,11 +41,6 @@ public final class MonitorProcess implements AutoCloseable {
     private MonitorProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
-    }
-
-    /** Skips the test class when the jar is missing, as with {@code mvn test} instead of {@code verify}. */
-    public static void assumeJarBuilt() {
-        assumeTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR + " is missing");
     }
 
     /** {@code java [jvm options] -jar target/client-activity-monitor.jar [arguments]}. */

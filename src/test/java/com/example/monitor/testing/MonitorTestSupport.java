@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
@@ -34,8 +35,32 @@ public abstract class MonitorTestSupport extends CamelMainTestSupport {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    /** The project folder (databases.yaml, sql/, output/) of the test. */
-    protected abstract ProjectFiles project();
+    /** Each class's project, written at its first test by {@link #classProject()}. */
+    private static final Map<Class<?>, ProjectFiles> PROJECTS = new ConcurrentHashMap<>();
+
+    /**
+     * The project folder (databases.yaml, sql/, output/) of the test: by default the class's one, from
+     * {@link #classProject()} at its first test and kept for the others. A class overrides this when it
+     * keeps its project itself.
+     */
+    protected ProjectFiles project() {
+        return PROJECTS.computeIfAbsent(getClass(), type -> {
+            try {
+                return classProject();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot write the project of " + type.getSimpleName(), e);
+            }
+        });
+    }
+
+    /**
+     * Writes the class's project, once, when its first test starts: after its {@code @BeforeAll} methods,
+     * so the databases its extensions give it are there.
+     */
+    protected ProjectFiles classProject() throws Exception {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " overrides neither project() nor classProject()");
+    }
 
     /** Extra {@code monitor.*} properties, over the project's own: for settings of one test (PerTest). */
     protected Properties monitorProperties() {

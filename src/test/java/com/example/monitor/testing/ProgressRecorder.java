@@ -5,15 +5,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An EventNotifier a Java user would write: it takes only {@link ProgressEvent}s and keeps them in
  * arrival order. Add it with {@code context.getManagementStrategy().addEventNotifier}, or declare it
- * as a bean ({@code camel.beans.name=#class:...}).
+ * as a bean ({@code camel.beans.name=#class:...}). In a {@link MonitorTestSupport} test, an instance
+ * field {@code @RegisterExtension final ProgressRecorder recorder = new ProgressRecorder();} adds it to
+ * each test's context, after the {@code @BeforeEach} methods, before the test's first line.
  */
-public final class ProgressRecorder extends EventNotifierSupport {
+public final class ProgressRecorder extends EventNotifierSupport implements BeforeTestExecutionCallback {
 
     private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    /** Camel's test support has built and started the test's context by now. */
+    @Override
+    public void beforeTestExecution(ExtensionContext extension) {
+        ((CamelTestSupport) extension.getRequiredTestInstance()).context().getManagementStrategy().addEventNotifier(this);
+    }
 
     @Override
     public boolean isEnabled(CamelEvent event) {

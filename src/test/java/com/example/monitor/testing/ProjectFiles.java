@@ -2,6 +2,7 @@ package com.example.monitor.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -95,6 +96,26 @@ public final class ProjectFiles {
         }
         write(root.resolve("sql").resolve(fileName), sql);
         return this;
+    }
+
+    /** A PostgreSQL URL on a port that was free a moment ago and that nothing listens on: connections are refused. */
+    public static String unreachableUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/nothing";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The two failing databases the metrics' alerts tell apart: "broken", on the url, whose only query reads a
+     * table that is not there, and "unreachable", at the unreachable URL, whose only query never runs.
+     */
+    public ProjectFiles brokenAndUnreachable(String url, String unreachableUrl) {
+        return database("broken", url)
+                .query("Broken", "broken/broken.sql", "SELECT * FROM no_such_table\n")
+                .database("unreachable", unreachableUrl)
+                .query("Never", "unreachable/never.sql", "SELECT 1 AS one\n");
     }
 
     /** A property the application starts with, such as {@code monitor.query-timeout}. */

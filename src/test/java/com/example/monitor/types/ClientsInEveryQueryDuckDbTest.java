@@ -3,6 +3,7 @@ package com.example.monitor.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.cli.MonitorLauncher;
+import com.example.monitor.testing.H2Database;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import com.example.monitor.testing.Docs;
@@ -19,7 +20,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,8 +34,9 @@ class ClientsInEveryQueryDuckDbTest {
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
+    @RegisterExtension
+    static final H2Database BILLING = new H2Database("jdbc:h2:mem:every_query_billing;MODE=Oracle;DB_CLOSE_DELAY=-1");
 
-    private static Connection h2Keeper;
     private static ProjectFiles project;
 
     @BeforeAll
@@ -46,24 +47,15 @@ class ClientsInEveryQueryDuckDbTest {
                 "INSERT INTO email_changes VALUES (1, '2026-11-01'), (2, '2026-11-02'), (3, '2026-11-03')",
                 "CREATE TABLE token_changes (client_id int, changed_at timestamp)",
                 "INSERT INTO token_changes VALUES (3, '2026-11-04'), (1, '2026-11-05'), (1, '2026-11-06')");
-        String billing = "jdbc:h2:mem:every_query_billing;MODE=Oracle;DB_CLOSE_DELAY=-1";
-        h2Keeper = DriverManager.getConnection(billing, "postgres", "postgres");
-        try (Statement statement = h2Keeper.createStatement()) {
-            statement.execute("CREATE TABLE password_changes (client_id NUMBER(10), changed_at DATE)");
-            statement.execute("INSERT INTO password_changes VALUES (1, DATE '2026-11-06'), (2, DATE '2026-11-07')");
-        }
+        BILLING.execute("CREATE TABLE password_changes (client_id NUMBER(10), changed_at DATE)",
+                "INSERT INTO password_changes VALUES (1, DATE '2026-11-06'), (2, DATE '2026-11-07')");
         project = new ProjectFiles(Files.createTempDirectory("clients-in-every-query"))
                 .database("crm", crm)
                 .query("Email changes", "emails.sql", "SELECT client_id, changed_at FROM email_changes\n")
                 .query("Token changes", "tokens.sql", "SELECT client_id FROM token_changes\n")
-                .database("billing", billing)
+                .database("billing", BILLING.url())
                 .query("Password changes", "passwords.sql", "SELECT client_id, changed_at FROM password_changes\n");
         project.write();
-    }
-
-    @AfterAll
-    static void closeH2() throws Exception {
-        h2Keeper.close();
     }
 
     @Test

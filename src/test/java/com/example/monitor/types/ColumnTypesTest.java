@@ -2,6 +2,7 @@ package com.example.monitor.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.monitor.testing.H2Database;
 import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,8 +44,9 @@ class ColumnTypesTest extends MonitorTestSupport {
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
+    @RegisterExtension
+    static final H2Database H2 = new H2Database("jdbc:h2:mem:column_types_test;DB_CLOSE_DELAY=-1");
 
-    private static Connection h2Keeper;
     private static ProjectFiles project;
 
     @BeforeAll
@@ -62,35 +62,26 @@ class ColumnTypesTest extends MonitorTestSupport {
                 "CREATE TABLE lobs (id int, big_text text, big_blob bytea)");
         insertLobs(DriverManager.getConnection(pg, "postgres", "postgres"));
 
-        String h2 = "jdbc:h2:mem:column_types_test;DB_CLOSE_DELAY=-1";
-        h2Keeper = DriverManager.getConnection(h2, "postgres", "postgres");
-        try (Statement statement = h2Keeper.createStatement()) {
-            statement.execute("CREATE TABLE typed (id INT, amount NUMERIC(38,10), tiny NUMERIC(38,10),"
-                    + " count_int INTEGER, big BIGINT, flag BOOLEAN, note VARCHAR(100), code VARCHAR(20), on_day DATE,"
-                    + " at_local TIMESTAMP(3), at_zoned TIMESTAMP(3) WITH TIME ZONE, payload VARBINARY(10),"
-                    + " ratio DOUBLE PRECISION)");
-            statement.execute("INSERT INTO typed VALUES (1, " + BIG + ", " + TINY + ", 2147483647,"
-                    + " 9223372036854775807, TRUE, 'naïve “quoted”', 'AB-12', DATE '2026-10-03',"
-                    + " TIMESTAMP '2026-10-03 04:05:06.789', TIMESTAMP WITH TIME ZONE '2026-10-03 04:05:06.789+02:00',"
-                    + " X'000102ff', 0.1)");
-            statement.execute("INSERT INTO typed (id) VALUES (2)");
-            statement.execute("CREATE TABLE lobs (id INT, big_text CLOB, big_blob BLOB)");
-        }
-        insertLobs(DriverManager.getConnection(h2, "postgres", "postgres"));
+        H2.execute("CREATE TABLE typed (id INT, amount NUMERIC(38,10), tiny NUMERIC(38,10),"
+                        + " count_int INTEGER, big BIGINT, flag BOOLEAN, note VARCHAR(100), code VARCHAR(20), on_day DATE,"
+                        + " at_local TIMESTAMP(3), at_zoned TIMESTAMP(3) WITH TIME ZONE, payload VARBINARY(10),"
+                        + " ratio DOUBLE PRECISION)",
+                "INSERT INTO typed VALUES (1, " + BIG + ", " + TINY + ", 2147483647,"
+                        + " 9223372036854775807, TRUE, 'naïve “quoted”', 'AB-12', DATE '2026-10-03',"
+                        + " TIMESTAMP '2026-10-03 04:05:06.789', TIMESTAMP WITH TIME ZONE '2026-10-03 04:05:06.789+02:00',"
+                        + " X'000102ff', 0.1)",
+                "INSERT INTO typed (id) VALUES (2)",
+                "CREATE TABLE lobs (id INT, big_text CLOB, big_blob BLOB)");
+        insertLobs(H2.connect());
 
         project = new ProjectFiles(Files.createTempDirectory("column-types"))
                 .database("pg", pg)
                 .query("Typed", "typed.sql", "SELECT * FROM typed ORDER BY id\n")
                 .query("Lobs", "lobs.sql", "SELECT id, big_text, big_blob FROM lobs\n")
-                .database("h2", h2)
+                .database("h2", H2.url())
                 .query("Typed", "typed.sql", "SELECT * FROM typed ORDER BY id\n")
                 .query("Lobs", "lobs.sql", "SELECT id, big_text, big_blob FROM lobs\n");
         project.write();
-    }
-
-    @AfterAll
-    static void stopDatabases() throws Exception {
-        h2Keeper.close();
     }
 
     @Override

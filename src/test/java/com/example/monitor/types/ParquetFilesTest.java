@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.example.monitor.cli.ExitCodes;
 import com.example.monitor.cli.MonitorLauncher;
+import com.example.monitor.testing.H2Database;
 import com.example.monitor.testing.ParquetFiles;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
@@ -24,12 +25,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Map;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,8 +42,9 @@ class ParquetFilesTest {
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
+    @RegisterExtension
+    static final H2Database H2 = new H2Database("jdbc:h2:mem:parquet_oracle;MODE=Oracle;DB_CLOSE_DELAY=-1");
 
-    private static Connection h2Keeper;
     private static ProjectFiles project;
 
     @BeforeAll
@@ -61,18 +59,14 @@ class ParquetFilesTest {
                 "INSERT INTO typed VALUES (2, -9223372036854775808, -0.00001, 'NaN', '', false, '2026-10-03',"
                         + " '2026-10-03 04:05:06', '1900-01-01 00:00:00Z', '', '23:59:59', -0.00001)",
                 "INSERT INTO typed (id, ratio) VALUES (3, 'Infinity')");
-        String h2 = "jdbc:h2:mem:parquet_oracle;MODE=Oracle;DB_CLOSE_DELAY=-1";
-        h2Keeper = DriverManager.getConnection(h2, "postgres", "postgres");
-        try (Statement statement = h2Keeper.createStatement()) {
-            statement.execute("CREATE TABLE typed (id NUMBER(10) NOT NULL, big NUMBER(18), amount NUMBER(19,5),"
-                    + " ratio BINARY_DOUBLE, note VARCHAR2(100), changed DATE, at_zoned TIMESTAMP WITH TIME ZONE,"
-                    + " payload RAW(10), body CLOB, blob_data BLOB, loose NUMBER, wide NUMBER(38))");
-            statement.execute("INSERT INTO typed VALUES (1, 999999999999999999, 99999999999999.99999, 0.1,"
-                    + " 'naïve “quoted” 😀', TO_DATE('1900-01-01 13:14:15', 'YYYY-MM-DD HH24:MI:SS'),"
-                    + " TIMESTAMP '2026-10-03 04:05:06.789 +02:00', HEXTORAW('000102FF'), 'clob text', HEXTORAW('CAFE'),"
-                    + " 12.5, 12345678901234567890123456789012345678)");
-            statement.execute("INSERT INTO typed (id, amount, note) VALUES (2, -0.00001, '')");
-        }
+        H2.execute("CREATE TABLE typed (id NUMBER(10) NOT NULL, big NUMBER(18), amount NUMBER(19,5),"
+                        + " ratio BINARY_DOUBLE, note VARCHAR2(100), changed DATE, at_zoned TIMESTAMP WITH TIME ZONE,"
+                        + " payload RAW(10), body CLOB, blob_data BLOB, loose NUMBER, wide NUMBER(38))",
+                "INSERT INTO typed VALUES (1, 999999999999999999, 99999999999999.99999, 0.1,"
+                        + " 'naïve “quoted” 😀', TO_DATE('1900-01-01 13:14:15', 'YYYY-MM-DD HH24:MI:SS'),"
+                        + " TIMESTAMP '2026-10-03 04:05:06.789 +02:00', HEXTORAW('000102FF'), 'clob text', HEXTORAW('CAFE'),"
+                        + " 12.5, 12345678901234567890123456789012345678)",
+                "INSERT INTO typed (id, amount, note) VALUES (2, -0.00001, '')");
         project = new ProjectFiles(Files.createTempDirectory("parquet-files"))
                 .database("pg", pg)
                 .query("Typed", "typed.sql", "SELECT * FROM typed ORDER BY id\n")
@@ -82,15 +76,10 @@ class ParquetFilesTest {
                 .query("Clients/2026 ü", "odd.sql", "SELECT 1 AS one\n")
                 // fails on its 3,000th row, after two fetches of 1,000 went to the file
                 .query("Half read", "half.sql", "SELECT g, 1 / (3000 - g) AS q FROM generate_series(1, 5000) g\n")
-                .database("ora", h2)
+                .database("ora", H2.url())
                 .query("Typed", "ora-typed.sql", "SELECT * FROM typed ORDER BY id\n")
                 .query("Empty", "ora-empty.sql", "SELECT * FROM typed WHERE id < 0\n");
         project.write();
-    }
-
-    @AfterAll
-    static void closeH2() throws Exception {
-        h2Keeper.close();
     }
 
     @ParameterizedTest
