@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,12 +33,10 @@ class CancelMidResultTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
+    @Override
+    protected ProjectFiles classProject() throws Exception {
         // value-per-call, so rows stream from the first one; far more than the test lets through
-        project = ProjectFiles.temp("cancel-mid-result-test").on(POSTGRES.server())
+        return ProjectFiles.temp("cancel-mid-result-test").on(POSTGRES.server())
                 .postgres("endless")
                 .query("Endless rows", "endless/rows.sql",
                         "SELECT generate_series(1, 500000000) AS id, md5(random()::text) AS digest")
@@ -50,11 +47,6 @@ class CancelMidResultTest extends MonitorTestSupport {
                 .property("monitor.connect-timeout", "5s")
                 .property("monitor.query-timeout", "5m")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

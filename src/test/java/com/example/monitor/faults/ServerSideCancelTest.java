@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,11 +27,9 @@ class ServerSideCancelTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
-        project = ProjectFiles.temp("server-side-cancel-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("server-side-cancel-test").on(POSTGRES.server())
                 .postgres("strict", "ALTER DATABASE strict SET statement_timeout = '300ms'")
                 .query("Past the server's timeout", "strict/slow.sql", "SELECT pg_sleep(20)")
                 .postgres("watched")
@@ -40,11 +37,6 @@ class ServerSideCancelTest extends MonitorTestSupport {
                 .property("monitor.connect-timeout", "5s")
                 .property("monitor.query-timeout", "30m")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.example.monitor.testing.MonitorTestSupport;
 import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,22 +15,15 @@ class OnceModeWithoutServerTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("once-http-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("once-http-test").on(POSTGRES.server())
                 .postgres("once_http")
                 .query("One", "once_http/one.sql", "SELECT 1 AS one\n")
                 .property("monitor.mode", "once")
                 .property("monitor.http.port", "0")
                 .property("monitor.http.host", "0.0.0.0")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

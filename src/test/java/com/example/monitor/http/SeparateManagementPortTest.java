@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,22 +21,15 @@ class SeparateManagementPortTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("management-port-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("management-port-test").on(POSTGRES.server())
                 .postgres("management_port")
                 .query("One", "management_port/one.sql", "SELECT 1 AS one\n")
                 .property("monitor.mode", "service")
                 .property("monitor.http.port", "0")
                 .property("camel.management.port", Integer.toString(MANAGEMENT_PORT))
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

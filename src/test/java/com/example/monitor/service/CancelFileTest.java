@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
@@ -26,11 +25,9 @@ class CancelFileTest extends InboxServiceTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = ProjectFiles.temp("cancel-file-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        return ProjectFiles.temp("cancel-file-test").on(POSTGRES.server())
                 .postgres("cancel_file")
                 // a request for a start date before 2000 sleeps 30 s; any other returns at once
                 .query("Sleep for old dates", "cancel_file/sleep.sql", """
@@ -41,11 +38,6 @@ class CancelFileTest extends InboxServiceTestSupport {
                 .property("monitor.mode", "service")
                 .property("monitor.query-timeout", "2m")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test

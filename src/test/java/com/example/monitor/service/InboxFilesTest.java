@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
@@ -53,16 +52,9 @@ class InboxFilesTest extends InboxServiceTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        project = startDateProject(POSTGRES.server(), "inbox_files");
-    }
-
     @Override
-    protected ProjectFiles project() {
-        return project;
+    protected ProjectFiles classProject() throws Exception {
+        return startDateProject(POSTGRES.server(), "inbox_files");
     }
 
     @Override

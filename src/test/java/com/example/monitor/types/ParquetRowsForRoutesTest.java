@@ -8,7 +8,6 @@ import com.example.monitor.testing.PostgresExtension;
 import com.example.monitor.testing.ProjectFiles;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,22 +17,15 @@ class ParquetRowsForRoutesTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
+    @Override
+    protected ProjectFiles classProject() throws Exception {
         // 600 rows: more than one batch, so they are appended on the encoder thread
-        project = ProjectFiles.temp("parquet-routes").on(POSTGRES.server())
+        return ProjectFiles.temp("parquet-routes").on(POSTGRES.server())
                 .postgres("crm", "CREATE TABLE clients (client_id int)",
                         "INSERT INTO clients SELECT g FROM generate_series(1, 600) g")
                 .query("Clients", "clients.sql", "SELECT client_id FROM clients ORDER BY client_id\n")
                 .property("monitor.rows-format", "parquet")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Test
