@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,19 +39,12 @@ class RouteBeanReferencesTest extends ServiceTestSupport {
     /** A bean reference in an endpoint parameter: "#name" or "#bean:name", not "#${...}" (dynamic). */
     private static final Pattern PARAMETER_REFERENCE = Pattern.compile("^#(?:bean:)?([A-Za-z][\\w-]*)$");
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createProject() throws Exception {
-        project = new ProjectFiles(Files.createTempDirectory("route-beans"))
-                .database("demo", "jdbc:h2:mem:route_beans;MODE=Oracle;DB_CLOSE_DELAY=-1")
-                .query("One", "one.sql", "SELECT 1 AS one FROM dual WHERE :start_date IS NOT NULL\n");
-        project.write();
-    }
-
     @Override
-    protected ProjectFiles project() {
-        return project;
+    protected ProjectFiles classProject() throws Exception {
+        return new ProjectFiles(Files.createTempDirectory("route-beans"))
+                .database("demo", "jdbc:h2:mem:route_beans;MODE=Oracle;DB_CLOSE_DELAY=-1")
+                .query("One", "one.sql", "SELECT 1 AS one FROM dual WHERE :start_date IS NOT NULL\n")
+                .write();
     }
 
     @Test

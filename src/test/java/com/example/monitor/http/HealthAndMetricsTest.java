@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,13 +31,11 @@ class HealthAndMetricsTest extends ServiceTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
+    @Override
+    protected ProjectFiles classProject() throws Exception {
         String url = POSTGRES.server().createDatabase("observe",
                 "CREATE TABLE clients (id int)", "INSERT INTO clients VALUES (1), (2), (3)");
-        project = new ProjectFiles(Files.createTempDirectory("health-metrics-test"))
+        return new ProjectFiles(Files.createTempDirectory("health-metrics-test"))
                 .database("observe", url)
                 // a start date before 2000 sleeps 30 s, so a run can be cancelled in it
                 .query("Slow for old dates", "observe/slow.sql", """
@@ -50,13 +47,8 @@ class HealthAndMetricsTest extends ServiceTestSupport {
                 .database("healthy", url)
                 .query("One", "healthy/one.sql", "SELECT 1 AS one WHERE :start_date::timestamp IS NOT NULL\n")
                 .database("unreachable", ProjectFiles.unreachableUrl())
-                .query("Never", "unreachable/never.sql", "SELECT 1 AS one\n");
-        project.write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
+                .query("Never", "unreachable/never.sql", "SELECT 1 AS one\n")
+                .write();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,18 +19,16 @@ class ProgressEventsTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
     @RegisterExtension
     final ProgressRecorder recorder = new ProgressRecorder();
 
-    @BeforeAll
-    static void createDatabases() throws Exception {
+    @Override
+    protected ProjectFiles classProject() throws Exception {
         String crm = POSTGRES.server().createDatabase("progress_crm",
                 "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
                 "INSERT INTO email_changes VALUES (1, '2026-11-02 10:00:00'), (2, '2026-11-03 10:00:00'),"
                         + " (3, '2026-01-01 00:00:00')");
-        project = new ProjectFiles(Files.createTempDirectory("progress-events-test"))
+        return new ProjectFiles(Files.createTempDirectory("progress-events-test"))
                 .database("crm", crm)
                 .query("Get all email changes", "crm/email_changes.sql",
                         "SELECT client_id FROM email_changes WHERE changed_at >= :start_date ORDER BY client_id\n")
@@ -40,13 +37,8 @@ class ProgressEventsTest extends MonitorTestSupport {
                         "SELECT client_id FROM email_changes WHERE changed_at >= :start_date AND client_id < 0\n")
                 .database("offline", "jdbc:postgresql://127.0.0.1:1/offline")
                 .query("Never runs", "offline/never.sql", "SELECT 1\n")
-                .query("Never runs either", "offline/never_either.sql", "SELECT 2\n");
-        project.write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
+                .query("Never runs either", "offline/never_either.sql", "SELECT 2\n")
+                .write();
     }
 
     /** A notifier declared the way a user does in application.properties, to check it is hooked in. */

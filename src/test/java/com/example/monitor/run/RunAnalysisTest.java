@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,10 +23,8 @@ class RunAnalysisTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
+    @Override
+    protected ProjectFiles classProject() throws Exception {
         String crm = POSTGRES.server().createDatabase("crm",
                 "CREATE TABLE email_changes (client_id int, new_email text, changed_at timestamp)",
                 "INSERT INTO email_changes VALUES"
@@ -40,7 +37,7 @@ class RunAnalysisTest extends MonitorTestSupport {
                 "CREATE TABLE password_changes (account_id int, amount numeric(20,6), changed_at timestamptz)",
                 "INSERT INTO password_changes VALUES (7, 12345678901234.123456, '2026-11-03 04:05:06.789+02')");
         Path root = Files.createTempDirectory("run-analysis-test");
-        project = new ProjectFiles(root)
+        return new ProjectFiles(root)
                 .database("crm", crm)
                 .query("Get all email changes", "crm/email_changes.sql", """
                         -- :start_date in a comment is not a bind
@@ -60,13 +57,8 @@ class RunAnalysisTest extends MonitorTestSupport {
                 .query("Get all password changes", "billing/password_changes.sql",
                         "SELECT account_id, amount, changed_at FROM password_changes WHERE changed_at >= :start_date")
                 .database("offline", "jdbc:postgresql://127.0.0.1:1/offline")
-                .query("Never runs", "offline/never.sql", "SELECT 1");
-        project.write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
+                .query("Never runs", "offline/never.sql", "SELECT 1")
+                .write();
     }
 
     @Test

@@ -29,7 +29,6 @@ import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -123,14 +122,12 @@ class TeamRouteTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
     private final Path output = PerTest.folder().resolve("output");
 
-    @BeforeAll
-    static void createDatabases() throws Exception {
+    @Override
+    protected ProjectFiles classProject() throws Exception {
         // client 1 is in every query; 2 has no token change; 3 no password change
-        project = ProjectFiles.temp("team-route-test").on(POSTGRES.server())
+        return ProjectFiles.temp("team-route-test").on(POSTGRES.server())
                 .postgres("crm",
                         "CREATE TABLE email_changes (client_id int, changed_at timestamp)",
                         "INSERT INTO email_changes VALUES (1, '2026-11-01'), (2, '2026-11-02'), (3, '2026-11-03'),"
@@ -149,11 +146,6 @@ class TeamRouteTest extends MonitorTestSupport {
                 // fails: without it being left out, no client would be in every query
                 .query("Broken", "billing/broken.sql", "SELECT client_id FROM no_such_table\n")
                 .write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
     }
 
     @Override

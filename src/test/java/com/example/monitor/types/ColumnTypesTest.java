@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,10 +46,8 @@ class ColumnTypesTest extends MonitorTestSupport {
     @RegisterExtension
     static final H2Database H2 = new H2Database("jdbc:h2:mem:column_types_test;DB_CLOSE_DELAY=-1");
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
+    @Override
+    protected ProjectFiles classProject() throws Exception {
         String pg = POSTGRES.server().createDatabase("types_pg",
                 "CREATE TABLE typed (id int, amount numeric(38,10), tiny numeric(38,10), count_int integer,"
                         + " big bigint, flag boolean, note text, code varchar(20), on_day date, at_local timestamp(3),"
@@ -74,19 +71,14 @@ class ColumnTypesTest extends MonitorTestSupport {
                 "CREATE TABLE lobs (id INT, big_text CLOB, big_blob BLOB)");
         insertLobs(H2.connect());
 
-        project = new ProjectFiles(Files.createTempDirectory("column-types"))
+        return new ProjectFiles(Files.createTempDirectory("column-types"))
                 .database("pg", pg)
                 .query("Typed", "typed.sql", "SELECT * FROM typed ORDER BY id\n")
                 .query("Lobs", "lobs.sql", "SELECT id, big_text, big_blob FROM lobs\n")
                 .database("h2", H2.url())
                 .query("Typed", "typed.sql", "SELECT * FROM typed ORDER BY id\n")
-                .query("Lobs", "lobs.sql", "SELECT id, big_text, big_blob FROM lobs\n");
-        project.write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
+                .query("Lobs", "lobs.sql", "SELECT id, big_text, big_blob FROM lobs\n")
+                .write();
     }
 
     @Test
