@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,11 +34,9 @@ class CancelTest extends MonitorTestSupport {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static ProjectFiles project;
-
-    @BeforeAll
-    static void createDatabases() throws Exception {
-        project = ProjectFiles.temp("cancel-test").on(POSTGRES.server())
+    @Override
+    protected ProjectFiles classProject() throws Exception {
+        ProjectFiles project = ProjectFiles.temp("cancel-test").on(POSTGRES.server())
                 .property("monitor.connect-timeout", "5s")
                 .property("monitor.query-timeout", "2m");
         for (String name : DATABASES) {
@@ -52,12 +49,7 @@ class CancelTest extends MonitorTestSupport {
             project.query("Sleep", name + "/sleep.sql", "SELECT pg_sleep(60)")
                     .query("After the sleep", name + "/after.sql", "SELECT client_id FROM logins");
         }
-        project.write();
-    }
-
-    @Override
-    protected ProjectFiles project() {
-        return project;
+        return project.write();
     }
 
     @AfterEach
