@@ -45,7 +45,11 @@ public final class RunHistory {
     private final Path outputDir;
     private final RunReportJson json = new RunReportJson();
     /** Empty for a report that cannot be read, kept so it is logged once and not read again at every poll. */
-    private final Map<String, Optional<RunReport>> reports = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Kept>> reports = new ConcurrentHashMap<>();
+
+    /** A report read back, with its {@code GET /api/runs} line, made once like the report itself. */
+    private record Kept(RunReport report, ObjectNode line) {
+    }
 
     public RunHistory(Path outputDir) {
         this.outputDir = outputDir;
@@ -63,9 +67,9 @@ public final class RunHistory {
         }
         return ids.subList(0, end).stream()
                 .map(this::reportOf).flatMap(Optional::stream)
-                .sorted(Comparator.comparing(RunHistory::startedAt, Comparator.reverseOrder()))
+                .sorted(Comparator.comparing((Kept kept) -> startedAt(kept.report()), Comparator.reverseOrder()))
                 .limit(limit)
-                .map(this::listed)
+                .map(Kept::line)
                 .toList();
     }
 
@@ -98,11 +102,11 @@ public final class RunHistory {
     }
 
     private Optional<RecordedRun> recorded(String runId) {
-        Optional<RunReport> read = reportOf(runId);
+        Optional<Kept> read = reportOf(runId);
         if (read.isEmpty()) {
             return Optional.empty();
         }
-        RunReport report = read.get();
+        RunReport report = read.get().report();
         Map<String, DatabaseState> databases = new LinkedHashMap<>();
         report.databases().forEach(database -> DatabaseState.of(database)
                 .ifPresent(state -> databases.put(database.name(), state)));
@@ -174,18 +178,18 @@ public final class RunHistory {
         throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private Optional<RunReport> reportOf(String runId) {
+    private Optional<Kept> reportOf(String runId) {
         return reports.computeIfAbsent(runId, this::read);
     }
 
     /** The run's report, or empty with one WARN line naming the file. */
-    private Optional<RunReport> read(String runId) {
+    private Optional<Kept> read(String runId) {
         Path file = outputDir.resolve(runId + ".json");
         try {
             RunReport report = json.read(file);
             // a report without a start time cannot be placed among the others
             Instant.parse(String.valueOf(report.startedAt()));
-            return Optional.of(report);
+            return Optional.of(new Kept(report, listed(report)));
         } catch (IOException | RuntimeException e) {
             LOG.warn("report {} cannot be read, left out of /api/runs and the metrics: {}", file.toAbsolutePath(),
                     e.getMessage());
