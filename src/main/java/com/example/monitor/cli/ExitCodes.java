@@ -22,7 +22,8 @@ public final class ExitCodes {
             new Meaning(List.of(INVALID_CONFIGURATION), "invalid configuration or arguments, one line per problem"
                     + " on stderr; nothing ran and no report was written"),
             new Meaning(List.of(CANCELLED_BY_SIGINT, CANCELLED_BY_SIGTERM),
-                    "cancelled by SIGINT (Ctrl-C) / SIGTERM (or SIGHUP); the partial report was written"),
+                    "cancelled by SIGINT (Ctrl-C) / SIGTERM (or SIGHUP); the partial report was written (none when"
+                    + " the signal came before the run started, and stderr says so)"),
             new Meaning(List.of(INTERNAL_ERROR), "the report could not be written (stderr says why: a second"
                     + " signal before it was, for one), or an internal error (please report it with the log)"));
 

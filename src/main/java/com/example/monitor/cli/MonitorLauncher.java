@@ -22,6 +22,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,11 @@ public final class MonitorLauncher {
             arguments.problems().forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
+        SignalCancellation signals = SignalCancellation.install(err);
         DatabasesFileLoader.prepareInBackground();
         Main main = MonitorWiring.main(arguments.properties());
+        // the signals are ours (above): Camel Main's hook would wait 25 s for a context nobody stops
+        main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         try {
             main.start();
         } catch (Exception e) {
@@ -65,7 +69,7 @@ public final class MonitorLauncher {
         try {
             CamelContext context = main.getCamelContext();
             AnalysisRuns runs = context.getRegistry().lookupByNameAndType(AnalysisRuns.BEAN, AnalysisRuns.class);
-            SignalCancellation signals = SignalCancellation.install(runs, err);
+            signals.attach(runs);
             MonitorSettings settings = context.getRegistry().lookupByNameAndType(MonitorSettings.BEAN,
                     MonitorSettings.class);
             if (settings.mode() == RunMode.SERVICE) {
@@ -119,6 +123,7 @@ public final class MonitorLauncher {
 
     private int runOnce(ProducerTemplate template, SignalCancellation signals) {
         if (signals.signalled()) {
+            printError("stopped by " + signals.received() + " before the run started; no report was written");
             return signals.exitCodeOr(ExitCodes.INTERNAL_ERROR);
         }
         Exchange done = template.send(RunRequest.ENDPOINT,

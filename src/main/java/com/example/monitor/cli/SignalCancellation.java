@@ -14,6 +14,10 @@ import sun.misc.Signal;
  * does what SIGTERM does, exit code included. The JDK offers no supported API that tells the
  * signals apart, and the exit codes (130, 143) must, hence {@code sun.misc.Signal}.
  *
+ * <p>The handlers are installed before Camel starts, so no signal reaches Camel Main's own shutdown
+ * hook, which waits up to 25 s for a context nobody is stopping. A signal during start-up is kept and
+ * acted on once the runs are {@linkplain #attach attached}.
+ *
  * <p>A second signal while the cancelled run is still in flight ends the process at once, without
  * its report: exit 1, with an {@code error:} line saying so, since 130 and 143 promise the report.
  * With no run in flight there is no report to lose, and a second signal changes nothing.
@@ -22,22 +26,32 @@ final class SignalCancellation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalCancellation.class);
 
-    private final AnalysisRuns runs;
     private final PrintStream err;
     private final AtomicInteger exitCode = new AtomicInteger();
     private final CountDownLatch signalled = new CountDownLatch(1);
+    private volatile String signal;
+    /** Null until Camel has started. */
+    private volatile AnalysisRuns runs;
 
-    private SignalCancellation(AnalysisRuns runs, PrintStream err) {
-        this.runs = runs;
+    private SignalCancellation(PrintStream err) {
         this.err = err;
     }
 
-    static SignalCancellation install(AnalysisRuns runs, PrintStream err) {
-        SignalCancellation cancellation = new SignalCancellation(runs, err);
+    static SignalCancellation install(PrintStream err) {
+        SignalCancellation cancellation = new SignalCancellation(err);
         cancellation.handle("INT", ExitCodes.CANCELLED_BY_SIGINT);
         cancellation.handle("TERM", ExitCodes.CANCELLED_BY_SIGTERM);
         cancellation.handle("HUP", ExitCodes.CANCELLED_BY_SIGTERM);
         return cancellation;
+    }
+
+    /** From now on a signal cancels these runs; one that came during start-up does so now. */
+    void attach(AnalysisRuns started) {
+        runs = started;
+        // the handler sets the exit code before it reads runs, so a signal is never left unacted on
+        if (signalled()) {
+            started.close();
+        }
     }
 
     /** The exit code the signal asks for, or {@code fallback} when no signal came. */
@@ -48,6 +62,11 @@ final class SignalCancellation {
 
     boolean signalled() {
         return exitCode.get() != 0;
+    }
+
+    /** The signal received, e.g. {@code SIGTERM}; null when none came. */
+    String received() {
+        return signal == null ? null : "SIG" + signal;
     }
 
     /** Blocks until SIGINT or SIGTERM; the run in flight is already being cancelled when this returns. */
@@ -61,14 +80,21 @@ final class SignalCancellation {
                 again(signal);
                 return;
             }
-            LOG.warn("SIG{} received: cancelling the run in flight", signal);
-            runs.close();
+            this.signal = signal;
+            AnalysisRuns attached = runs;
+            if (attached == null) {
+                LOG.warn("SIG{} received during start-up: stopping once started", signal);
+            } else {
+                LOG.warn("SIG{} received: cancelling the run in flight", signal);
+                attached.close();
+            }
             signalled.countDown();
         });
     }
 
     private void again(String signal) {
-        if (!runs.isBusy()) {
+        AnalysisRuns attached = runs;
+        if (attached == null || !attached.isBusy()) {
             LOG.warn("SIG{} again: already stopping, and no run is in flight", signal);
             return;
         }

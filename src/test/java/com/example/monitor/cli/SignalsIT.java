@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.example.monitor.testing.Inbox;
@@ -115,6 +116,33 @@ class SignalsIT {
             assertThat(stopped.toReport).isLessThan(Duration.ofSeconds(2));
             assertThat(inbox.doneFiles()).as("request moved to .done after its run").contains("request.json");
             assertThat(inbox.has("request.json")).isFalse();
+        }
+    }
+
+    /**
+     * The server's "listening" line comes while Camel is still starting: a SIGTERM sent the moment it
+     * appears used to reach Camel Main's shutdown hook instead of ours, which waited 25 s for a context
+     * nobody stopped and then exited 143.
+     */
+    @Test
+    void sigtermTheMomentTheServerListensStopsTheServiceCleanlyWithinTenSeconds() throws Exception {
+        writeSlowProject(dir);
+        try (MonitorProcess monitor = MonitorProcess.jar().in(dir)
+                .args("--monitor.mode=service", "--monitor.schedule=1h", "--monitor.http.port=0",
+                        "--monitor.http.token=signals-it-token")
+                .start()) {
+            // polled every 2 ms, not awaitLog's 100 ms: the old window after this line was a few ms long
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(STARTS_RUNNING)
+                    .until(() -> monitor.log().contains("HTTP server on"));
+            long signalled = System.nanoTime();
+            monitor.sigterm();
+
+            int exit = monitor.awaitExit(Duration.ofSeconds(10));
+
+            System.out.printf("SIGTERM while starting: exit after %d ms%n", (System.nanoTime() - signalled) / 1_000_000);
+            assertThat(exit).as(monitor.log()).isZero();
+            assertThat(monitor.log()).contains("SIGTERM received").contains("service stopping")
+                    .doesNotContain("Forcing shutdown");
         }
     }
 
