@@ -1,26 +1,31 @@
 package com.example.monitor.http;
 
-import com.example.monitor.run.AnalysisRun;
-import com.example.monitor.run.DatabaseOutcome;
-import com.example.monitor.run.QueryOutcome;
-import com.example.monitor.run.QueryStatus;
-import com.example.monitor.run.RunListener;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Each database's status in the last run, as details ({@code ?exposureLevel=full&data=true}). Neither
- * liveness nor readiness, and always UP: a remote database being down is worth seeing, never a reason
- * to restart or unplug this service.
+ * Each configured database's state in the newest report that has it, as details
+ * ({@code ?exposureLevel=full&data=true}). Read from the reports at each call, as the metrics are, so a
+ * restart and a standby replica show what the last run showed. Neither liveness nor readiness, and
+ * always UP: a remote database being down is worth seeing, never a reason to restart or unplug this
+ * service.
  */
-public final class DatabaseStatusCheck extends AbstractHealthCheck implements RunListener {
+public final class DatabaseStatusCheck extends AbstractHealthCheck {
 
-    private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
+    private final List<String> databases;
+    private final RunHistory history;
 
-    public DatabaseStatusCheck() {
+    public DatabaseStatusCheck(List<String> databases, RunHistory history) {
         super("monitor", "databases");
+        this.databases = List.copyOf(databases);
+        this.history = history;
     }
 
     @Override
@@ -34,19 +39,30 @@ public final class DatabaseStatusCheck extends AbstractHealthCheck implements Ru
     }
 
     @Override
-    public void runEnded(AnalysisRun run) {
-        for (DatabaseOutcome database : run.databases()) {
-            long failed = database.queries().stream().map(QueryOutcome::status)
-                    .filter(status -> status != QueryStatus.COMPLETED).count();
-            lastStatus.put(database.name(), database.status().label()
-                    + (failed > 0 && database.error() == null ? " (" + failed + " queries not completed)" : "")
-                    + " in run " + run.runId());
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        try {
+            lastStates().forEach(builder::detail);
+        } catch (UncheckedIOException e) {
+            builder.detail("reports", "could not be read: " + e.getMessage());
         }
+        builder.up();
     }
 
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        lastStatus.forEach(builder::detail);
-        builder.up();
+    /** {@code <state> in run <runId>} by database, in configuration order; none for a database with no run on record. */
+    Map<String, String> lastStates() {
+        Map<String, String> found = new LinkedHashMap<>();
+        Set<String> missing = new HashSet<>(databases);
+        Iterator<RecordedRun> runs = history.newestFirst().limit(RunHistory.MAX_LIMIT).iterator();
+        while (!missing.isEmpty() && runs.hasNext()) {
+            RecordedRun run = runs.next();
+            run.databases().forEach((database, state) -> {
+                if (missing.remove(database)) {
+                    found.put(database, state.label() + " in run " + run.runId());
+                }
+            });
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        databases.stream().filter(found::containsKey).forEach(database -> ordered.put(database, found.get(database)));
+        return ordered;
     }
 }

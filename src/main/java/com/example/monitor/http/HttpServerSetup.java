@@ -53,9 +53,7 @@ public final class HttpServerSetup {
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new RunDeadlineCheck(runs, runDeadline(settings, config, dataSources), clock));
-            DatabaseStatusCheck databases = new DatabaseStatusCheck();
-            runs.addListener(databases);
-            health.register(databases);
+            health.register(new DatabaseStatusCheck(config.databases().stream().map(DatabaseConfig::name).toList(), history));
         }
         context.addStartupListener((started, alreadyStarted) -> {
             MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);

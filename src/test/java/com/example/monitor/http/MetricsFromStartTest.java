@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,9 +110,10 @@ class MetricsFromStartTest {
     void aRestartBringsBackEachDatabasesStateAndLastSuccessFromTheReportsBeforeAnyNewRun() throws Exception {
         List<Sample> beforeRestart;
         String succeeded;
+        String last;
         try (ServiceMain service = ServiceMain.start(project)) {
             succeeded = run(service.api(), "2026-10-01");
-            run(service.api(), "1999-01-01");
+            last = run(service.api(), "1999-01-01");
             await().atMost(Duration.ofSeconds(5)).until(() -> service.scrape()
                     .value("monitor_run_in_progress").orElseThrow() == 0.0);
             beforeRestart = databaseSeries(service.scrape());
@@ -129,6 +132,9 @@ class MetricsFromStartTest {
             assertThat(state(metrics, "unreachable")).isEqualTo("failed");
             assertThat(metrics.value("monitor_runs_total", "trigger", "http", "status", "partial"))
                     .as("counters start again from 0, which Prometheus' increase() reads as a reset").hasValue(0.0);
+            assertThat(databaseHealth(restarted.api())).as("the health check's details, before any run here")
+                    .isEqualTo(Map.of("steady", "partial in run " + last, "broken", "partial in run " + last,
+                            "unreachable", "failed in run " + last));
         }
     }
 
@@ -147,6 +153,7 @@ class MetricsFromStartTest {
                 assertThat(state(metrics, "unreachable")).isEqualTo("failed");
                 assertThat(metrics.value("monitor_database_last_success_timestamp_seconds", "database", "steady"))
                         .hasValue((double) ReportFiles.finishedAt(report(runId)).getEpochSecond());
+                assertThat(databaseHealth(watcher.api())).containsEntry("steady", "completed in run " + runId);
             });
             assertThat(watcher.scrape().value("monitor_runs_total", "trigger", "http", "status", "partial"))
                     .as("runs are counted where they ran").hasValue(0.0);
@@ -159,6 +166,23 @@ class MetricsFromStartTest {
         String runId = JSON.readTree(accepted.body()).get("runId").asText();
         await().atMost(RUN).until(() -> Files.exists(project.outputDir().resolve(runId + ".json")));
         return runId;
+    }
+
+    /** The {@code databases} health check's details: each configured database's state in its newest report. */
+    private static Map<String, String> databaseHealth(ApiClient api) throws Exception {
+        JsonNode health = JSON.readTree(api.get("/observe/health?exposureLevel=full&data=true").body());
+        JsonNode databases = StreamSupport.stream(health.get("checks").spliterator(), false)
+                .filter(check -> check.get("name").asText().equals("databases")).findFirst()
+                .orElseThrow(() -> new AssertionError("no databases check in " + health));
+        assertThat(databases.get("status").asText()).isEqualTo("UP");
+        Map<String, String> details = new TreeMap<>();
+        // Camel adds its own details (check.id, invocation.count, ...) beside ours
+        DATABASES.forEach(database -> {
+            if (databases.at("/data").has(database)) {
+                details.put(database, databases.at("/data").get(database).asText());
+            }
+        });
+        return details;
     }
 
     private JsonNode report(String runId) throws Exception {
