@@ -30,9 +30,12 @@ final class HttpPerimeter implements Handler<RoutingContext> {
     /** Health and metrics: probes and scrapers call them by address, with no token and any Host. */
     static final String OBSERVE_PATH = "/observe/";
     static final String API_PATH = "/api/";
-    /** The only response headers that leave, whatever a route or Camel put on the message. */
+    /**
+     * The only response headers that leave, whatever a route or Camel put on the message. Retry-After
+     * is the start gate's; no route sets it, and ApiHeaderFilter lets no message header but Location out.
+     */
     static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
-            "connection", "location", "content-encoding");
+            "connection", "location", "content-encoding", "retry-after");
     static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
             "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",

@@ -10,8 +10,8 @@ import com.example.monitor.config.Setting;
 import com.example.monitor.jdbc.DataSourceFactory;
 import com.example.monitor.run.AnalysisRuns;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
-import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,25 +22,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sets up the server the wiring asked for, in service mode with {@code monitor.http.port} set
  * ({@link HttpServerSwitch} has turned Camel's server on by then): the header filter, health checks,
- * metrics, the perimeter and JSON errors. The beans the HTTP routes name are bound by the wiring.
+ * metrics, and the Vert.x Camel makes its servers with ({@link ServerVertx}), which puts the perimeter,
+ * the start gate and JSON errors on their routers before they listen. The beans the HTTP routes name
+ * are bound by the wiring.
  */
 public final class HttpServerSetup {
 
     /** Past every timeout, a run is stuck; the margin covers writing the report and a busy machine. */
     static final Duration DEADLINE_MARGIN = Duration.ofMinutes(1);
     private static final Duration SELF_CHECK_TIMEOUT = Duration.ofSeconds(5);
+    /** Within the 10 s that SIGTERM gives the service to end. */
+    private static final Duration VERTX_CLOSE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
 
     private HttpServerSetup() {
@@ -55,27 +61,55 @@ public final class HttpServerSetup {
             health.register(new RunDeadlineCheck(runs, runDeadline(settings, config, dataSources), clock));
             health.register(new DatabaseStatusCheck(config.databases().stream().map(DatabaseConfig::name).toList(), history));
         }
-        context.addStartupListener((started, alreadyStarted) -> {
-            MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
-            if (meters != null) {
-                // before the trigger routes' consumers start, so no run can end unseen
-                runs.addListener(new RunMetrics(meters, runs, RunMetrics.triggersOf(settings),
-                        config.databases().stream().map(DatabaseConfig::name).toList(), history)
-                        .seedFromReports());
-            }
-            MainHttpServer main = started.hasService(MainHttpServer.class);
-            if (main != null) {
-                VertxPlatformHttpServer server = boundServer(started, main, settings.http());
-                HttpPerimeter perimeter = new HttpPerimeter(settings.http());
-                main.getRouter().route().order(Integer.MIN_VALUE).handler(perimeter);
-                ManagementHttpServer management = started.hasService(ManagementHttpServer.class);
-                if (management != null && management.getRouter() != null && management.getRouter() != main.getRouter()) {
-                    management.getRouter().route().order(Integer.MIN_VALUE).handler(perimeter);
-                }
-                jsonErrors(main.getRouter());
-                logAddress(started, main, server);
+        HttpPerimeter perimeter = new HttpPerimeter(settings.http());
+        StartGate gate = new StartGate();
+        RouterGuard guard = new RouterGuard(context, perimeter, gate);
+        ServerVertx vertx = new ServerVertx(guard::guardNewRouters);
+        context.getRegistry().bind(ServerVertx.BEAN, Vertx.class, vertx);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                // called once every service, the servers among them, has stopped
+                vertx.closeAndWait(VERTX_CLOSE_TIMEOUT);
             }
         });
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
+                if (meters != null) {
+                    // before the trigger routes' consumers start, so no run can end unseen
+                    runs.addListener(new RunMetrics(meters, runs, RunMetrics.triggersOf(settings),
+                            config.databases().stream().map(DatabaseConfig::name).toList(), history)
+                            .seedFromReports());
+                }
+                MainHttpServer main = started.hasService(MainHttpServer.class);
+                if (main != null) {
+                    requireGuarded(guard, main.getRouter(), started.hasService(ManagementHttpServer.class));
+                    VertxPlatformHttpServer server = boundServer(started, main, settings.http());
+                    logAddress(started, main, server);
+                }
+            }
+
+            /** Camel starts the routes' consumers, the HTTP routes' among them, after onCamelContextStarted. */
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                gate.open();
+            }
+        });
+    }
+
+    /**
+     * Camel makes its servers with its own Vertx when it finds none, or more than one, in the registry:
+     * then no router would have the perimeter, and the service does not start.
+     */
+    private static void requireGuarded(RouterGuard guard, VertxPlatformHttpRouter main, ManagementHttpServer management) {
+        boolean managementGuarded = management == null || management.getRouter() == null
+                || guard.guards(management.getRouter());
+        if (!guard.guards(main) || !managementGuarded) {
+            throw new IllegalStateException("Camel's HTTP server was not made with " + ServerVertx.BEAN
+                    + ", so its perimeter is missing; is another Vertx bound in the registry?");
+        }
     }
 
     /**
@@ -98,10 +132,11 @@ public final class HttpServerSetup {
     private static boolean answersItself(VertxPlatformHttpRouter router, String host, int port) {
         String nonce = UUID.randomUUID().toString();
         String path = "/.self-check-" + nonce;
-        Route probe = router.route(path).order(Integer.MIN_VALUE).handler(routingContext -> routingContext.response().end(nonce));
+        Route probe = router.route(path).order(RouterGuard.SELF_CHECK_ORDER)
+                .handler(routingContext -> routingContext.response().end(nonce));
         String target = host.equals("0.0.0.0") ? "127.0.0.1" : host.equals("::") ? "::1" : host;
         try {
-            // plain HTTP/1.1: the JDK client's default h2c upgrade was seen to hang past its timeout
+            // HTTP/1.1, the server's only version: the JDK client's default would first ask to upgrade
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(SELF_CHECK_TIMEOUT).build();
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://" + authority(target, port) + path))
@@ -146,26 +181,5 @@ public final class HttpServerSetup {
         int count = config.databases().size();
         int waves = (count + settings.parallelismFor(count) - 1) / Math.max(1, settings.parallelismFor(count));
         return longestDatabase.multipliedBy(Math.max(1, waves)).plus(DEADLINE_MARGIN);
-    }
-
-    /**
-     * Vert.x answers unknown paths and oversized bodies itself, in HTML or with no body; these answer
-     * in JSON like the API. Camel's router is a sub-router, whose error handlers Vert.x does not call,
-     * hence a failure handler (a body over the limit fails the request with 413) and a last route.
-     */
-    private static void jsonErrors(VertxPlatformHttpRouter router) {
-        router.route().failureHandler(routingContext -> answer(routingContext,
-                routingContext.statusCode() > 0 ? routingContext.statusCode() : 500));
-        router.route().last().handler(routingContext -> answer(routingContext, 404));
-    }
-
-    private static void answer(RoutingContext routingContext, int code) {
-        String message = switch (code) {
-            case 404 -> "no such path, or not with this method";
-            case 413 -> "request body too large (at most " + ApiRequests.MAX_BODY_BYTES / 1024 + " KB)";
-            case 500 -> "internal error; see the service log";
-            default -> "bad request";
-        };
-        HttpPerimeter.answer(routingContext, code, message);
     }
 }

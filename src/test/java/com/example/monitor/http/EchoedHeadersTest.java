@@ -29,7 +29,7 @@ class EchoedHeadersTest extends HttpServiceTestSupport {
             "Access-Control-Allow-Credentials", "Access-Control-Allow-Headers", "Set-Cookie", "Refresh", "Location",
             "Content-Type", "Content-Security-Policy", "X-Frame-Options", "Cache-Control", "Link",
             "Content-Disposition", "Strict-Transport-Security", "WWW-Authenticate", "X-Content-Type-Options",
-            "Referrer-Policy", "X-Injected", "CamelHttpResponseCode", "CamelHttpPath", "monitorRunId");
+            "Referrer-Policy", "Retry-After", "X-Injected", "CamelHttpResponseCode", "CamelHttpPath", "monitorRunId");
     /** Every answer's header names are among these. */
     private static final Set<String> FIXED = Set.of("content-type", "content-length", "transfer-encoding",
             "connection", "location", "cache-control", "x-content-type-options", "content-security-policy",

@@ -1,6 +1,7 @@
 package com.example.monitor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.monitor.testing.ApiClient;
@@ -9,13 +10,23 @@ import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
 import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ReportFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,13 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar's start-up, as an operator meets it: {@code ${env:NAME}} and {@code {{env:NAME}}}
- * in every {@code monitor.*} value, set or unset, and a server that cannot listen, each an exit code.
+ * in every {@code monitor.*} value, set or unset, a server that cannot listen, each an exit code, and
+ * what a client polling the API meets from the moment the port opens.
  */
 @PackagedJar
 class HttpStartupIT {
 
     private static final Pattern LISTENING = Pattern.compile("HTTP server on http://(\\S+):(\\d+)/");
     private static final Duration START = Duration.ofSeconds(60);
+    /** Every header name a 503 of the start-up may carry. */
+    private static final Set<String> STARTING_HEADERS = Set.of("content-type", "content-length", "connection",
+            "retry-after", "cache-control", "x-content-type-options", "content-security-policy", "referrer-policy",
+            "x-frame-options");
 
     @TempDir
     Path dir;
@@ -49,6 +65,62 @@ class HttpStartupIT {
                 assertThat(service.awaitExit(START)).isZero();
                 assertThat(service.log()).doesNotContain("t0ken-from-env");
             }
+        }
+    }
+
+    @Test
+    void fromThePortOpeningUntilTheServiceHasStartedTheApiAnswers503WithTheFixedHeadersAndNever404() throws Exception {
+        H2DemoProject.write(dir, "starting_it");
+        int port = freePort();
+        ApiClient api = new ApiClient(port, "starting-t0ken");
+        List<HttpResponse<String>> beforeReady = new ArrayList<>();
+        try (MonitorProcess service = MonitorProcess.jar().in(dir)
+                .args("--monitor.mode=service", "--monitor.http.port=" + port, "--monitor.http.token=starting-t0ken")
+                .start()) {
+            await().atMost(START).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                assertThat(service.isAlive()).as("the service is running; log:%n%s", service.log()).isTrue();
+                HttpResponse<String> answer = poll(api);
+                if (answer == null || answer.statusCode() == 200) {
+                    return answer != null;
+                }
+                beforeReady.add(answer);
+                return false;
+            });
+            service.sigterm();
+            assertThat(service.awaitExit(START)).isZero();
+        }
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        beforeReady.forEach(answer -> statuses.merge(answer.statusCode(), 1, Integer::sum));
+        assertThat(statuses.keySet()).as("statuses before the first 200, with their counts: %s", statuses)
+                .allMatch(status -> status == 503);
+        // the port opens a good 100 ms before the service has started: polls land in between
+        assertThat(statuses).as("statuses before the first 200").containsKey(503);
+        for (HttpResponse<String> starting : beforeReady) {
+            // the JDK client shows the status line as a pseudo-header
+            assertThat(starting.headers().map().keySet()).as("%s", starting.headers().map())
+                    .filteredOn(name -> !name.startsWith(":"))
+                    .allMatch(name -> STARTING_HEADERS.contains(name.toLowerCase(Locale.ROOT)), "a fixed header");
+            assertThat(starting.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(starting.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(starting.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(starting.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'self'"));
+            assertThat(starting.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(starting.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(starting.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(starting.body()).contains("\"error\"");
+        }
+    }
+
+    /** One short request; null while nothing listens yet or the answer is slow to come. */
+    private static HttpResponse<String> poll(ApiClient api) {
+        try {
+            return api.send(api.request("/api/runs").timeout(Duration.ofSeconds(1)).GET());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ConnectException || e.getCause() instanceof HttpTimeoutException) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -130,6 +202,15 @@ class HttpStartupIT {
 
     private static List<String> errorLines(Result result) {
         return result.log().lines().filter(line -> line.startsWith("error:")).toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean ipv6Loopback() {

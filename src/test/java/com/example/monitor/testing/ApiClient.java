@@ -18,8 +18,8 @@ import java.util.TreeMap;
 /** The service's HTTP server as a client sees it, through the JDK's HttpClient. */
 public final class ApiClient {
 
-    // HTTP/1.1 as curl and browsers speak to an http:// URL: the JDK client's default would first ask to
-    // upgrade to HTTP/2 (h2c), and one such exchange was seen to hang past the request's timeout
+    // HTTP/1.1, the server's only version: the JDK client's default would first ask to upgrade to HTTP/2
+    // (h2c), which the server declines
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;

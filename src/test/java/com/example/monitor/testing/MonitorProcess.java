@@ -57,6 +57,10 @@ public final class MonitorProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Everything the process printed so far, stdout and stderr together. */
     public String log() {
         try {
