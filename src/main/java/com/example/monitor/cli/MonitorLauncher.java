@@ -46,6 +46,8 @@ public final class MonitorLauncher {
     }
 
     public int run(String... args) {
+        // first, so that a signal during the rest of the start is ours (see SignalCancellation)
+        SignalCancellation signals = SignalCancellation.install(err);
         Arguments arguments = Arguments.parse(args);
         if (arguments.help()) {
             out.println(Arguments.usage());
@@ -55,7 +57,6 @@ public final class MonitorLauncher {
             arguments.problems().forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        SignalCancellation signals = SignalCancellation.install(err);
         DatabasesFileLoader.prepareInBackground();
         Main main = MonitorWiring.main(arguments.properties());
         // the signals are ours (above): Camel Main's hook would wait 25 s for a context nobody stops

@@ -85,7 +85,8 @@ final class SignalCancellation {
             if (attached == null) {
                 LOG.warn("SIG{} received during start-up: stopping once started", signal);
             } else {
-                LOG.warn("SIG{} received: cancelling the run in flight", signal);
+                LOG.warn(attached.isBusy() ? "SIG{} received: cancelling the run in flight"
+                        : "SIG{} received: no run in flight; stopping", signal);
                 attached.close();
             }
             signalled.countDown();

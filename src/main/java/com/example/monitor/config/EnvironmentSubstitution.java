@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 /** Replaces every {@code ${env:NAME}} in a string value; unset variables are reported, never guessed. */
 final class EnvironmentSubstitution {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{env:([^}]*)}");
+    private static final String UNCLOSED = "${env:";
 
     private final Function<String, String> environment;
 
@@ -40,6 +41,11 @@ final class EnvironmentSubstitution {
             }
         }
         matcher.appendTail(resolved);
+        // a typo, not a password: taken as text it would be sent to the server as the secret itself
+        if (REFERENCE.matcher(raw).replaceAll("").contains(UNCLOSED)) {
+            report.accept("'" + UNCLOSED + "' has no closing '}'");
+            complete = false;
+        }
         return complete ? Optional.of(resolved.toString()) : Optional.empty();
     }
 }

@@ -48,7 +48,10 @@ public final class DatabaseStatusCheck extends AbstractHealthCheck {
         builder.up();
     }
 
-    /** {@code <state> in run <runId>} by database, in configuration order; none for a database with no run on record. */
+    /**
+     * {@code <state> in run <runId>} by database, in configuration order, and {@code none} for a
+     * database with no run on record (one just added to databases.yaml, say), as the metrics say it.
+     */
     Map<String, String> lastStates() {
         Map<String, String> found = new LinkedHashMap<>();
         Set<String> missing = new HashSet<>(databases);
@@ -62,7 +65,7 @@ public final class DatabaseStatusCheck extends AbstractHealthCheck {
             });
         }
         Map<String, String> ordered = new LinkedHashMap<>();
-        databases.stream().filter(found::containsKey).forEach(database -> ordered.put(database, found.get(database)));
+        databases.forEach(database -> ordered.put(database, found.getOrDefault(database, DatabaseState.NONE.label())));
         return ordered;
     }
 }

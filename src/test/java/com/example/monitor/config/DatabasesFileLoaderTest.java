@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -352,6 +353,14 @@ class DatabasesFileLoaderTest {
     void unsetEnvironmentVariableIsReportedWithDatabaseAndKey() {
         assertEquals(List.of(file() + ": database 'acct': key 'password': environment variable CLIENT_DB_PASSWORD is not set"),
                 problems(VALID_ENTRY.replace("password: tiger", "password: ${env:CLIENT_DB_PASSWORD}")));
+    }
+
+    @Test
+    void aReferenceWithoutItsClosingBraceIsReportedNotTakenAsThePassword() {
+        List<String> problems = problems(VALID_ENTRY.replace("password: tiger", "password: ${env:CLIENT_DB_PASSWORD"));
+
+        assertEquals(List.of(file() + ": database 'acct': key 'password': '${env:' has no closing '}'"), problems);
+        assertThat(String.join("\n", problems)).doesNotContain("CLIENT_DB_PASSWORD");
     }
 
     @Test

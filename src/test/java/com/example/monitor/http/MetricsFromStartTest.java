@@ -64,7 +64,7 @@ class MetricsFromStartTest {
     }
 
     @Test
-    void aFreshServiceHasEachOfItsRunCountersAtZeroAndEveryDatabaseInAStateSeries() {
+    void aFreshServiceHasEachOfItsRunCountersAtZeroAndEveryDatabaseInAStateSeries() throws Exception {
         try (ServiceMain service = ServiceMain.start(project,
                 "monitor.schedule", "0 0 6 * * ?", "monitor.inbox-dir", project.root().resolve("inbox").toString())) {
             PrometheusText metrics = service.scrape();
@@ -81,6 +81,8 @@ class MetricsFromStartTest {
                         "completed", 0.0, "partial", 0.0, "failed", 0.0, "cancelled", 0.0));
                 assertThat(metrics.value("monitor_database_last_success_timestamp_seconds", "database", database)).isEmpty();
             }
+            assertThat(databaseHealth(service.api())).as("the health check's details")
+                    .isEqualTo(Map.of("steady", "none", "broken", "none", "unreachable", "none"));
         }
     }
 

@@ -104,6 +104,17 @@ class InboxFilesTest extends InboxServiceTestSupport {
         assertThat(reports.all()).isEmpty();
     }
 
+    /** A regular expression's "." stops at a line break: such a name used to sit in the inbox forever, unlogged. */
+    @Test
+    void aRequestWhoseNameHoldsALineBreakRunsLikeAnyOther() throws Exception {
+        String name = "new\nline.json";
+        inbox.drop(name, "{\"startDate\": \"2026-10-01\"}");
+
+        await().atMost(REQUEST_DONE).until(() -> reports.oneWithTrigger("file:" + name).isPresent());
+        await().atMost(REQUEST_DONE).until(() -> inbox.allFiles().stream().anyMatch(file -> file.startsWith(".done/new\nline.json")));
+        assertThat(inbox.has(name)).isFalse();
+    }
+
     @Test
     void aFifoRequestGoesToErrorUnopenedAndTheNextRequestRuns() throws Exception {
         SpecialFiles.fifo(inbox.dir().resolve("pipe.json"));
