@@ -5,8 +5,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +18,14 @@ import java.util.Set;
 
 /**
  * What every request meets before a route sees it, on the raw Vert.x request (Camel's message mixes
- * query parameters, form fields and headers, so it cannot tell them apart): the Host it was sent to
- * (against DNS rebinding), no token in the URL, the token in the {@code Authorization} header for
- * {@code /api}, the same origin for a POST, and JSON as a POST's only content type. A refusal is
+ * query parameters, form fields and headers, so it cannot tell them apart): one unambiguous host
+ * ({@link RequestHost}) that the server answers to (against DNS rebinding), no token in the URL, the
+ * token in the {@code Authorization} header for {@code /api}, the same origin for a POST, and JSON as
+ * a POST's only content type. A refusal is
  * answered here, in JSON. Every answer, refusals and Vert.x's own included, leaves with a fixed set
  * of headers: the few the API sets itself and the ones a security review expects, never one copied
- * from the request.
+ * from the request. Requests Vert.x cannot read at all never reach a router; {@link UnreadableRequest}
+ * answers those with the same headers.
  */
 final class HttpPerimeter implements Handler<RoutingContext> {
 
@@ -43,6 +45,8 @@ final class HttpPerimeter implements Handler<RoutingContext> {
             "X-Frame-Options", "DENY");
     /** Names a token is put under in URLs; it must never be there, where logs and history keep it. */
     private static final Set<String> TOKEN_PARAMETERS = Set.of("authorization", "access_token", "token", "bearer");
+    /** Marks a request whose answer already has the header policy, so a failure after the perimeter ran does not add it again. */
+    private static final String HEADERS_FIXED = HttpPerimeter.class.getName() + ".headersFixed";
 
     private final HttpSettings settings;
 
@@ -52,15 +56,15 @@ final class HttpPerimeter implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        String path = context.normalizedPath();
-        context.addHeadersEndHandler(ignored -> fixHeaders(context, path));
+        fixHeadersOnce(context);
         long timer = context.vertx().setTimer(Math.max(1, settings.bodyTimeout().toMillis()), id -> dropSlowBody(context));
         context.addEndHandler(ignored -> context.vertx().cancelTimer(timer));
-        if (path.startsWith(OBSERVE_PATH)) {
-            context.next();
-            return;
+        ApiProblem refusal;
+        try {
+            refusal = refusal(context.request(), context.normalizedPath());
+        } catch (ApiProblem ambiguous) {
+            refusal = ambiguous;
         }
-        ApiProblem refusal = refusal(context.request(), path);
         if (refusal != null) {
             answer(context, refusal.status(), refusal.getMessage());
             return;
@@ -68,12 +72,33 @@ final class HttpPerimeter implements Handler<RoutingContext> {
         context.next();
     }
 
-    /** Why the request is refused, or null when it may go on. */
+    /**
+     * The first failure handler of every router. Vert.x's router refuses a request without a (valid)
+     * Host with 400 before any route, so before {@link #handle}: that one is answered here; any other
+     * failure goes on to the router's own handlers, and every one leaves with the fixed headers.
+     */
+    void failure(RoutingContext context) {
+        fixHeadersOnce(context);
+        if (context.statusCode() == 400 && context.request().authority() == null) {
+            answer(context, 400, RequestHost.ONE_HOST);
+            return;
+        }
+        context.next();
+    }
+
+    /**
+     * Why the request is refused, or null when it may go on; health and metrics only need one Host.
+     *
+     * @throws ApiProblem 400 when the request names its host ambiguously
+     */
     private ApiProblem refusal(HttpServerRequest request, String path) {
+        if (path.startsWith(OBSERVE_PATH)) {
+            RequestHost.requireOneHost(request);
+            return null;
+        }
         MultiMap headers = request.headers();
-        String host = hostName(authority(request));
-        String forwarded = first(headers.get("X-Forwarded-Host"));
-        if (host == null || !settings.allowsHost(host) || forwarded != null && !settings.allowsHost(hostName(forwarded))) {
+        RequestHost host = RequestHost.of(request);
+        if (!host.names().stream().allMatch(name -> name != null && settings.allowsHost(name))) {
             return new ApiProblem(421, "this server does not answer to that host name; see monitor.http.allowed-hosts");
         }
         if (request.params().names().stream().anyMatch(name -> TOKEN_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)))) {
@@ -84,7 +109,7 @@ final class HttpPerimeter implements Handler<RoutingContext> {
         }
         if (request.method() == HttpMethod.POST) {
             List<String> origins = headers.getAll("Origin");
-            if (origins.size() > 1 || origins.size() == 1 && !isOwnOrigin(origins.get(0), request, forwarded)) {
+            if (origins.size() > 1 || origins.size() == 1 && !isOwnOrigin(origins.get(0), request, host)) {
                 return new ApiProblem(403, "cross-origin requests are refused");
             }
             List<String> types = headers.getAll("Content-Type");
@@ -123,10 +148,10 @@ final class HttpPerimeter implements Handler<RoutingContext> {
      * The page's own origin: the scheme and the host it was sent to, or behind a proxy the ones the proxy
      * received ({@code X-Forwarded-Proto}, {@code X-Forwarded-Host}).
      */
-    private static boolean isOwnOrigin(String origin, HttpServerRequest request, String forwardedHost) {
+    private static boolean isOwnOrigin(String origin, HttpServerRequest request, RequestHost host) {
         String proto = first(request.headers().get("X-Forwarded-Proto"));
-        String scheme = proto != null && forwardedHost != null ? proto : request.scheme();
-        String authority = forwardedHost != null ? forwardedHost : authority(request);
+        String scheme = proto != null && host.forwarded() != null ? proto : request.scheme();
+        String authority = host.forwarded() != null ? host.forwarded() : host.authority();
         try {
             URI given = URI.create(origin);
             return scheme != null && authority != null && scheme.equalsIgnoreCase(given.getScheme())
@@ -134,31 +159,6 @@ final class HttpPerimeter implements Handler<RoutingContext> {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** What the request was sent to: HTTP/1.1's Host, HTTP/2's :authority (Vert.x keeps either apart from the headers). */
-    private static String authority(HttpServerRequest request) {
-        HostAndPort authority = request.authority();
-        if (authority == null) {
-            return request.headers().get("Host");
-        }
-        String host = authority.host();
-        String name = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return authority.port() > 0 ? name + ":" + authority.port() : name;
-    }
-
-    /** The name in a Host header, lower case, without its port; an IPv6 address keeps its brackets. */
-    static String hostName(String hostHeader) {
-        if (hostHeader == null || hostHeader.isBlank()) {
-            return null;
-        }
-        String value = hostHeader.trim().toLowerCase(Locale.ROOT);
-        if (value.startsWith("[")) {
-            int end = value.indexOf(']');
-            return end < 0 ? value : value.substring(0, end + 1);
-        }
-        int colon = value.indexOf(':');
-        return colon < 0 ? value : value.substring(0, colon);
     }
 
     private static String first(String listHeader) {
@@ -169,12 +169,21 @@ final class HttpPerimeter implements Handler<RoutingContext> {
         return (comma < 0 ? listHeader : listHeader.substring(0, comma)).trim();
     }
 
-    private static void fixHeaders(RoutingContext context, String path) {
-        MultiMap headers = context.response().headers();
+    private static void fixHeadersOnce(RoutingContext context) {
+        if (context.get(HEADERS_FIXED) == null) {
+            context.put(HEADERS_FIXED, Boolean.TRUE);
+            String path = context.normalizedPath();
+            boolean observe = path != null && path.startsWith(OBSERVE_PATH);
+            context.addHeadersEndHandler(ignored -> fixHeaders(context.response().headers(), observe));
+        }
+    }
+
+    /** The header policy every answer leaves with, whoever wrote it; health and metrics may be cached. */
+    static void fixHeaders(MultiMap headers, boolean observe) {
         headers.names().stream().filter(name -> !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))).toList()
                 .forEach(headers::remove);
         SECURITY_HEADERS.forEach(headers::set);
-        if (!path.startsWith(OBSERVE_PATH)) {
+        if (!observe) {
             headers.set("Cache-Control", "no-store");
         }
     }
@@ -192,10 +201,15 @@ final class HttpPerimeter implements Handler<RoutingContext> {
     }
 
     static void answer(RoutingContext context, int status, String message) {
-        if (context.response().ended()) {
+        answer(context.response(), status, message);
+    }
+
+    /** A refusal's one format: its status and {@code {"error": "..."}}. */
+    static void answer(HttpServerResponse response, int status, String message) {
+        if (response.ended()) {
             return;
         }
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", message).encode());
     }
 }

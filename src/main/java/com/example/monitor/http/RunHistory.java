@@ -175,7 +175,7 @@ public final class RunHistory {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiProblem(400, "limit: '" + text + "' is not a whole number from 1 to " + MAX_LIMIT);
+        throw new ApiProblem(400, "limit: " + QuotedValue.of(text) + " is not a whole number from 1 to " + MAX_LIMIT);
     }
 
     private Optional<Kept> reportOf(String runId) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Vert.x that Camel's embedded servers are made with. Camel takes the one Vertx bound in its
  * registry, and otherwise makes its own and builds each server's options with no say for us; through
- * this one, every server speaks HTTP/1.1 only, and {@code beforeListen} runs once Camel has bound the
+ * this one, every server speaks HTTP/1.1 only, answers a request it cannot read as the perimeter would
+ * ({@link UnreadableRequest}), and {@code beforeListen} runs once Camel has bound the
  * server's router and before the server listens. Camel does not close a Vertx it did not make: the
  * wiring closes this one once the servers have stopped.
  */
@@ -39,6 +40,8 @@ final class ServerVertx extends VertxWrapper {
         // no h2c, neither by an Upgrade header nor by the HTTP/2 preface, and no h2 offered over TLS
         options.setHttp2ClearTextEnabled(false).setAlpnVersions(List.of(HttpVersion.HTTP_1_1));
         HttpServer server = delegate.createHttpServer(options);
+        // Camel sets the request handler, never this one; without it Vert.x answers bare, past the perimeter
+        server.invalidRequestHandler(new UnreadableRequest(options));
         beforeListen.run();
         return server;
     }

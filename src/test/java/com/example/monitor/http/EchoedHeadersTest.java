@@ -3,6 +3,7 @@ package com.example.monitor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.HttpServiceTestSupport;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -107,6 +108,32 @@ class EchoedHeadersTest extends HttpServiceTestSupport {
         assertThat(report.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(report.headers().firstValue("Content-Type")).hasValue("application/json");
         awaitNoRunInFlight();
+    }
+
+    @Test
+    void whatVertxRefusesBeforeAnyRouteCarriesTheFixedHeadersAJsonErrorAndClosesTheConnection() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.port();
+        // no Connection: close from the client on the requests Vert.x cannot read: the server must close
+        assertRefusedAndClosed(api.raw("GET /" + "a".repeat(9000) + " HTTP/1.1", host, ""), 414, "request line");
+        assertRefusedAndClosed(api.raw("GET / HTTP/1.1", host, "X-Big: " + "b".repeat(10 * 1024), ""), 431, "headers");
+        assertRefusedAndClosed(api.raw("GET /", ""), 400, "not an HTTP/1.1 request");
+
+        assertVertxRefusal(api.raw("GET /api/runs HTTP/1.1", "Connection: close", ""), 400, "exactly one Host");
+    }
+
+    private static void assertRefusedAndClosed(ApiClient.RawResponse response, int status, String message) throws Exception {
+        assertVertxRefusal(response, status, message);
+        assertThat(response.headers().get("connection")).containsExactly("close");
+    }
+
+    private static void assertVertxRefusal(ApiClient.RawResponse response, int status, String message) throws Exception {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().keySet()).allMatch(FIXED::contains, "one of the fixed headers");
+        HttpPerimeter.SECURITY_HEADERS.forEach((name, value) ->
+                assertThat(response.headers().get(name.toLowerCase(Locale.ROOT))).as(name).containsExactly(value));
+        assertThat(response.headers().get("cache-control")).containsExactly("no-store");
+        assertThat(response.headers().get("content-type")).containsExactly("application/json");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(message);
     }
 
     private static void assertFixedHeaders(HttpResponse<String> response, String request) {

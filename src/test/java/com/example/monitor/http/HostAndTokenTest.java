@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +83,53 @@ class HostAndTokenTest extends HttpServiceTestSupport {
     }
 
     @Test
+    void aSecondHostHeaderIs400WhicheverOfThemIsAllowedAndOnHealthToo() throws Exception {
+        String own = "Host: localhost:" + api.port();
+        String foreign = "Host: rebound.evil.example";
+        assertRefused(api.raw("GET /api/runs HTTP/1.1", own, foreign, "Authorization: Bearer " + TOKEN,
+                "Connection: close", ""), 400, "exactly one Host");
+        assertRefused(api.raw("GET /api/runs HTTP/1.1", foreign, own, "Authorization: Bearer " + TOKEN,
+                "Connection: close", ""), 400, "exactly one Host");
+        assertRefused(api.raw("GET /api/runs HTTP/1.1", own, own, "Authorization: Bearer " + TOKEN,
+                "Connection: close", ""), 400, "exactly one Host");
+        assertRefused(api.raw("GET /observe/health HTTP/1.1", own, foreign, "Connection: close", ""), 400, "exactly one Host");
+    }
+
+    @Test
+    void aForwardedHostThatIsAListOrRepeatedIs400() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.port();
+        assertRefused(api.raw("GET /api/runs HTTP/1.1", host, "X-Forwarded-Host: monitor.example.com, rebound.evil.example",
+                "Authorization: Bearer " + TOKEN, "Connection: close", ""), 400, "X-Forwarded-Host");
+        assertRefused(api.raw("GET /api/runs HTTP/1.1", host, "X-Forwarded-Host: monitor.example.com",
+                "X-Forwarded-Host: rebound.evil.example", "Authorization: Bearer " + TOKEN, "Connection: close", ""),
+                400, "X-Forwarded-Host");
+        assertThat(api.raw("GET /api/runs HTTP/1.1", host, "X-Forwarded-Host: monitor.example.com",
+                "Authorization: Bearer " + TOKEN, "Connection: close", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAbsoluteFormTargetNamesTheHostAndIsCheckedLikeTheHostHeader() throws Exception {
+        String own = "Host: localhost:" + api.port();
+        String token = "Authorization: Bearer " + TOKEN;
+        assertRefused(api.raw("GET http://rebound.evil.example/api/runs HTTP/1.1", own, token, "Connection: close", ""),
+                421, "monitor.http.allowed-hosts");
+        assertRefused(api.raw("GET http://localhost@rebound.evil.example:" + api.port() + "/api/runs HTTP/1.1", own, token,
+                "Connection: close", ""), 400, "request target");
+        assertRefused(api.raw("GET gopher://localhost/api/runs HTTP/1.1", own, token, "Connection: close", ""),
+                400, "request target");
+        assertRefused(api.raw("GET http://localhost:" + api.port() + "/api/runs HTTP/1.1", "Host: rebound.evil.example",
+                token, "Connection: close", ""), 421, "monitor.http.allowed-hosts");
+        assertRefused(api.raw("GET http://rebound.evil.example/ HTTP/1.1", own, "Connection: close", ""),
+                421, "monitor.http.allowed-hosts");
+
+        RawResponse sameHost = api.raw("GET http://localhost:" + api.port() + "/api/runs HTTP/1.1", own, token,
+                "Connection: close", "");
+        assertThat(sameHost.status()).as("RFC 9112 has a server accept the absolute form").isEqualTo(200);
+        assertThat(api.raw("GET HTTP://MONITOR.EXAMPLE.COM/api/runs HTTP/1.1", own, token, "Connection: close", "")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyThatDoesNotArriveInTimeIsDroppedWith408() {
         Instant start = Instant.now();
         byte[] head = ("POST /api/runs HTTP/1.1\r\nHost: 127.0.0.1:" + api.port() + "\r\nAuthorization: Bearer " + TOKEN
@@ -105,6 +153,15 @@ class HostAndTokenTest extends HttpServiceTestSupport {
         }
         request.append("Connection: close\r\n\r\n");
         return api.raw(request.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The perimeter's refusal: its status, the fixed headers and a JSON error. */
+    private static void assertRefused(RawResponse response, int status, String message) throws Exception {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        HttpPerimeter.SECURITY_HEADERS.forEach((name, value) ->
+                assertThat(response.headers().get(name.toLowerCase(Locale.ROOT))).as(name).containsExactly(value));
+        assertThat(response.headers().get("content-type")).containsExactly("application/json");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(message);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String message) throws Exception {

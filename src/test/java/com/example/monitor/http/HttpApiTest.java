@@ -205,6 +205,20 @@ class HttpApiTest extends ServiceTestSupport {
     }
 
     @Test
+    void aLongLimitIsQuotedBackOnlyInPartAndControlCharactersStayEscaped() throws Exception {
+        HttpResponse<String> long9s = api.get("/api/runs?limit=" + "9".repeat(3000));
+        assertError(long9s, 400, "limit: '" + "9".repeat(40) + "\u2026' is not a whole number");
+        assertThat(long9s.body().length()).isLessThan(200);
+
+        HttpResponse<String> emoji = api.get("/api/runs?limit=" + "%F0%9F%98%80".repeat(50));
+        assertError(emoji, 400, "limit: '" + "\uD83D\uDE00".repeat(40) + "\u2026'");
+
+        HttpResponse<String> control = api.get("/api/runs?limit=1%0D%0AX-Injected:%20yes%01");
+        assertThat(control.body()).contains("1\\r\\nX-Injected: yes\\u0001");
+        assertError(control, 400, "is not a whole number");
+    }
+
+    @Test
     void runIdsThatAreNotWellFormedNeverReachTheFileSystem() throws Exception {
         Path secret = outputDir().getParent().resolve("secret.json");
         Files.writeString(secret, "{\"password\": \"hunter2\"}");
