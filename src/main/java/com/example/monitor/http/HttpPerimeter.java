@@ -146,19 +146,29 @@ final class HttpPerimeter implements Handler<RoutingContext> {
 
     /**
      * The page's own origin: the scheme and the host it was sent to, or behind a proxy the ones the proxy
-     * received ({@code X-Forwarded-Proto}, {@code X-Forwarded-Host}).
+     * received ({@code X-Forwarded-Proto}, {@code X-Forwarded-Host}). A proxy that terminates TLS and
+     * keeps the Host sends only the scheme. Trusting that header gives a foreign page nothing: its
+     * browser names the foreign page's host in Origin, never ours. A default port, written or not, is
+     * the same origin.
      */
     private static boolean isOwnOrigin(String origin, HttpServerRequest request, RequestHost host) {
         String proto = first(request.headers().get("X-Forwarded-Proto"));
-        String scheme = proto != null && host.forwarded() != null ? proto : request.scheme();
+        String scheme = proto != null ? proto : request.scheme();
         String authority = host.forwarded() != null ? host.forwarded() : host.authority();
         try {
             URI given = URI.create(origin);
             return scheme != null && authority != null && scheme.equalsIgnoreCase(given.getScheme())
-                    && authority.equalsIgnoreCase(given.getRawAuthority());
+                    && withoutDefaultPort(authority, scheme).equalsIgnoreCase(
+                            withoutDefaultPort(String.valueOf(given.getRawAuthority()), scheme));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static String withoutDefaultPort(String authority, String scheme) {
+        String defaultPort = "https".equalsIgnoreCase(scheme) ? ":443" : "http".equalsIgnoreCase(scheme) ? ":80" : null;
+        return defaultPort != null && authority.endsWith(defaultPort)
+                ? authority.substring(0, authority.length() - defaultPort.length()) : authority;
     }
 
     private static String first(String listHeader) {

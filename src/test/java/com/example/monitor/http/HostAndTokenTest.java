@@ -82,6 +82,26 @@ class HostAndTokenTest extends HttpServiceTestSupport {
         assertThat(foreignOrigin.status()).isEqualTo(403);
     }
 
+    /** The page's Run button posts with its own origin; these proxies used to get 403 for it. */
+    @Test
+    void aProxyThatTerminatesTlsKeepingTheHostOrWritingTheDefaultPortIsTheSameOrigin() {
+        RawResponse keptHost = api.raw("POST /api/runs HTTP/1.1", "Host: monitor.example.com",
+                "X-Forwarded-Proto: https", "Origin: https://monitor.example.com", "Authorization: Bearer " + TOKEN,
+                "Content-Type: application/json", "Content-Length: 2", "Connection: close", "", "{}");
+        RawResponse defaultPort = api.raw("POST /api/runs HTTP/1.1", "Host: 127.0.0.1:" + api.port(),
+                "X-Forwarded-Host: monitor.example.com:443", "X-Forwarded-Proto: https",
+                "Origin: https://monitor.example.com", "Authorization: Bearer " + TOKEN,
+                "Content-Type: application/json", "Content-Length: 2", "Connection: close", "", "{}");
+        RawResponse otherScheme = api.raw("POST /api/runs HTTP/1.1", "Host: monitor.example.com",
+                "X-Forwarded-Proto: https", "Origin: http://monitor.example.com", "Authorization: Bearer " + TOKEN,
+                "Content-Type: application/json", "Content-Length: 2", "Connection: close", "", "{}");
+
+        // 409 when the first one's run is still in flight: past the origin check either way
+        assertThat(keptHost.status()).as(keptHost.body()).isIn(202, 409);
+        assertThat(defaultPort.status()).as(defaultPort.body()).isIn(202, 409);
+        assertThat(otherScheme.status()).as("http is not the https page's origin").isEqualTo(403);
+    }
+
     @Test
     void aSecondHostHeaderIs400WhicheverOfThemIsAllowedAndOnHealthToo() throws Exception {
         String own = "Host: localhost:" + api.port();
