@@ -16,22 +16,16 @@ import java.util.stream.Stream;
  * exactly once; behind a proxy, also the one {@code X-Forwarded-Host}. A request that names its host
  * ambiguously is refused with 400 rather than read one way: the Host check, Vert.x and a proxy in front
  * might each take a different one of the names.
+ *
+ * @param target    the authority of an absolute-form target, or null for a path
+ * @param host      the Host header's (or HTTP/2's :authority)
+ * @param forwarded the host the client of a proxy in front used, or null without one
  */
-final class RequestHost {
+record RequestHost(String target, String host, String forwarded) {
 
     static final String ONE_HOST = "a request needs exactly one Host header, naming a host";
     static final String ONE_FORWARDED_HOST = "give at most one X-Forwarded-Host, holding a single host name";
     static final String TARGET = "the request target must be a path, or an absolute http or https URL without user info";
-
-    private final String target;
-    private final String host;
-    private final String forwarded;
-
-    private RequestHost(String target, String host, String forwarded) {
-        this.target = target;
-        this.host = host;
-        this.forwarded = forwarded;
-    }
 
     /** @throws ApiProblem 400 for a second Host header, a list of forwarded hosts, or a target of another form */
     static RequestHost of(HttpServerRequest request) {
@@ -61,11 +55,6 @@ final class RequestHost {
     /** Where the request was sent: the target's authority in absolute form, else the Host header's. */
     String authority() {
         return target != null ? target : host;
-    }
-
-    /** The host the client of a proxy in front used, or null without one. */
-    String forwarded() {
-        return forwarded;
     }
 
     /** Every host name the request gives, lower case and without a port; null for one that names none. */
