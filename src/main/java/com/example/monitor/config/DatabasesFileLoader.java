@@ -79,7 +79,7 @@ public final class DatabasesFileLoader {
     }
 
     private static Optional<JsonNode> parse(byte[] bytes, Problems.Scope scope) {
-        try (JsonParser parser = YAML.createParser(bytes)) {
+        try (JsonParser parser = new WithoutAliases((YAMLParser) YAML.createParser(bytes))) {
             JsonNode tree = YAML.readTree(parser);
             if (parser.nextToken() != null) {
                 scope.report("contains more than one YAML document ('---'); put all databases in one document");

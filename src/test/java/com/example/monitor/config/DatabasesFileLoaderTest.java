@@ -341,6 +341,31 @@ class DatabasesFileLoaderTest {
                 + " (also used by query #1 of this database)"), problems(yaml));
     }
 
+    /** Jackson's tree would read {@code *pw} as the text "pw": the database would be sent that as the password. */
+    @Test
+    void anAliasIsRefusedWithItsPositionNeverReadAsTheAnchorsName() {
+        List<String> problems = problems(VALID_ENTRY.replace("password: tiger", "password: &pw tiger")
+                + VALID_ENTRY.replace("name: acct", "name: other").replace("password: tiger", "password: *pw"));
+
+        assertEquals(List.of(file() + ": line 14, column 15: invalid YAML: " + WithoutAliases.MESSAGE), problems);
+    }
+
+    @Test
+    void aMergeKeyAndAnAliasBombAreRefusedInOneLine() {
+        List<String> merged = problemsOf("""
+                shared: &shared
+                  auth: password
+                """ + "databases:\n" + VALID_ENTRY.replace("auth: password", "<<: *shared"));
+        List<String> bomb = problemsOf("""
+                a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+                b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+                c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+                """ + "databases: *c\n");
+
+        assertEquals(List.of(file() + ": line 6, column 9: invalid YAML: " + WithoutAliases.MESSAGE), merged);
+        assertEquals(List.of(file() + ": line 2, column 8: invalid YAML: " + WithoutAliases.MESSAGE), bomb);
+    }
+
     @Test
     void sameQueryNameInDifferentDatabasesIsAccepted() {
         Path file = entries(VALID_ENTRY + VALID_ENTRY.replace("name: acct", "name: other"));
