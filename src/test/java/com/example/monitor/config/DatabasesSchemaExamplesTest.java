@@ -1,6 +1,8 @@
 package com.example.monitor.config;
 
 import com.example.monitor.testing.Docs;
+import com.example.monitor.testing.PythonJsonSchema;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,6 +40,17 @@ class DatabasesSchemaExamplesTest {
             "DatabasesFileLoaderTest.java#4", "key 'sql_queries': must be a list of queries, not a number");
     /** Not YAML at all: it tests the syntax error message. */
     private static final String NOT_YAML = "DatabasesFileLoaderTest.java#2";
+    private static final List<String> DURATIONS = List.of("500ms", "15s", "10m", "1h", "2d", " 15 S ", "90M", "PT15S",
+            "pt1m", "P1D", "P1DT2H", "PT0.5S", "P0DT1M", "PT0,5S", "999999999d", "0s", "00m", "soon", "15", "-1s", "1w",
+            "15 sec", "PT-1S", "-PT1S", "P", "PT", "P1DT", "PT0S", "P0D", "PT0.0S", "PT0H0M", "P1W", "");
+    private static final List<String> PORTS = List.of("1521", "1521.0", "1.521e3", "0x5f1", "\"1521\"", "\" 01521 \"",
+            "1", "65535", "\"65535\"");
+    private static final List<String> NOT_PORTS = List.of("1521.5", "0", "0.0", "65536", "1e400", "-1", "\"0\"",
+            "\"65536\"", "\"99999999999\"", "\"1521.0\"", "\"1521.5\"", "\"1e3\"", "\"\"", "true");
+    private static final List<String> COUNTS = List.of("\"1\"", "\"2147483647\"", "\"999999999\"", "\"1999999999\"",
+            "\"2147483639\"", "2147483647", "2.0e0", "1.0");
+    private static final List<String> NOT_COUNTS = List.of("\"0\"", "\"2147483648\"", "\"2147483650\"", "\"2200000000\"",
+            "\"99999999999\"", "2147483648", "1.5", "\"2.0\"");
 
     @Test
     void shippedFileNamesTheSchemaForEditorsAndMatchesIt() throws IOException {
@@ -47,41 +61,65 @@ class DatabasesSchemaExamplesTest {
 
     @Test
     void everyDatabasesFileInTheDocsMatchesTheSchema() throws IOException {
-        int checked = 0;
-        for (Docs.Page page : Docs.all()) {
-            Matcher blocks = DOCS_BLOCK.matcher(page.text());
-            while (blocks.find()) {
-                assertThat(findings(blocks.group(1))).as("%s example %d", page.name(), ++checked).isEmpty();
-            }
-        }
-        assertThat(checked).isPositive();
+        Map<String, String> examples = docsExamples();
+        examples.forEach((id, yaml) -> assertThat(findings(yaml)).as(id).isEmpty());
+        assertThat(examples).isNotEmpty();
     }
 
     @Test
     void everyDatabasesFileTheTestsWriteMatchesTheSchemaUnlessMeantToBeRefused() throws IOException {
-        List<String> checked = new ArrayList<>();
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
-            sources = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-        }
-        for (Path source : sources) {
-            Matcher blocks = TEXT_BLOCK.matcher(Files.readString(source));
-            int position = 0;
-            while (blocks.find()) {
-                String id = source.getFileName() + "#" + ++position;
-                if (id.equals(NOT_YAML)) {
-                    continue;
-                }
-                List<String> findings = findings(textBlock(blocks.group(1)));
-                if (MEANT_TO_BE_REFUSED.containsKey(id)) {
-                    assertThat(findings).as(id).anyMatch(line -> line.contains(MEANT_TO_BE_REFUSED.get(id)));
-                } else {
-                    assertThat(findings).as(id).isEmpty();
-                }
-                checked.add(id);
+        Map<String, String> examples = testExamples();
+        examples.forEach((id, yaml) -> {
+            List<String> findings = findings(yaml);
+            if (MEANT_TO_BE_REFUSED.containsKey(id)) {
+                assertThat(findings).as(id).anyMatch(line -> line.contains(MEANT_TO_BE_REFUSED.get(id)));
+            } else {
+                assertThat(findings).as(id).isEmpty();
             }
-        }
-        assertThat(checked).containsAll(MEANT_TO_BE_REFUSED.keySet()).hasSizeGreaterThan(MEANT_TO_BE_REFUSED.size() + 5);
+        });
+        assertThat(examples.keySet()).containsAll(MEANT_TO_BE_REFUSED.keySet())
+                .hasSizeGreaterThan(MEANT_TO_BE_REFUSED.size() + 5);
+    }
+
+    /**
+     * Editors and other teams check databases.yaml with a validator of their own: Python's jsonschema,
+     * independent of the app's, must find the schema valid for its draft and give every file and every
+     * sample value above the same verdict as the app's validator.
+     */
+    @Test
+    void anIndependentValidatorGivesEveryFileAndSampleValueTheSameVerdict() throws Exception {
+        PythonJsonSchema python = PythonJsonSchema.requireInstalled();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("databases.yaml", Files.readString(Path.of("databases.yaml")));
+        files.putAll(docsExamples());
+        files.putAll(testExamples());
+        Map<String, String> samples = new LinkedHashMap<>();
+        DURATIONS.forEach(value -> samples.put("connect_timeout=\"" + value + "\"", "\"" + value + "\""));
+        Stream.of(PORTS, NOT_PORTS).flatMap(List::stream).forEach(value -> samples.put("port=" + value, value));
+        Stream.of(COUNTS, NOT_COUNTS).flatMap(List::stream).forEach(value -> samples.put("max_rows=" + value, value));
+        Map<String, JsonNode> documents = new LinkedHashMap<>();
+        files.forEach((id, yaml) -> documents.put(id, tree(yaml)));
+        samples.forEach((id, value) -> documents.put(id, tree(withValue(key(id), value))));
+
+        PythonJsonSchema.Verdicts verdicts = python.check(YAML.readTree(SCHEMA.toFile()), documents);
+
+        assertThat(verdicts.validator()).isEqualTo("Draft202012Validator");
+        List<String> disagreements = new ArrayList<>();
+        files.forEach((id, yaml) -> {
+            boolean ours = findings(yaml).isEmpty();
+            if (ours != verdicts.errorPaths(id).isEmpty()) {
+                disagreements.add(id + ": app " + ours + ", python " + verdicts.errorPaths(id));
+            }
+        });
+        samples.forEach((id, value) -> {
+            boolean ours = accepted(key(id), value);
+            boolean theirs = verdicts.errorPaths(id).stream().noneMatch(path -> path.endsWith("/" + key(id)));
+            if (ours != theirs) {
+                disagreements.add(id + ": app " + ours + ", python " + theirs);
+            }
+        });
+        assertThat(disagreements).isEmpty();
+        assertThat(files).hasSizeGreaterThan(10);
     }
 
     @Test
@@ -110,11 +148,8 @@ class DatabasesSchemaExamplesTest {
 
     @Test
     void theSchemaAcceptsADurationExactlyWhenTheAppDoes() {
-        List<String> samples = List.of("500ms", "15s", "10m", "1h", "2d", " 15 S ", "90M", "PT15S", "pt1m", "P1D",
-                "P1DT2H", "PT0.5S", "P0DT1M", "PT0,5S", "999999999d", "0s", "00m", "soon", "15", "-1s", "1w", "15 sec",
-                "PT-1S", "-PT1S", "P", "PT", "P1DT", "PT0S", "P0D", "PT0.0S", "PT0H0M", "P1W", "");
         List<String> disagreements = new ArrayList<>();
-        for (String sample : samples) {
+        for (String sample : DURATIONS) {
             boolean app = accepts(() -> Durations.parse(sample));
             boolean schema = accepted("connect_timeout", "\"" + sample + "\"");
             if (app != schema) {
@@ -140,34 +175,34 @@ class DatabasesSchemaExamplesTest {
     /** JSON Schema counts 1521.0 as an integer: the schema accepts it, and the app reads it as 1521. */
     @Test
     void theSchemaTakesAWholeNumberWithAZeroFractionAndRefusesARealFraction() {
-        for (String value : List.of("1521", "1521.0", "1.521e3", "0x5f1", "\"1521\"", "\" 01521 \"", "1", "65535",
-                "\"65535\"")) {
+        for (String value : PORTS) {
             assertThat(accepted("port", value)).as(value).isTrue();
         }
-        for (String value : List.of("1521.5", "0", "0.0", "65536", "1e400", "-1", "\"0\"", "\"65536\"",
-                "\"99999999999\"", "\"1521.0\"", "\"1521.5\"", "\"1e3\"", "\"\"", "true")) {
+        for (String value : NOT_PORTS) {
             assertThat(accepted("port", value)).as(value).isFalse();
         }
     }
 
     @Test
     void theSchemaBoundsAQuotedCountAsTheAppBoundsAnInteger() {
-        for (String value : List.of("\"1\"", "\"2147483647\"", "\"999999999\"", "\"1999999999\"", "\"2147483639\"",
-                "2147483647", "2.0e0", "1.0")) {
+        for (String value : COUNTS) {
             assertThat(accepted("max_rows", value)).as(value).isTrue();
         }
-        for (String value : List.of("\"0\"", "\"2147483648\"", "\"2147483650\"", "\"2200000000\"",
-                "\"99999999999\"", "2147483648", "1.5", "\"2.0\"")) {
+        for (String value : NOT_COUNTS) {
             assertThat(accepted("max_rows", value)).as(value).isFalse();
         }
     }
 
     /** Whether the schema has nothing to say about the key given that value (as YAML text), where the key belongs. */
     private static boolean accepted(String key, String yamlValue) {
-        String yaml = List.of("timeout", "fetch_size", "max_rows").contains(key)
+        return findings(withValue(key, yamlValue)).stream().noneMatch(line -> line.startsWith("key '" + key + "'"));
+    }
+
+    /** A file with the key given that value (as YAML text) where the key belongs, and little else. */
+    private static String withValue(String key, String yamlValue) {
+        return List.of("timeout", "fetch_size", "max_rows").contains(key)
                 ? "databases:\n  - sql_queries:\n      - " + key + ": " + yamlValue + "\n"
                 : "databases:\n  - host: h\n    service_name: s\n    " + key + ": " + yamlValue + "\n";
-        return findings(yaml).stream().noneMatch(line -> line.startsWith("key '" + key + "'"));
     }
 
     private static boolean accepts(Runnable parse) {
@@ -184,6 +219,49 @@ class DatabasesSchemaExamplesTest {
         try {
             return DatabasesSchema.check(YAML.readTree(yaml)).stream()
                     .map(DatabasesSchema.Finding::message).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The docs' databases.yaml examples, by page and position. */
+    private static Map<String, String> docsExamples() throws IOException {
+        Map<String, String> examples = new LinkedHashMap<>();
+        for (Docs.Page page : Docs.all()) {
+            Matcher blocks = DOCS_BLOCK.matcher(page.text());
+            for (int position = 1; blocks.find(); position++) {
+                examples.put(page.name() + " example " + position, blocks.group(1));
+            }
+        }
+        return examples;
+    }
+
+    /** The files the tests write, by source file and 1-based text block, the one that is not YAML left out. */
+    private static Map<String, String> testExamples() throws IOException {
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+            sources = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+        }
+        Map<String, String> examples = new LinkedHashMap<>();
+        for (Path source : sources) {
+            Matcher blocks = TEXT_BLOCK.matcher(Files.readString(source));
+            for (int position = 1; blocks.find(); position++) {
+                String id = source.getFileName() + "#" + position;
+                if (!id.equals(NOT_YAML)) {
+                    examples.put(id, textBlock(blocks.group(1)));
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static String key(String sampleId) {
+        return sampleId.substring(0, sampleId.indexOf('='));
+    }
+
+    private static JsonNode tree(String yaml) {
+        try {
+            return YAML.readTree(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
