@@ -4,6 +4,7 @@ import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.Redaction;
 import com.example.monitor.jdbc.OracleErrors;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
@@ -29,12 +30,22 @@ public final class ErrorMessages {
                 .map(p -> p.value()).filter(v -> v != null && !v.isEmpty()).toList());
     }
 
-    /** The driver's own words when there are any; Spring's wrappers add only noise and the SQL text. */
+    /**
+     * The driver's own words when there are any; Spring's wrappers add only noise and the SQL text. A
+     * socket timeout under them is named: pgjdbc says only "The connection attempt failed." when its
+     * socket timeout, not its login timeout, ends a logon to a host that never answers.
+     */
     String describe(Throwable error) {
         SQLException sql = deepestSqlException(error);
         Throwable source = sql != null ? sql : ExceptionUtils.getRootCause(error);
-        String message = source.getMessage() == null ? source.getClass().getSimpleName() : source.getMessage();
-        return Redaction.scrub(OracleErrors.explain(message.strip()), secrets);
+        String message = (source.getMessage() == null ? source.getClass().getSimpleName() : source.getMessage()).strip();
+        int timeout = ExceptionUtils.indexOfType(source, SocketTimeoutException.class);
+        if (timeout > 0) {
+            Throwable socket = ExceptionUtils.getThrowableList(source).get(timeout);
+            String said = socket.getMessage() == null ? "socket timed out" : socket.getMessage();
+            message = message.contains(said) ? message : message + " (" + said + ")";
+        }
+        return Redaction.scrub(OracleErrors.explain(message), secrets);
     }
 
     /**
