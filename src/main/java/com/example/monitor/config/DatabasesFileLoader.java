@@ -1,7 +1,6 @@
 package com.example.monitor.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,12 +26,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * together, one line each, so users can fix the file in one pass.
  */
 public final class DatabasesFileLoader {
-    // duplicate keys would otherwise silently keep the last value; sources stay out of error locations;
+    // duplicate keys are found by StrictYamlParser, all of them; sources stay out of error locations;
     // a key with no value is null, as in YAML, whatever the key that follows it; a number with a fraction
     // stays exactly as written, so 1521.0000000000001 is not taken for the integer 1521
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -79,8 +77,12 @@ public final class DatabasesFileLoader {
     }
 
     private static Optional<JsonNode> parse(byte[] bytes, Problems.Scope scope) {
-        try (JsonParser parser = new WithoutAliases((YAMLParser) YAML.createParser(bytes))) {
+        try (StrictYamlParser parser = new StrictYamlParser((YAMLParser) YAML.createParser(bytes))) {
             JsonNode tree = YAML.readTree(parser);
+            if (!parser.duplicates().isEmpty()) {
+                parser.duplicates().forEach(duplicate -> scope.report(syntaxError(duplicate)));
+                return Optional.empty();
+            }
             if (parser.nextToken() != null) {
                 scope.report("contains more than one YAML document ('---'); put all databases in one document");
                 return Optional.empty();
@@ -103,7 +105,7 @@ public final class DatabasesFileLoader {
         String problem = e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null
                 ? yaml.getProblem()
                 : e.getOriginalMessage().lines().findFirst().orElse("unreadable");
-        problem = problem.replace("Duplicate field", "duplicate key")
+        problem = problem
                 // .inf and .nan have no exact value; the value itself may be a secret written without quotes
                 .replaceFirst("^Malformed numeric value .*", "a number with no exact value (.inf or .nan); quote it if it is"
                         + " text");

@@ -186,6 +186,15 @@ class DatabasesFileLoaderTest {
     }
 
     @Test
+    void everyDuplicateKeyIsReportedAtOnceInFileOrder() {
+        List<String> problems = problems(VALID_ENTRY.replace("auth: password", "auth: password\n    auth: kerberos")
+                + VALID_ENTRY.replace("name: acct", "name: other").replace("name: q1", "name: q1\n        name: q2"));
+
+        assertEquals(List.of(file() + ": line 5, column 5: invalid YAML: duplicate key 'auth'",
+                file() + ": line 18, column 9: invalid YAML: duplicate key 'name'"), problems);
+    }
+
+    @Test
     void secondYamlDocumentIsReported() {
         assertEquals(List.of(file() + ": contains more than one YAML document ('---'); put all databases in one document"),
                 problems(VALID_ENTRY + "---\ndatabases: []\n"));
@@ -347,7 +356,7 @@ class DatabasesFileLoaderTest {
         List<String> problems = problems(VALID_ENTRY.replace("password: tiger", "password: &pw tiger")
                 + VALID_ENTRY.replace("name: acct", "name: other").replace("password: tiger", "password: *pw"));
 
-        assertEquals(List.of(file() + ": line 14, column 15: invalid YAML: " + WithoutAliases.MESSAGE), problems);
+        assertEquals(List.of(file() + ": line 14, column 15: invalid YAML: " + StrictYamlParser.MESSAGE), problems);
     }
 
     @Test
@@ -362,8 +371,8 @@ class DatabasesFileLoaderTest {
                 c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
                 """ + "databases: *c\n");
 
-        assertEquals(List.of(file() + ": line 6, column 9: invalid YAML: " + WithoutAliases.MESSAGE), merged);
-        assertEquals(List.of(file() + ": line 2, column 8: invalid YAML: " + WithoutAliases.MESSAGE), bomb);
+        assertEquals(List.of(file() + ": line 6, column 9: invalid YAML: " + StrictYamlParser.MESSAGE), merged);
+        assertEquals(List.of(file() + ": line 2, column 8: invalid YAML: " + StrictYamlParser.MESSAGE), bomb);
     }
 
     @Test
