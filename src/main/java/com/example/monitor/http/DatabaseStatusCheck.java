@@ -53,19 +53,18 @@ public final class DatabaseStatusCheck extends AbstractHealthCheck {
      * database with no run on record (one just added to databases.yaml, say), as the metrics say it.
      */
     Map<String, String> lastStates() {
-        Map<String, String> found = new LinkedHashMap<>();
+        Map<String, String> states = new LinkedHashMap<>();
+        databases.forEach(database -> states.put(database, DatabaseState.NONE.label()));
         Set<String> missing = new HashSet<>(databases);
         Iterator<RecordedRun> runs = history.newestFirst().limit(RunHistory.MAX_LIMIT).iterator();
         while (!missing.isEmpty() && runs.hasNext()) {
             RecordedRun run = runs.next();
             run.databases().forEach((database, state) -> {
                 if (missing.remove(database)) {
-                    found.put(database, state.label() + " in run " + run.runId());
+                    states.put(database, state.label() + " in run " + run.runId());
                 }
             });
         }
-        Map<String, String> ordered = new LinkedHashMap<>();
-        databases.forEach(database -> ordered.put(database, found.getOrDefault(database, DatabaseState.NONE.label())));
-        return ordered;
+        return states;
     }
 }

@@ -56,10 +56,11 @@ public final class HttpServerSetup {
                                DataSourceFactory dataSources, AnalysisRuns runs, RunHistory history, Clock clock)
             throws Exception {
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new ApiHeaderFilter());
+        List<String> databases = config.databases().stream().map(DatabaseConfig::name).toList();
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new RunDeadlineCheck(runs, runDeadline(settings, config, dataSources), clock));
-            health.register(new DatabaseStatusCheck(config.databases().stream().map(DatabaseConfig::name).toList(), history));
+            health.register(new DatabaseStatusCheck(databases, history));
         }
         HttpPerimeter perimeter = new HttpPerimeter(settings.http());
         StartGate gate = new StartGate();
@@ -79,8 +80,7 @@ public final class HttpServerSetup {
                 MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
                 if (meters != null) {
                     // before the trigger routes' consumers start, so no run can end unseen
-                    runs.addListener(new RunMetrics(meters, runs, RunMetrics.triggersOf(settings),
-                            config.databases().stream().map(DatabaseConfig::name).toList(), history)
+                    runs.addListener(new RunMetrics(meters, runs, RunMetrics.triggersOf(settings), databases, history)
                             .seedFromReports());
                 }
                 MainHttpServer main = started.hasService(MainHttpServer.class);

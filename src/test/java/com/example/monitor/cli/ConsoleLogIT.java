@@ -146,7 +146,7 @@ class ConsoleLogIT {
                 .args("--monitor.mode=service", "--monitor.inbox-dir=inbox", "--monitor.inbox-read-lock-interval=200ms")
                 .start()) {
             monitor.awaitLog("service started", Duration.ofSeconds(60));
-            // the inbox takes only names that match .*\.json, and '.' is no line break: no newline here
+            // a line break in the name is taken too (the inbox's pattern is (?s).*\.json); InboxFilesTest runs one
             inbox.drop("\u001b[2J\u001b]0;owned\u0007 request.json", "{\"startDate\": \"2026-10-01\"}");
             monitor.awaitLog("moved to", Duration.ofSeconds(60));
             monitor.sigterm();
