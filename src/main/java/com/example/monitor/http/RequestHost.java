@@ -40,13 +40,15 @@ record RequestHost(String target, String host, String forwarded) {
 
     /**
      * RFC 9112 §3.2 has a server answer 400 to a request without a Host header or with more than one;
-     * HTTP/2 carries it as {@code :authority}, which Vert.x keeps apart from the headers.
+     * an empty one is only for a target without an authority, and every target here has one. HTTP/2
+     * carries it as {@code :authority}, which Vert.x keeps apart from the headers.
      *
      * @throws ApiProblem 400
      */
     static void requireOneHost(HttpServerRequest request) {
+        List<String> hosts = request.headers().getAll("Host");
         boolean one = request.version() == HttpVersion.HTTP_2 ? request.authority() != null
-                : request.headers().getAll("Host").size() == 1;
+                : hosts.size() == 1 && !hosts.get(0).isBlank();
         if (!one) {
             throw new ApiProblem(400, ONE_HOST);
         }

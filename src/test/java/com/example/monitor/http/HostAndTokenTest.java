@@ -115,6 +115,17 @@ class HostAndTokenTest extends HttpServiceTestSupport {
         assertRefused(api.raw("GET /observe/health HTTP/1.1", own, foreign, "Connection: close", ""), 400, "exactly one Host");
     }
 
+    /** RFC 9112 §3.2: an empty Host is only for a target without an authority, which no request here has. */
+    @Test
+    void anEmptyOrMissingHostIs400OnTheApiAndOnHealthToo() throws Exception {
+        assertRefused(api.raw("GET /api/runs HTTP/1.1", "Host:", "Authorization: Bearer " + TOKEN, "Connection: close", ""),
+                400, "exactly one Host");
+        assertRefused(api.raw("GET /observe/health HTTP/1.1", "Host: ", "Connection: close", ""), 400, "exactly one Host");
+        assertRefused(api.raw("GET /observe/health HTTP/1.1", "Connection: close", ""), 400, "exactly one Host");
+        assertThat(api.raw("GET /observe/health HTTP/1.1", "Host: 10.1.2.3", "Connection: close", "").status())
+                .isEqualTo(200);
+    }
+
     @Test
     void aForwardedHostThatIsAListOrRepeatedIs400() throws Exception {
         String host = "Host: 127.0.0.1:" + api.port();
