@@ -2,6 +2,7 @@ package com.example.monitor.config;
 
 import com.example.monitor.files.FileKind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,12 @@ import java.util.function.Consumer;
  * explains, in one phrase naming the absolute path, why it cannot be read.
  */
 final class FileReading {
+    /**
+     * Far above any real file (a thousand databases' entries are about 200 KB), and small enough that
+     * reading one whole never exhausts a small heap: without it a multi-gigabyte file left in the wrong
+     * place stopped start-up, or a service's run, with an OutOfMemoryError.
+     */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private FileReading() {
@@ -34,8 +41,16 @@ final class FileReading {
             }));
             return Optional.empty();
         }
-        try {
-            return Optional.of(Files.readAllBytes(absolute));
+        try (InputStream in = Files.newInputStream(absolute)) {
+            long size = Files.size(absolute);
+            // read no more than allowed: the file may grow between the two calls
+            byte[] bytes = size > MAX_BYTES ? null : in.readNBytes(MAX_BYTES + 1);
+            if (bytes == null || bytes.length > MAX_BYTES) {
+                onFailure.accept(cannotRead(absolute, Math.max(size, MAX_BYTES + 1L)
+                        + " bytes; a configuration or SQL file is read whole and may hold at most " + MAX_BYTES + " bytes"));
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
         } catch (NoSuchFileException e) {
             onFailure.accept(cannotRead(absolute, "no such file"));
         } catch (AccessDeniedException e) {

@@ -168,6 +168,14 @@ class DatabasesFileLoaderTest {
     }
 
     @Test
+    void aDatabasesFileTooLargeToReadWholeIsReportedWithoutReadingIt() {
+        Path huge = SpecialFiles.sparse(dir.resolve("databases.yaml"), 5L << 30);
+
+        assertEquals(List.of(huge + ": cannot read " + huge.toAbsolutePath() + " (5368709120 bytes; a configuration or"
+                + " SQL file is read whole and may hold at most " + FileReading.MAX_BYTES + " bytes)"), problems(huge));
+    }
+
+    @Test
     void yamlSyntaxErrorReportsLineAndColumnWithoutFileContent() {
         assertEquals(List.of(file() + ": line 3, column 4: invalid YAML: expected <block end>, but found '<block mapping start>'"),
                 problems("""

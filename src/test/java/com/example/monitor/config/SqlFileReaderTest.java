@@ -106,6 +106,30 @@ class SqlFileReaderTest {
         assertThat(problems).containsExactly("cannot read " + fifo + " (not a regular file (a FIFO, socket or device))");
     }
 
+    /** Sparse files: the test reads no gigabytes; the reader must refuse them without trying either. */
+    @Test
+    void aFileTooLargeToReadWholeIsAProblemNamingItsSizeAtStartUpAndAtARun() throws Exception {
+        Path huge = SpecialFiles.sparse(dir.resolve("huge.sql"), 3L << 30);
+        List<String> problems = new ArrayList<>();
+
+        assertThat(SqlFileReader.read(huge, problems::add)).isEmpty();
+
+        assertThat(problems).containsExactly("cannot read " + huge + " (3221225472 bytes; a configuration or SQL file"
+                + " is read whole and may hold at most " + FileReading.MAX_BYTES + " bytes)");
+
+        SpecialFiles.sparse(file, FileReading.MAX_BYTES + 1L);
+        assertThatThrownBy(() -> SqlFileReader.current(query))
+                .hasMessageContaining("cannot read " + file + " (" + (FileReading.MAX_BYTES + 1L) + " bytes;");
+    }
+
+    @Test
+    void aFileOfTheLargestSizeIsRead() throws Exception {
+        String select = "SELECT 1 AS x FROM dual\n";
+        Files.writeString(file, select + " ".repeat(FileReading.MAX_BYTES - select.length()));
+
+        assertThat(SqlFileReader.current(query).statement().jdbcSql()).startsWith("SELECT 1 AS x FROM dual");
+    }
+
     @Test
     void aLinkToARegularSqlFileIsRead() throws Exception {
         Path link = SpecialFiles.symlink(dir.resolve("link.sql"), file);

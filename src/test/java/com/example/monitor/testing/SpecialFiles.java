@@ -1,6 +1,7 @@
 package com.example.monitor.testing;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,16 @@ public final class SpecialFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file of {@code size} bytes that takes no disk: a hole the file system reads as zeros. */
+    public static Path sparse(Path path, long size) {
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(size);
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
