@@ -17,8 +17,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -243,9 +246,24 @@ public final class ParquetRows {
                 }
                 case TIME -> appender.append((LocalTime) value);
                 case BINARY -> appender.append((byte[]) value);
-                default -> appender.append(value instanceof BigDecimal decimal ? decimal.toPlainString()
-                        : value.toString());
+                default -> appender.append(text(value));
             }
+        }
+
+        /** A text column's value as the JSON report writes it, so both formats give the same string. */
+        private static String text(Object value) {
+            if (value instanceof BigDecimal decimal) {
+                return decimal.toPlainString();
+            }
+            if (value instanceof byte[] bytes) {
+                // an `other` the driver gave as bytes (H2's JSON): base64, as in the JSON, not "[B@1b6d3586"
+                return Base64.getEncoder().encodeToString(bytes);
+            }
+            if (value instanceof OffsetTime time) {
+                // OffsetTime.toString drops zero seconds ("00:00Z"); the JSON has "00:00:00Z"
+                return DateTimeFormatter.ISO_OFFSET_TIME.format(time);
+            }
+            return value.toString();
         }
     }
 }

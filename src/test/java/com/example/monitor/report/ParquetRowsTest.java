@@ -11,11 +11,15 @@ import com.example.monitor.testing.ParquetFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.OffsetTime;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,37 @@ class ParquetRowsTest {
         assertThatThrownBy(() -> parquet.write(rows, TYPES, dir.resolve(".spool"), target, null, row -> { }, () -> { }))
                 .hasMessageContaining("Rounding necessary");
         assertThat(filesUnder(dir)).isEmpty();
+    }
+
+    @Test
+    void anOtherValueIsTheSameTextAsInTheJsonReport() throws Exception {
+        // H2's JSON column comes from the driver as byte[], TIME WITH TIME ZONE as an OffsetTime: once the
+        // Java object's toString, "[B@1b6d3586" (the bytes lost) and "00:00Z" (the JSON has "00:00:00Z")
+        List<ColumnType> types = List.of(new ColumnType("doc", ColumnType.Kind.OTHER, "JSON", null, null, true),
+                new ColumnType("at", ColumnType.Kind.OTHER, "TIME WITH TIME ZONE", null, null, true));
+        Columns columns = new Columns(List.of("doc", "at"));
+        Path target = dir.resolve("run/crm/Q.parquet");
+        Iterator<Row> rows = List.of(
+                new Row(columns, new Object[] {"{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8),
+                        OffsetTime.parse("00:00Z")}),
+                new Row(columns, new Object[] {new byte[] {0, (byte) 0xff}, OffsetTime.parse("04:05:06.5+02:00")}),
+                new Row(columns, new Object[] {null, null})).iterator();
+
+        parquet.write(rows, types, dir.resolve(".spool"), target, null, row -> { }, () -> { });
+
+        assertThat(ParquetFiles.parquetTypes(target).get("doc")).startsWith("BYTE_ARRAY UTF8");
+        assertThat(ParquetFiles.rows(target)).containsExactly(
+                Map.of("doc", "eyJhIjpbMSwyXX0=", "at", "00:00:00Z"),
+                Map.of("doc", "AP8=", "at", "04:05:06.5+02:00"),
+                nulls("doc", "at"));
+    }
+
+    private static Map<String, Object> nulls(String... names) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String name : names) {
+            row.put(name, null);
+        }
+        return row;
     }
 
     private static Iterator<Row> rows(int count, Runnable onEachRow) {

@@ -1,0 +1,1 @@
+SELECT * FROM typed WHERE id < 0

@@ -1,0 +1,1 @@
+SELECT id, note AS "texte é", id AS "ID" FROM typed ORDER BY id

@@ -1,0 +1,1 @@
+SELECT * FROM typed ORDER BY id
