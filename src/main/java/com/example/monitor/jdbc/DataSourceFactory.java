@@ -22,13 +22,18 @@ public final class DataSourceFactory {
     /** The read timeout is the last net for a dead connection, so it must sit above any query timeout. */
     static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(30);
 
-    private final MonitorSettings settings;
+    /** What a database or a query does not set for itself. */
+    private final Duration defaultConnectTimeout;
+    private final Duration defaultQueryTimeout;
+    private final int defaultFetchSize;
     private final StatementTracker tracker;
     private final KerberosSettings kerberos;
     private final KerberosLogins kerberosLogins;
 
     public DataSourceFactory(MonitorSettings settings, StatementTracker tracker, KerberosSettings kerberos) {
-        this.settings = settings;
+        defaultConnectTimeout = settings.connectTimeout();
+        defaultQueryTimeout = settings.queryTimeout();
+        defaultFetchSize = settings.fetchSize();
         this.tracker = tracker;
         this.kerberos = kerberos;
         this.kerberosLogins = new KerberosLogins(
@@ -61,7 +66,7 @@ public final class DataSourceFactory {
         pool.setValidationQueryTimeout(connect);
         // a connection that failed with a disconnection SQL state is destroyed, never handed out again
         pool.setFastFailValidation(true);
-        pool.setDefaultQueryTimeout(settings.queryTimeout());
+        pool.setDefaultQueryTimeout(defaultQueryTimeout);
         pool.setDefaultReadOnly(Boolean.TRUE);
         if (dialect == Dialect.POSTGRESQL) {
             // pgjdbc honours the fetch size only inside a transaction; otherwise it loads the whole result
@@ -75,28 +80,28 @@ public final class DataSourceFactory {
     }
 
     public Duration connectTimeout(DatabaseConfig database) {
-        return database.connectTimeout() != null ? database.connectTimeout() : settings.connectTimeout();
+        return database.connectTimeout() != null ? database.connectTimeout() : defaultConnectTimeout;
     }
 
     public Duration queryTimeout(QueryConfig query) {
-        return query.timeout() != null ? query.timeout() : settings.queryTimeout();
+        return query.timeout() != null ? query.timeout() : defaultQueryTimeout;
     }
 
     public int fetchSize(QueryConfig query) {
-        return query.fetchSize() != null ? query.fetchSize() : settings.fetchSize();
+        return query.fetchSize() != null ? query.fetchSize() : defaultFetchSize;
     }
 
     /** The last net for a dead connection: above the longest query timeout of the database. */
     public Duration readTimeout(DatabaseConfig database) {
         Duration longestQuery = database.queries().stream().map(this::queryTimeout)
-                .max(Duration::compareTo).orElse(settings.queryTimeout());
+                .max(Duration::compareTo).orElse(defaultQueryTimeout);
         return longestQuery.plus(READ_TIMEOUT_MARGIN);
     }
 
     /** The driver properties for a database: bounded timeouts first, then the user's own, which win. */
     public Map<String, String> connectionProperties(DatabaseConfig database, Dialect dialect, Duration connect) {
         Map<String, String> props = new LinkedHashMap<>(
-                dialect.timeoutProperties(connect, readTimeout(database), settings.fetchSize()));
+                dialect.timeoutProperties(connect, readTimeout(database), defaultFetchSize));
         if (database.auth() == AuthMode.KERBEROS) {
             props.putAll(kerberos.connectionProperties(database));
         }

@@ -2,7 +2,7 @@ package com.example.monitor.rows;
 
 import java.util.Arrays;
 
-final class BooleanVector extends TypedVector {
+final class BooleanVector extends TypedVector<Boolean> {
     private boolean[] values;
 
     BooleanVector(int capacity) {
@@ -11,13 +11,13 @@ final class BooleanVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        values[row] = (Boolean) value;
+    boolean store(int row, Boolean value) {
+        values[row] = value;
         return true;
     }
 
     @Override
-    Object load(int row) {
+    Boolean load(int row) {
         return values[row];
     }
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * below a microsecond kept apart once a value has some. Years beyond about +-292,000 do not fit a
  * long of microseconds and turn the column into objects.
  */
-final class DateTimeVector extends TypedVector {
+final class DateTimeVector extends TypedVector<LocalDateTime> {
     private static final long MICROS = 1_000_000L;
     private static final long MIN_SECOND = Long.MIN_VALUE / MICROS + 1;
     private static final long MAX_SECOND = Long.MAX_VALUE / MICROS - 1;
@@ -23,8 +23,7 @@ final class DateTimeVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        LocalDateTime time = (LocalDateTime) value;
+    boolean store(int row, LocalDateTime time) {
         long second = time.toEpochSecond(ZoneOffset.UTC);
         if (second < MIN_SECOND || second > MAX_SECOND) {
             return false;
@@ -41,7 +40,7 @@ final class DateTimeVector extends TypedVector {
     }
 
     @Override
-    Object load(int row) {
+    LocalDateTime load(int row) {
         long value = micros[row];
         int nano = (int) Math.floorMod(value, MICROS) * 1000 + (subMicroNanos == null ? 0 : subMicroNanos[row]);
         return LocalDateTime.ofEpochSecond(Math.floorDiv(value, MICROS), nano, ZoneOffset.UTC);

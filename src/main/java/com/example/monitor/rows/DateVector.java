@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /** Dates as epoch days; years beyond about +-5.8 million do not fit an int and turn the column into objects. */
-final class DateVector extends TypedVector {
+final class DateVector extends TypedVector<LocalDate> {
     private int[] epochDays;
 
     DateVector(int capacity) {
@@ -13,8 +13,8 @@ final class DateVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        long day = ((LocalDate) value).toEpochDay();
+    boolean store(int row, LocalDate date) {
+        long day = date.toEpochDay();
         if (day != (int) day) {
             return false;
         }
@@ -23,7 +23,7 @@ final class DateVector extends TypedVector {
     }
 
     @Override
-    Object load(int row) {
+    LocalDate load(int row) {
         return LocalDate.ofEpochDay(epochDays[row]);
     }
 

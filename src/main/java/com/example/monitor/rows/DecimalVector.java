@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Decimals as unscaled long plus scale, so 1.50 comes back as 1.50. A column usually has one scale
  * (numeric(12,2)), so per-row scales are only kept once a second scale shows up.
  */
-final class DecimalVector extends TypedVector {
+final class DecimalVector extends TypedVector<BigDecimal> {
     private long[] unscaled;
     private final int scale;
     private byte[] scales;
@@ -20,8 +20,7 @@ final class DecimalVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        BigDecimal decimal = (BigDecimal) value;
+    boolean store(int row, BigDecimal decimal) {
         BigInteger digits = decimal.unscaledValue();
         int rowScale = decimal.scale();
         if (digits.bitLength() >= 64) {
@@ -45,7 +44,7 @@ final class DecimalVector extends TypedVector {
     }
 
     @Override
-    Object load(int row) {
+    BigDecimal load(int row) {
         return BigDecimal.valueOf(unscaled[row], scales == null ? scale : scales[row]);
     }
 

@@ -2,7 +2,7 @@ package com.example.monitor.rows;
 
 import java.util.Arrays;
 
-final class DoubleVector extends TypedVector {
+final class DoubleVector extends TypedVector<Double> {
     private double[] values;
 
     DoubleVector(int capacity) {
@@ -11,13 +11,13 @@ final class DoubleVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        values[row] = (Double) value;
+    boolean store(int row, Double value) {
+        values[row] = value;
         return true;
     }
 
     @Override
-    Object load(int row) {
+    Double load(int row) {
         return values[row];
     }
 

@@ -2,7 +2,7 @@ package com.example.monitor.rows;
 
 import java.util.Arrays;
 
-final class IntVector extends TypedVector {
+final class IntVector extends TypedVector<Integer> {
     private int[] values;
 
     IntVector(int capacity) {
@@ -11,13 +11,13 @@ final class IntVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        values[row] = (Integer) value;
+    boolean store(int row, Integer value) {
+        values[row] = value;
         return true;
     }
 
     @Override
-    Object load(int row) {
+    Integer load(int row) {
         return values[row];
     }
 

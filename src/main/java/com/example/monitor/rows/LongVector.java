@@ -2,7 +2,7 @@ package com.example.monitor.rows;
 
 import java.util.Arrays;
 
-final class LongVector extends TypedVector {
+final class LongVector extends TypedVector<Long> {
     private long[] values;
 
     LongVector(int capacity) {
@@ -11,13 +11,13 @@ final class LongVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        values[row] = (Long) value;
+    boolean store(int row, Long value) {
+        values[row] = value;
         return true;
     }
 
     @Override
-    Object load(int row) {
+    Long load(int row) {
         return values[row];
     }
 

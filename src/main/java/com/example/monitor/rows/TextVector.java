@@ -9,7 +9,7 @@ import java.util.Arrays;
  * (what compact strings store in one byte too) take one byte each; a string with a wider character,
  * or longer than a page, is kept as it is in a side array made at the first such string.
  */
-final class TextVector extends TypedVector {
+final class TextVector extends TypedVector<String> {
     /**
      * A page plus its array header fills one 1 MiB G1 region (the region size of heaps below 4 GB):
      * above half a region, so G1 allocates it humongous and never copies it, and an exact 1 MiB would
@@ -37,8 +37,7 @@ final class TextVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        String text = (String) value;
+    boolean store(int row, String text) {
         int length = text.length();
         byte[] page = length <= PAGE_SIZE ? pageWithRoom(length) : null;
         if (page != null && copyLatin1(text, page, used)) {
@@ -92,7 +91,7 @@ final class TextVector extends TypedVector {
     }
 
     @Override
-    Object load(int row) {
+    String load(int row) {
         if (wide != null && wide[row] != null) {
             return wide[row];
         }

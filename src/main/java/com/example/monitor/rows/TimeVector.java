@@ -3,7 +3,7 @@ package com.example.monitor.rows;
 import java.time.LocalTime;
 import java.util.Arrays;
 
-final class TimeVector extends TypedVector {
+final class TimeVector extends TypedVector<LocalTime> {
     private long[] nanoOfDay;
 
     TimeVector(int capacity) {
@@ -12,13 +12,13 @@ final class TimeVector extends TypedVector {
     }
 
     @Override
-    boolean store(int row, Object value) {
-        nanoOfDay[row] = ((LocalTime) value).toNanoOfDay();
+    boolean store(int row, LocalTime time) {
+        nanoOfDay[row] = time.toNanoOfDay();
         return true;
     }
 
     @Override
-    Object load(int row) {
+    LocalTime load(int row) {
         return LocalTime.ofNanoOfDay(nanoOfDay[row]);
     }
 

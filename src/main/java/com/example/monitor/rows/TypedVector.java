@@ -6,21 +6,21 @@ import java.util.BitSet;
  * Values of exactly one class in primitive arrays, nulls in a bit set made at the first null.
  * The class is compared exactly, so a subclass (of BigDecimal, say) is kept as the object it is.
  */
-abstract class TypedVector extends ColumnVector {
-    private final Class<?> type;
+abstract class TypedVector<T> extends ColumnVector {
+    private final Class<T> type;
     private BitSet nulls;
     /** Length of the subclass's arrays; null rows past it are not stored, so it may be below the size. */
     int capacity;
 
-    TypedVector(Class<?> type, int capacity) {
+    TypedVector(Class<T> type, int capacity) {
         this.type = type;
         this.capacity = capacity;
     }
 
     /** Stores a value of the type, or returns false (having stored nothing) if it cannot be held exactly. */
-    abstract boolean store(int row, Object value);
+    abstract boolean store(int row, T value);
 
-    abstract Object load(int row);
+    abstract T load(int row);
 
     abstract void resize(int newCapacity);
 
@@ -45,7 +45,7 @@ abstract class TypedVector extends ColumnVector {
                 capacity = grown(capacity, row);
                 resize(capacity);
             }
-            if (store(row, value)) {
+            if (store(row, type.cast(value))) {
                 return this;
             }
         }

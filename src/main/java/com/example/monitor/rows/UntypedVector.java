@@ -23,7 +23,7 @@ final class UntypedVector extends ColumnVector {
 
     private static ColumnVector vectorFor(Object first, int capacity, int nullRows) {
         Class<?> type = first.getClass();
-        TypedVector typed;
+        TypedVector<?> typed;
         if (type == Integer.class) {
             typed = new IntVector(capacity);
         } else if (type == Long.class) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.monitor.testing.ApiClient;
 import com.example.monitor.testing.H2DemoProject;
+import com.example.monitor.testing.LoopbackPorts;
 import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
 import com.example.monitor.testing.PackagedJar;
@@ -71,7 +72,7 @@ class HttpStartupIT {
     @Test
     void fromThePortOpeningUntilTheServiceHasStartedTheApiAnswers503WithTheFixedHeadersAndNever404() throws Exception {
         H2DemoProject.write(dir, "starting_it");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         ApiClient api = new ApiClient(port, "starting-t0ken");
         List<HttpResponse<String>> beforeReady = new ArrayList<>();
         try (MonitorProcess service = MonitorProcess.jar().in(dir)
@@ -204,20 +205,11 @@ class HttpStartupIT {
         return result.log().lines().filter(line -> line.startsWith("error:")).toList();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static boolean ipv6Loopback() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
