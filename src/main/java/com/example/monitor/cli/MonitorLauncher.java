@@ -1,6 +1,7 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.config.DatabasesFileLoader;
+import com.example.monitor.config.FileReading;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.RunMode;
@@ -55,6 +56,11 @@ public final class MonitorLauncher {
         }
         if (!arguments.problems().isEmpty()) {
             arguments.problems().forEach(this::printError);
+            return ExitCodes.INVALID_CONFIGURATION;
+        }
+        Optional<String> properties = FileReading.refusalOfOptional(MonitorWiring.WORKING_DIR_PROPERTIES);
+        if (properties.isPresent()) {
+            printError(properties.get());
             return ExitCodes.INVALID_CONFIGURATION;
         }
         DatabasesFileLoader.prepareInBackground();

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Reads a regular file (a link to one will do: SQL files and databases.yaml are the operator's) or
  * explains, in one phrase naming the absolute path, why it cannot be read.
  */
-final class FileReading {
+public final class FileReading {
     /**
      * Far above any real file (a thousand databases' entries are about 200 KB), and small enough that
      * reading one whole never exhausts a small heap: without it a multi-gigabyte file left in the wrong
@@ -29,25 +29,33 @@ final class FileReading {
     private FileReading() {
     }
 
+    /**
+     * Why a file that may be absent, and that another reader reads whole (Camel reads the working
+     * directory's application.properties), must not be handed to it: that reader would block on a
+     * FIFO or fill the heap with a huge file. Empty when the file is absent or may be read; a link to
+     * nothing is not taken for an absent file, since it is an operator's mistake.
+     */
+    public static Optional<String> refusalOfOptional(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (FileKind.followingLinks(absolute) == FileKind.MISSING) {
+            return FileKind.of(absolute) == FileKind.SYMBOLIC_LINK
+                    ? Optional.of(cannotRead(absolute, "a link to a missing file")) : Optional.empty();
+        }
+        return refusal(absolute);
+    }
+
     static Optional<byte[]> bytes(Path path, Consumer<String> onFailure) {
         Path absolute = path.toAbsolutePath().normalize();
-        // checked before opening: opening a FIFO blocks until someone writes to it, start-up or run alike
-        FileKind kind = FileKind.followingLinks(absolute);
-        if (kind != FileKind.REGULAR) {
-            onFailure.accept(cannotRead(absolute, switch (kind) {
-                case DIRECTORY -> "is a directory";
-                case MISSING -> "no such file";
-                default -> kind.description();
-            }));
+        Optional<String> refusal = refusal(absolute);
+        if (refusal.isPresent()) {
+            onFailure.accept(refusal.get());
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(absolute)) {
-            long size = Files.size(absolute);
-            // read no more than allowed: the file may grow between the two calls
-            byte[] bytes = size > MAX_BYTES ? null : in.readNBytes(MAX_BYTES + 1);
-            if (bytes == null || bytes.length > MAX_BYTES) {
-                onFailure.accept(cannotRead(absolute, Math.max(size, MAX_BYTES + 1L)
-                        + " bytes; a configuration or SQL file is read whole and may hold at most " + MAX_BYTES + " bytes"));
+            // read no more than allowed: the file may have grown since it was looked at
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                onFailure.accept(tooLarge(absolute, MAX_BYTES + 1L));
                 return Optional.empty();
             }
             return Optional.of(bytes);
@@ -73,6 +81,30 @@ final class FileReading {
                 return Optional.empty();
             }
         });
+    }
+
+    /** Looked at before opening: opening a FIFO blocks until someone writes to it, start-up or run alike. */
+    private static Optional<String> refusal(Path absolute) {
+        FileKind kind = FileKind.followingLinks(absolute);
+        if (kind != FileKind.REGULAR) {
+            return Optional.of(cannotRead(absolute, switch (kind) {
+                case DIRECTORY -> "is a directory";
+                case MISSING -> "no such file";
+                default -> kind.description();
+            }));
+        }
+        try {
+            long size = Files.size(absolute);
+            return size > MAX_BYTES ? Optional.of(tooLarge(absolute, size)) : Optional.empty();
+        } catch (IOException e) {
+            // the read that follows says why
+            return Optional.empty();
+        }
+    }
+
+    private static String tooLarge(Path absolute, long size) {
+        return cannotRead(absolute, size + " bytes; a configuration or SQL file is read whole and may hold at most "
+                + MAX_BYTES + " bytes");
     }
 
     private static String cannotRead(Path absolute, String reason) {

@@ -1,6 +1,7 @@
 package com.example.monitor.wiring;
 
 import com.example.monitor.http.HttpServerSwitch;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +23,8 @@ public final class MonitorWiring {
      */
     public static final String PROPERTY_LOCATIONS =
             "file:application.properties;optional=true,classpath:application.properties;optional=true";
+    /** The first of those locations: the operator's, which Camel reads whole. */
+    public static final Path WORKING_DIR_PROPERTIES = Path.of("application.properties");
 
     private MonitorWiring() {
     }

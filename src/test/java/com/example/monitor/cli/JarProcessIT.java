@@ -8,6 +8,7 @@ import com.example.monitor.testing.MonitorProcess;
 import com.example.monitor.testing.MonitorProcess.Result;
 import com.example.monitor.testing.PackagedJar;
 import com.example.monitor.testing.ReportFiles;
+import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -133,6 +134,30 @@ class JarProcessIT {
         assertThat(result.exit()).as(result.log()).isEqualTo(2);
         assertThat(errorLines(result)).containsExactly("error: " + dir.toRealPath().resolve("application.properties")
                 + ": unknown setting monitor.query-timout; did you mean monitor.query-timeout?");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    /** Camel would read what it finds there: a FIFO blocked start-up for good, a huge file filled the heap. */
+    @Test
+    void anApplicationPropertiesThatIsNoFileToReadWholeExitsTwoAtOnceNamingIt() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+        Path properties = dir.toRealPath().resolve("application.properties");
+        SpecialFiles.fifo(properties);
+        Result fifo = MonitorProcess.jar().in(dir).run(Duration.ofSeconds(30));
+        Files.delete(properties);
+        SpecialFiles.sparse(properties, 3L << 30);
+        Result huge = MonitorProcess.jar().in(dir).run(Duration.ofSeconds(30));
+        Files.delete(properties);
+        SpecialFiles.symlink(properties, dir.resolve("nowhere.properties"));
+        Result dangling = MonitorProcess.jar().in(dir).run(Duration.ofSeconds(30));
+
+        assertThat(List.of(fifo.exit(), huge.exit(), dangling.exit())).as(fifo.log() + huge.log() + dangling.log())
+                .containsExactly(2, 2, 2);
+        assertThat(errorLines(fifo)).containsExactly("error: cannot read " + properties
+                + " (not a regular file (a FIFO, socket or device))");
+        assertThat(errorLines(huge)).containsExactly("error: cannot read " + properties + " (3221225472 bytes;"
+                + " a configuration or SQL file is read whole and may hold at most 16777216 bytes)");
+        assertThat(errorLines(dangling)).containsExactly("error: cannot read " + properties + " (a link to a missing file)");
         assertThat(dir.resolve("output")).doesNotExist();
     }
 
