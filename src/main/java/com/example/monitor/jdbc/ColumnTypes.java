@@ -54,7 +54,9 @@ final class ColumnTypes {
             case Types.NUMERIC, Types.DECIMAL ->
                     scale == 0 && precision > 0 && precision <= INTEGER_DIGITS ? Kind.INTEGER : Kind.DECIMAL;
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> Kind.INTEGER;
-            case Types.REAL, Types.FLOAT, Types.DOUBLE, ORACLE_BINARY_FLOAT, ORACLE_BINARY_DOUBLE -> Kind.DOUBLE;
+            // PostgreSQL reports money as DOUBLE; its value is locale text ("$1,234.56"), read as such
+            case Types.REAL, Types.FLOAT, Types.DOUBLE, ORACLE_BINARY_FLOAT, ORACLE_BINARY_DOUBLE ->
+                    typeName.equals("money") ? Kind.OTHER : Kind.DOUBLE;
             case Types.BOOLEAN -> Kind.BOOLEAN;
             // PostgreSQL reports boolean as BIT; a real BIT(n) string is text
             case Types.BIT -> typeName.startsWith("bool") || typeName.equals("bit") ? Kind.BOOLEAN : Kind.TEXT;

@@ -256,11 +256,13 @@ public final class ParquetRows {
                 return decimal.toPlainString();
             }
             if (value instanceof byte[] bytes) {
-                // an `other` the driver gave as bytes (H2's JSON): base64, as in the JSON, not "[B@1b6d3586"
+                // the JDBC reader gives an `other` as text now (H2's JSON once came as bytes); a byte[] that
+                // still comes is base64, as the JSON writes it, not "[B@1b6d3586"
                 return Base64.getEncoder().encodeToString(bytes);
             }
             if (value instanceof OffsetTime time) {
-                // OffsetTime.toString drops zero seconds ("00:00Z"); the JSON has "00:00:00Z"
+                // not from the JDBC reader (a time with an offset is its driver's text), but as the JSON
+                // writes one: OffsetTime.toString drops zero seconds ("00:00Z"); the JSON has "00:00:00Z"
                 return DateTimeFormatter.ISO_OFFSET_TIME.format(time);
             }
             return value.toString();
