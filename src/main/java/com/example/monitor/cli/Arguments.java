@@ -18,23 +18,41 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
         Map<String, String> properties = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         boolean help = false;
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
                 continue;
             }
             int equals = arg.indexOf('=');
             String key = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : "";
-            Optional<String> unknown = Setting.unknownKeyProblem("argument '" + arg + "'", key);
+            String shown = shown(arg, i + 1);
+            Optional<String> unknown = Setting.unknownKeyProblem(shown, key);
             if (!key.startsWith("monitor.") && !key.startsWith("camel.")) {
-                problems.add("argument '" + arg + "': expected --monitor.<name>=<value>; see --help");
+                problems.add(shown + ": expected --monitor.<name>=<value>; see --help");
             } else if (unknown.isPresent()) {
                 problems.add(unknown.get());
+            } else if (properties.containsKey(key)) {
+                // as databases.yaml refuses a key given twice: the last one would win without a word
+                problems.add(shown + ": " + key + " is given twice; give it once");
             } else {
                 properties.put(key, arg.substring(equals + 1));
             }
         }
         return new Arguments(Map.copyOf(properties), help, List.copyOf(problems));
+    }
+
+    /**
+     * An argument as an error line names it, without its value: the value of a mistyped key, or a value
+     * split from its key by a space ({@code --monitor.http.token $TOKEN}), may be the secret itself.
+     */
+    private static String shown(String arg, int position) {
+        int equals = arg.indexOf('=');
+        if (equals >= 0) {
+            return "argument '" + arg.substring(0, equals + 1) + "...'";
+        }
+        return arg.startsWith("-") ? "argument '" + arg + "'"
+                : "argument #" + position + " (not shown: it may be a secret)";
     }
 
     /** Generated from the settings' declaration and the exit codes, so it lists every one of them. */

@@ -1,8 +1,12 @@
 package com.example.monitor.config;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
@@ -11,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -127,7 +132,30 @@ final class SettingParsers {
             throw new IllegalArgumentException(problem + absolute + " ("
                     + (existing == null ? "no such folder" : existing + " is not a writable folder") + ")");
         }
+        if (!existing.equals(absolute)) {
+            cannotBeMade(absolute).ifPresent(reason -> {
+                throw new IllegalArgumentException(problem + absolute + " (" + reason + ")");
+            });
+        }
         return dir;
+    }
+
+    /**
+     * Why a missing folder under a writable one could never be made, such as a name longer than the
+     * file system allows: {@link Files#exists} says "missing" for that too, and the run would then do
+     * all its work before failing to write its report. Only "no such file" means it can be made.
+     */
+    private static Optional<String> cannotBeMade(Path missing) {
+        try {
+            Files.readAttributes(missing, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (FileSystemException e) {
+            return Optional.of(e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
+        } catch (IOException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 
     /** Host names or addresses as a Host header gives them, without a port; IPv6 in brackets; or {@code *}. */

@@ -4,8 +4,12 @@ import com.example.monitor.config.CoreRoutes;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.Setting;
 import com.example.monitor.http.HttpServerSwitch;
+import com.example.monitor.files.FileKind;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +35,8 @@ final class RouteLocations extends MainListenerSupport {
     private static final String CORE_ROUTE_PREFIX = "classpath:routes/";
     /** Integration teams drop their own routes here, in the working directory. */
     static final Path ROUTES_DIR = Path.of("routes");
-    static final String WORKING_DIR_ROUTES = "file:routes/*.camel.yaml";
+    private static final String ROUTE_FILE_GLOB = "*.camel.yaml";
+    static final String WORKING_DIR_ROUTES = "file:routes/" + ROUTE_FILE_GLOB;
 
     private final Set<String> argumentKeys;
     private final Function<BaseMainSupport, CamelContext> contextOf;
@@ -46,6 +51,10 @@ final class RouteLocations extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         if (argumentKeys.contains(ROUTES_INCLUDE)) {
             return;
+        }
+        List<String> routeFileProblems = routeFileProblems(ROUTES_DIR);
+        if (!routeFileProblems.isEmpty()) {
+            throw new InvalidConfigurationException(routeFileProblems);
         }
         PropertiesComponent properties = contextOf.apply(main).getPropertiesComponent();
         // a value that is neither is refused with the other settings, by MonitorSettingsReader
@@ -64,6 +73,30 @@ final class RouteLocations extends MainListenerSupport {
                     coreRouteFiles(coreRoutes).stream().map(file -> "file:routes/" + file),
                     Stream.of(HttpServerSwitch.WORKING_DIR_API_ROUTES)).collect(Collectors.joining(",")));
         }
+    }
+
+    /**
+     * The {@code *.camel.yaml} entries of {@code routesDir} that are not regular files (a link to one will
+     * do): Camel's file loader skips a FIFO, a link to nothing or a folder without a word, so a team's
+     * route would silently never run. Listed without opening anything, since opening a FIFO blocks.
+     */
+    static List<String> routeFileProblems(Path routesDir) {
+        if (!Files.isDirectory(routesDir)) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(routesDir, ROUTE_FILE_GLOB)) {
+            for (Path file : files) {
+                FileKind kind = FileKind.followingLinks(file);
+                if (kind != FileKind.REGULAR) {
+                    problems.add("cannot load the route file " + file.toAbsolutePath() + " (" + kind.description() + ")");
+                }
+            }
+        } catch (IOException e) {
+            problems.add("cannot list the route files in " + routesDir.toAbsolutePath() + " (" + e.getMessage() + ")");
+        }
+        problems.sort(null);
+        return problems;
     }
 
     /** The file names of the core routes application.properties lists, e.g. run-analysis.camel.yaml. */

@@ -244,6 +244,43 @@ class JarProcessIT {
     }
 
     @Test
+    void aTeamRouteFileThatIsAFifoInvalidYamlOrReusesACoreRouteIdExitsTwoNamingItAndRunsNothing() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        // Camel's loader skipped a FIFO without a word: the team's route would silently never run
+        Path fifo = SpecialFiles.fifo(routes.resolve("team-a.camel.yaml"));
+
+        Result skipped = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(skipped.exit()).as(skipped.log()).isEqualTo(2);
+        assertThat(skipped.log()).contains("error: cannot load the route file " + fifo
+                + " (not a regular file (a FIFO, socket or device))");
+        Files.delete(fifo);
+        Files.writeString(routes.resolve("team-b.camel.yaml"), "- route:\n    id: team-b\n    from: [unclosed\n");
+
+        Result invalid = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(invalid.exit()).as(invalid.log()).isEqualTo(2);
+        assertThat(invalid.log()).contains("error: cannot load the route file file:routes/team-b.camel.yaml, line 4,"
+                + " column 1: while parsing a flow sequence: expected ',' or ']', but got <stream end>")
+                .doesNotContain("could not start");
+        Files.writeString(routes.resolve("team-b.camel.yaml"), """
+                - route:
+                    id: run-analysis
+                    from:
+                      uri: seda:analysis-completed?multipleConsumers=true
+                      steps:
+                        - log: team b
+                """);
+
+        Result duplicate = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(duplicate.exit()).as(duplicate.log()).isEqualTo(2);
+        assertThat(duplicate.log()).contains("error: route id run-analysis is used by two routes");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    @Test
     void coreRoutesFromAWorkingDirWithoutThemExitTwoNamingTheMissingFiles() throws Exception {
         H2DemoProject.write(dir, "jar_it");
 

@@ -99,10 +99,40 @@ class MonitorLauncherTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(errorLines()).containsExactly(
-                "error: argument '--monitor.query-timout=5m': unknown setting monitor.query-timout;"
+                "error: argument '--monitor.query-timout=...': unknown setting monitor.query-timout;"
                         + " did you mean monitor.query-timeout?",
-                "error: argument '--monitor.fetchsize=10': unknown setting monitor.fetchsize;"
+                "error: argument '--monitor.fetchsize=...': unknown setting monitor.fetchsize;"
                         + " did you mean monitor.fetch-size?");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aMisspelledTokenArgumentOrOneSplitByASpaceNeverPrintsTheToken() throws Exception {
+        ProjectFiles project = validProject();
+
+        // a value whose key is unknown or missing may be the secret itself: only the key is shown
+        // run() puts --monitor.databases-file and --monitor.output-dir first: the value is argument #5
+        int exit = run(project, "--monitor.http.tokn=s3cr3t-one", "--monitor.http.token", "s3cr3t-two");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly(
+                "error: argument '--monitor.http.tokn=...': unknown setting monitor.http.tokn;"
+                        + " did you mean monitor.http.token?",
+                "error: argument '--monitor.http.token': expected --monitor.<name>=<value>; see --help",
+                "error: argument #5 (not shown: it may be a secret): expected --monitor.<name>=<value>; see --help");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("s3cr3t");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aSettingGivenTwiceAsArgumentsExitsTwoInsteadOfTakingTheLastOneSilently() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.lookback-days=3", "--monitor.lookback-days=5");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly(
+                "error: argument '--monitor.lookback-days=...': monitor.lookback-days is given twice; give it once");
         assertNoReport(project);
     }
 

@@ -304,6 +304,22 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
+    void anOutputDirWhoseNameIsTooLongForTheFileSystemIsRefusedBeforeAnyRun() {
+        // the missing folder's lstat fails with ENAMETOOLONG, not ENOENT: it could never be made, and
+        // without this the run did all its work and then could not write its report (exit 1)
+        Path tooLong = dir.resolve("r".repeat(300));
+        Path inboxTooLong = dir.resolve("i".repeat(300)).resolve("inbox");
+
+        assertThatThrownBy(() -> read(Map.of("monitor.output-dir", tooLong.toString(), "monitor.mode", "service",
+                "monitor.inbox-dir", inboxTooLong.toString())))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "monitor.output-dir: cannot write reports to " + tooLong + " (File name too long)",
+                                "monitor.inbox-dir: cannot take requests from " + inboxTooLong
+                                        + " (File name too long)"));
+    }
+
+    @Test
     void anOutputDirNotThereYetIsAcceptedAndNotCreatedByReadingTheSettings() {
         assertThat(read(Map.of("monitor.output-dir", dir.resolve("new/reports").toString())).outputDir())
                 .isEqualTo(dir.resolve("new/reports"));

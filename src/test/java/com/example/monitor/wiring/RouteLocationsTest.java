@@ -1,0 +1,41 @@
+package com.example.monitor.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.monitor.testing.SpecialFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which team route files in ./routes Camel could not load: each is named, none is skipped silently. */
+class RouteLocationsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRouteFileThatIsAFifoALinkToNothingOrAFolderIsAProblemNamingItInsteadOfBeingSkipped() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path fifo = SpecialFiles.fifo(routes.resolve("team-a.camel.yaml"));
+        Path dangling = SpecialFiles.symlink(routes.resolve("team-b.camel.yaml"), dir.resolve("gone.yaml"));
+        Path folder = Files.createDirectories(routes.resolve("team-c.camel.yaml"));
+
+        assertThat(RouteLocations.routeFileProblems(routes)).containsExactly(
+                "cannot load the route file " + fifo + " (not a regular file (a FIFO, socket or device))",
+                "cannot load the route file " + dangling + " (no such file)",
+                "cannot load the route file " + folder + " (a folder)");
+    }
+
+    @Test
+    void regularRouteFilesALinkToOneAndOtherFilesAreNoProblem() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("team-a.camel.yaml"), "- route: {}\n");
+        Path elsewhere = Files.writeString(dir.resolve("team-b.yaml"), "- route: {}\n");
+        SpecialFiles.symlink(routes.resolve("team-b.camel.yaml"), elsewhere);
+        SpecialFiles.fifo(routes.resolve("notes.fifo"));
+
+        assertThat(RouteLocations.routeFileProblems(routes)).isEmpty();
+        assertThat(RouteLocations.routeFileProblems(dir.resolve("no-routes-here"))).isEmpty();
+    }
+}
