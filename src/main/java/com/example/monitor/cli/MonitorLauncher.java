@@ -1,9 +1,9 @@
 package com.example.monitor.cli;
 
 import com.example.monitor.config.DatabasesFileLoader;
-import com.example.monitor.config.FileReading;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
+import com.example.monitor.config.PropertiesFileCheck;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.exchange.MonitorConstants;
 import com.example.monitor.extension.TeamRoutes;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,9 +65,9 @@ public final class MonitorLauncher {
             arguments.problems().forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        Optional<String> properties = FileReading.refusalOfOptional(MonitorWiring.WORKING_DIR_PROPERTIES);
-        if (properties.isPresent()) {
-            printError(properties.get());
+        List<String> propertiesProblems = PropertiesFileCheck.problems(MonitorWiring.WORKING_DIR_PROPERTIES);
+        if (!propertiesProblems.isEmpty()) {
+            propertiesProblems.forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
         DatabasesFileLoader.prepareInBackground();
@@ -165,10 +166,16 @@ public final class MonitorLauncher {
                     .forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        Optional<String> badCamelArgument = camelArgumentBlamed(e, arguments);
+        Optional<String> badCamelArgument = camelKeyBlamed(e, arguments.properties().keySet());
         if (badCamelArgument.isPresent()) {
             printError("argument '--" + badCamelArgument.get() + "=" + arguments.properties().get(badCamelArgument.get())
                     + "': " + camelReason(e));
+            return ExitCodes.INVALID_CONFIGURATION;
+        }
+        Optional<String> badCamelProperty = camelKeyBlamed(e, PropertiesFileCheck.keys(MonitorWiring.WORKING_DIR_PROPERTIES));
+        if (badCamelProperty.isPresent()) {
+            printError(MonitorWiring.WORKING_DIR_PROPERTIES.toAbsolutePath().normalize() + ": " + badCamelProperty.get()
+                    + ": " + camelReason(e));
             return ExitCodes.INVALID_CONFIGURATION;
         }
         Optional<String> routeProblem = routeProblem(e);
@@ -204,14 +211,13 @@ public final class MonitorLauncher {
     }
 
     /**
-     * The --camel.* argument Camel could not apply: Camel names the option in its message, in camelCase
-     * where the user may have written kebab-case, so both are compared without dashes or case.
+     * The camel.* key, of those given, that Camel could not apply: Camel names the option in its message,
+     * in camelCase where the user may have written kebab-case, so both are compared without dashes or case.
      */
-    private static Optional<String> camelArgumentBlamed(Exception e, Arguments arguments) {
+    private static Optional<String> camelKeyBlamed(Exception e, Set<String> keys) {
         String said = loose(ExceptionUtils.getThrowableList(e).stream().map(t -> " " + t.getMessage())
                 .collect(Collectors.joining()));
-        return arguments.properties().keySet().stream().filter(key -> key.startsWith("camel."))
-                .filter(key -> said.contains(loose(key))).findFirst();
+        return keys.stream().filter(key -> key.startsWith("camel.")).filter(key -> said.contains(loose(key))).findFirst();
     }
 
     private static String camelReason(Exception e) {

@@ -1,6 +1,7 @@
 package com.example.monitor.wiring;
 
 import com.example.monitor.http.HttpServerSwitch;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,20 @@ public final class MonitorWiring {
      * {@code --key=value}) win over every file. Tests start replicas in one JVM with it.
      */
     public static Main main(Map<String, String> properties) {
-        Main main = new Main();
+        Main main = new Main() {
+            /**
+             * Camel reads properties files as Latin-1 unless told otherwise, as java.util.Properties does,
+             * which made {@code monitor.output-dir = café} a folder {@code cafÃ©}. Every other file the
+             * operator writes here is UTF-8, so this one is too, and the launcher refuses one that is not
+             * (PropertiesFileCheck). Set as the context is made: Camel loads the files while building it.
+             */
+            @Override
+            protected CamelContext createCamelContext() {
+                CamelContext context = super.createCamelContext();
+                context.getPropertiesComponent().setEncoding(StandardCharsets.UTF_8.name());
+                return context;
+            }
+        };
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         configure(main.configure(), properties.keySet(), BaseMainSupport::getCamelContext);
         properties.forEach(main::addOverrideProperty);

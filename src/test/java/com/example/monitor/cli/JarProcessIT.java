@@ -11,6 +11,7 @@ import com.example.monitor.testing.ReportFiles;
 import com.example.monitor.testing.SpecialFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -134,6 +135,42 @@ class JarProcessIT {
         assertThat(result.exit()).as(result.log()).isEqualTo(2);
         assertThat(errorLines(result)).containsExactly("error: " + dir.toRealPath().resolve("application.properties")
                 + ": unknown setting monitor.query-timout; did you mean monitor.query-timeout?");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
+    /** UTF-8, as databases.yaml and the SQL are: Camel had read it as Latin-1, making a folder "cafÃ©". */
+    @Test
+    void applicationPropertiesInTheWorkingFolderIsUtf8() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+        Files.writeString(dir.resolve("application.properties"), "monitor.output-dir = café\n");
+
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        try (Stream<Path> made = Files.list(dir)) {
+            assertThat(made.map(path -> path.getFileName().toString())).contains("café").doesNotContain("cafÃ©");
+        }
+    }
+
+    /** Each would have been taken another way without a word (Latin-1, the last value) or with exit 1. */
+    @Test
+    void applicationPropertiesThatIsNotUtf8GivesAKeyTwiceOrACamelOptionCamelHasNotExitsTwoNamingIt() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+        Path properties = dir.toRealPath().resolve("application.properties");
+        Files.write(properties, "monitor.output-dir = caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Result latin1 = MonitorProcess.jar().in(dir).run(Duration.ofSeconds(30));
+        Files.writeString(properties, "monitor.fetch-size = 10\nmonitor.fetch-size = 20\n");
+        Result twice = MonitorProcess.jar().in(dir).run(Duration.ofSeconds(30));
+        Files.writeString(properties, "camel.main.no-such-option = 3\n");
+        Result camelOption = MonitorProcess.jar().in(dir).run(Duration.ofSeconds(60));
+
+        assertThat(List.of(latin1.exit(), twice.exit(), camelOption.exit()))
+                .as(latin1.log() + twice.log() + camelOption.log()).containsExactly(2, 2, 2);
+        assertThat(errorLines(latin1)).containsExactly("error: cannot read " + properties + " (not valid UTF-8 text)");
+        assertThat(errorLines(twice)).containsExactly("error: " + properties
+                + ": monitor.fetch-size is given twice; keep one (Camel would take the last without a word)");
+        assertThat(errorLines(camelOption)).containsExactly("error: " + properties
+                + ": camel.main.no-such-option: Camel has no such option");
         assertThat(dir.resolve("output")).doesNotExist();
     }
 

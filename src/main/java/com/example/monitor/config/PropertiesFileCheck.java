@@ -1,0 +1,84 @@
+package com.example.monitor.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The operator's application.properties, read before Camel reads it, to refuse what Camel would take
+ * without a word: a second value for a key (Camel keeps the last), or bytes that are not UTF-8 (Camel
+ * reads the file as UTF-8, see the wiring, and would put U+FFFD in the value). A FIFO, a folder or a
+ * huge file is refused without being opened, as databases.yaml is.
+ */
+public final class PropertiesFileCheck {
+
+    private PropertiesFileCheck() {
+    }
+
+    /** One phrase per problem, each naming the file; empty when the file is absent or may be loaded. */
+    public static List<String> problems(Path file) {
+        List<String> problems = new ArrayList<>();
+        Path absolute = file.toAbsolutePath().normalize();
+        read(file, problems::add).ifPresent(keys -> keys.twice().forEach(key -> problems.add(absolute + ": " + key
+                + " is given twice; keep one (Camel would take the last without a word)")));
+        return problems;
+    }
+
+    /** The keys written in the file, to name it when Camel refuses one of them; empty when it cannot be read. */
+    public static Set<String> keys(Path file) {
+        return read(file, ignored -> { }).map(Keys::all).orElse(Set.of());
+    }
+
+    private static Optional<Keys> read(Path file, Consumer<String> onProblem) {
+        Optional<String> refusal = FileReading.refusalOfOptional(file);
+        if (refusal.isPresent()) {
+            onProblem.accept(refusal.get());
+            return Optional.empty();
+        }
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return FileReading.utf8Text(file, onProblem).flatMap(text -> {
+            try {
+                return Optional.of(Keys.of(text));
+            } catch (IllegalArgumentException e) {
+                // java.util.Properties' words for a bad \\uXXXX escape, which Camel would fail on too
+                onProblem.accept(file.toAbsolutePath().normalize() + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    private record Keys(Set<String> all, Set<String> twice) {
+
+        /** java.util.Properties' own parser, for its escapes and continuation lines, noting a key put twice. */
+        static Keys of(String text) {
+            Set<String> twice = new LinkedHashSet<>();
+            Properties properties = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    Object before = super.put(key, value);
+                    if (before != null) {
+                        twice.add(String.valueOf(key));
+                    }
+                    return before;
+                }
+            };
+            try {
+                properties.load(new StringReader(text));
+            } catch (IOException e) {
+                throw new UncheckedIOException("a StringReader does not fail", e);
+            }
+            return new Keys(properties.stringPropertyNames(), twice);
+        }
+    }
+}
