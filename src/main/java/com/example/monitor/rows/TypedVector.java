@@ -45,7 +45,10 @@ abstract class TypedVector<T> extends ColumnVector {
                 capacity = grown(capacity, row);
                 resize(capacity);
             }
-            if (store(row, type.cast(value))) {
+            // unchecked: the class was compared just above, and Class.cast would check it again per value
+            @SuppressWarnings("unchecked")
+            T typed = (T) value;
+            if (store(row, typed)) {
                 return this;
             }
         }
