@@ -168,8 +168,8 @@ public final class MonitorLauncher {
         }
         Optional<String> badCamelArgument = camelKeyBlamed(e, arguments.properties().keySet());
         if (badCamelArgument.isPresent()) {
-            printError("argument '--" + badCamelArgument.get() + "=" + arguments.properties().get(badCamelArgument.get())
-                    + "': " + camelReason(e));
+            // as every argument line: without the value, which a camel.* option (a vault's key) may hold
+            printError("argument '--" + badCamelArgument.get() + "=...': " + camelReason(e));
             return ExitCodes.INVALID_CONFIGURATION;
         }
         Optional<String> badCamelProperty = camelKeyBlamed(e, PropertiesFileCheck.keys(MonitorWiring.WORKING_DIR_PROPERTIES));
@@ -225,7 +225,7 @@ public final class MonitorLauncher {
         if (index >= 0) {
             PropertyBindingException binding = (PropertyBindingException) ExceptionUtils.getThrowableList(e).get(index);
             return binding.getCause() == null ? "Camel has no such option"
-                    : "Camel cannot use the value '" + binding.getValue() + "' for this option";
+                    : "Camel cannot use its value for this option";
         }
         return rootMessage(e);
     }

@@ -213,7 +213,7 @@ class MonitorLauncherTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString()
-                .isEqualTo("error: argument '--camel.main.no-such-option=1': Camel has no such option");
+                .isEqualTo("error: argument '--camel.main.no-such-option=...': Camel has no such option");
         assertNoReport(project);
     }
 
@@ -225,8 +225,7 @@ class MonitorLauncherTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString()
-                .isEqualTo("error: argument '--camel.main.shutdown-timeout=soon': Camel cannot use the value 'soon'"
-                        + " for this option");
+                .isEqualTo("error: argument '--camel.main.shutdown-timeout=...': Camel cannot use its value for this option");
         assertNoReport(project);
     }
 
