@@ -22,6 +22,6 @@ public enum CoreRoutes {
 
     static CoreRoutes parse(String value) {
         return find(value).orElseThrow(() -> new IllegalArgumentException(
-                "'" + value + "' is not a place for the core routes; use jar or working-dir"));
+                Quoted.of(value) + " is not a place for the core routes; use jar or working-dir"));
     }
 }

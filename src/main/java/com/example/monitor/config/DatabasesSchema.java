@@ -112,7 +112,7 @@ final class DatabasesSchema {
         JsonNode instance = error.getInstanceNode();
         boolean secret = location.stream().anyMatch(SECRET_KEYS::contains);
         String shown = secret ? ""
-                : instance.isValueNode() && !instance.asText().isEmpty() ? "'" + instance.asText() + "'"
+                : instance.isValueNode() && !instance.asText().isEmpty() ? Quoted.of(instance.asText())
                 : describe(instance);
         return switch (error.getKeyword()) {
             case "type" -> (error.isCustomMessage() ? error.getMessage() : expectedType(error))

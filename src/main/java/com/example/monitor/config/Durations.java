@@ -22,11 +22,11 @@ public final class Durations {
     static Duration parse(String text, String shownAs) {
         Duration duration = parseOrNull(text == null ? "" : text.strip());
         if (duration == null) {
-            throw new IllegalArgumentException("'" + shownAs
-                    + "' is not a duration; use e.g. 15s, 10m, 1h or ISO-8601 PT15S");
+            throw new IllegalArgumentException(Quoted.of(shownAs)
+                    + " is not a duration; use e.g. 15s, 10m, 1h or ISO-8601 PT15S");
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("'" + shownAs + "' is not a duration greater than zero");
+            throw new IllegalArgumentException(Quoted.of(shownAs) + " is not a duration greater than zero");
         }
         return duration;
     }

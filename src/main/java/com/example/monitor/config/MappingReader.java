@@ -14,7 +14,7 @@ final class MappingReader {
     /** A resolved string and the text as written in the file; messages quote only the latter. */
     record Text(String value, String raw) {
         String shown() {
-            return "'" + raw + "'";
+            return Quoted.of(raw);
         }
     }
 
@@ -79,7 +79,7 @@ final class MappingReader {
             return Optional.empty();
         }
         if (node.isNumber()) {
-            return within(key, exactInteger(node), min, max, expectation, "'" + node.asText() + "'");
+            return within(key, exactInteger(node), min, max, expectation, Quoted.of(node.asText()));
         }
         if (!node.isTextual()) {
             report(key, "must be " + expectation + ", not " + DatabasesSchema.describe(node));

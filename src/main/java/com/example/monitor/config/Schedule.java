@@ -13,7 +13,7 @@ public record Schedule(String cron, Duration period) {
         String value = text.trim();
         if (value.contains(" ")) {
             if (!CronExpression.isValidExpression(value)) {
-                throw new IllegalArgumentException("'" + value + "' is not a Quartz cron expression"
+                throw new IllegalArgumentException(Quoted.of(value) + " is not a Quartz cron expression"
                         + " (seconds minutes hours day-of-month month day-of-week, e.g. 0 0 6 * * ?)");
             }
             return new Schedule(value, null);
@@ -21,7 +21,7 @@ public record Schedule(String cron, Duration period) {
         try {
             return new Schedule(null, Durations.parse(value));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is neither a Quartz cron expression (0 0 6 * * ?)"
+            throw new IllegalArgumentException(Quoted.of(value) + " is neither a Quartz cron expression (0 0 6 * * ?)"
                     + " nor a period (30m, 2s)");
         }
     }

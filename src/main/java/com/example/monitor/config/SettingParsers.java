@@ -42,7 +42,7 @@ final class SettingParsers {
             } catch (NumberFormatException e) {
                 // reported below with the accepted range
             }
-            throw new IllegalArgumentException("'" + text + "' is not a whole number >= " + min);
+            throw new IllegalArgumentException(Quoted.of(text) + " is not a whole number >= " + min);
         };
     }
 
@@ -55,7 +55,7 @@ final class SettingParsers {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new IllegalArgumentException("'" + text + "' is not a port number (0-65535; 0 picks a free port)");
+        throw new IllegalArgumentException(Quoted.of(text) + " is not a port number (0-65535; 0 picks a free port)");
     }
 
     /** One of the enum's constants, written in lower case. */
@@ -63,7 +63,7 @@ final class SettingParsers {
         return text -> Arrays.stream(type.getEnumConstants())
                 .filter(constant -> constant.name().equalsIgnoreCase(text))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a " + noun + "; use "
+                .orElseThrow(() -> new IllegalArgumentException(Quoted.of(text) + " is not a " + noun + "; use "
                         + Arrays.stream(type.getEnumConstants())
                                 .map(constant -> constant.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(" or "))));
@@ -78,7 +78,7 @@ final class SettingParsers {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+            default -> throw new IllegalArgumentException(Quoted.of(text) + " is not true or false");
         };
     }
 
@@ -91,10 +91,10 @@ final class SettingParsers {
             }
             parsed = PosixFilePermissions.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a permission string like rw-r-----");
+            throw new IllegalArgumentException(Quoted.of(text) + " is not a permission string like rw-r-----");
         }
         if (!parsed.contains(PosixFilePermission.OWNER_READ) || !parsed.contains(PosixFilePermission.OWNER_WRITE)) {
-            throw new IllegalArgumentException("'" + text + "' must let the owner read and write (start with rw-)");
+            throw new IllegalArgumentException(Quoted.of(text) + " must let the owner read and write (start with rw-)");
         }
         return parsed;
     }
@@ -103,7 +103,7 @@ final class SettingParsers {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time zone; use e.g. Europe/Paris or UTC");
+            throw new IllegalArgumentException(Quoted.of(text) + " is not a time zone; use e.g. Europe/Paris or UTC");
         }
     }
 
@@ -164,7 +164,7 @@ final class SettingParsers {
                 .map(name -> name.toLowerCase(Locale.ROOT)).toList();
         for (String name : names) {
             if (!name.equals("*") && !HOST_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("'" + name + "' is not a host name; list names like"
+                throw new IllegalArgumentException(Quoted.of(name) + " is not a host name; list names like"
                         + " monitor.example.com or 10.0.0.5 (IPv6 in brackets: [::1]), without a port, or * for any");
             }
         }
@@ -173,7 +173,7 @@ final class SettingParsers {
 
     static String clusterNamespace(String text) {
         if (!NAMESPACE.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a namespace; use lower-case letters, digits,"
+            throw new IllegalArgumentException(Quoted.of(text) + " is not a namespace; use lower-case letters, digits,"
                     + " '-' and '.', starting and ending with a letter or digit");
         }
         return text;

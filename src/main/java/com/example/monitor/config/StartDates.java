@@ -30,10 +30,10 @@ public final class StartDates {
     public static LocalDateTime parse(String text) {
         LocalDateTime parsed = parseOrNull(text);
         if (parsed == null) {
-            throw new IllegalArgumentException("'" + text + "' is not a date; use " + ACCEPTED_FORMS);
+            throw new IllegalArgumentException(Quoted.of(text) + " is not a date; use " + ACCEPTED_FORMS);
         }
         if (!inRange(parsed)) {
-            throw new IllegalArgumentException("'" + text + "' is outside " + YEARS);
+            throw new IllegalArgumentException(Quoted.of(text) + " is outside " + YEARS);
         }
         return parsed;
     }
@@ -79,6 +79,6 @@ public final class StartDates {
         } catch (NumberFormatException e) {
             // answered below with the accepted range
         }
-        throw new IllegalArgumentException("'" + text + "' is not " + LOOKBACK_RANGE);
+        throw new IllegalArgumentException(Quoted.of(text) + " is not " + LOOKBACK_RANGE);
     }
 }

@@ -136,6 +136,19 @@ class MonitorLauncherTest {
         assertNoReport(project);
     }
 
+    /** A value pasted by mistake made one error line of its whole size. */
+    @Test
+    void aHugeValueIsQuotedCutWithItsLengthInItsErrorLine() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--monitor.start-date=" + "9".repeat(131_072));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .startsWith("error: monitor.start-date: '999").contains("…' (131072 characters) is not a date")
+                .hasSizeLessThan(400);
+    }
+
     @Test
     void aStartDateThatIsNotADateExitsTwoAndSaysWhatIsAccepted() throws Exception {
         ProjectFiles project = validProject();
