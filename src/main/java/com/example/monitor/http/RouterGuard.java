@@ -10,7 +10,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 /**
  * What every router Camel binds for a server is given before that server listens ({@link ServerVertx}
  * calls {@link #guardNewRouters()} then): the perimeter, as the first handler and the first failure
- * handler, then the start gate, and on the page's and the API's router JSON errors. So no request ever meets a router without them, not even in the moment
+ * handler, then the start gate, and JSON errors, on the page's and the API's port and on a separate
+ * management port alike. So no request ever meets a router without them, not even in the moment
  * between the port opening and the routes starting.
  */
 final class RouterGuard {
@@ -40,9 +41,7 @@ final class RouterGuard {
             if (guarded.add(router)) {
                 router.route().order(PERIMETER_ORDER).handler(perimeter).failureHandler(perimeter::failure);
                 router.route().order(GATE_ORDER).handler(gate);
-                if (router.isMainServer()) {
-                    jsonErrors(router);
-                }
+                jsonErrors(router);
             }
         }
     }

@@ -48,6 +48,17 @@ class SeparateManagementPortTest extends MonitorTestSupport {
         assertThat(management.get("/api/runs").statusCode()).isEqualTo(404);
     }
 
+    /** The management port's own errors used to be Vert.x's HTML page, unlike every other answer. */
+    @Test
+    void anUnknownPathOnTheManagementPortIsAJson404WithTheFixedHeaders() throws Exception {
+        var unknown = new ApiClient(MANAGEMENT_PORT, null).get("/observe/nope");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(unknown.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("no such path, or not with this method");
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
