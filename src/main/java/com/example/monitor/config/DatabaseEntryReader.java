@@ -1,6 +1,7 @@
 package com.example.monitor.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +95,22 @@ final class DatabaseEntryReader {
         String ccache = kerberos.string("ccache").orElse(null);
         String principal = kerberos.string("principal").orElse(null);
         String keytab = kerberos.string("keytab").orElse(null);
-        return new KerberosConfig(ccache, kerberos.string("krb5_conf").orElse(null), principal, keytab);
+        String krb5Conf = kerberos.string("krb5_conf").orElse(null);
+        refuseUnreadable(kerberos, "ccache", ccache == null ? null : KerberosConfig.cacheFile(ccache));
+        refuseUnreadable(kerberos, "keytab", keytab == null ? null : Path.of(keytab));
+        refuseUnreadable(kerberos, "krb5_conf", krb5Conf == null ? null : Path.of(krb5Conf));
+        return new KerberosConfig(ccache, krb5Conf, principal, keytab);
+    }
+
+    /**
+     * The JDK reads these files itself, at the first logon: it would block on a FIFO and fill the heap with
+     * a huge file or /dev/zero. A missing one is left for the run to report, as before: a ticket cache
+     * appears with kinit, and a keytab may be installed after the configuration.
+     */
+    private static void refuseUnreadable(MappingReader kerberos, String key, Path file) {
+        if (file != null) {
+            FileReading.refusalOfOptional(file).ifPresent(refusal -> kerberos.report(key, refusal));
+        }
     }
 
     private Map<String, String> properties(JsonNode block, String pointer, Problems.Scope scope) {

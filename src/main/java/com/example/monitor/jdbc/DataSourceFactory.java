@@ -117,6 +117,10 @@ public final class DataSourceFactory {
         if (database.auth() != AuthMode.KERBEROS) {
             return Optional.empty();
         }
+        Optional<String> confProblem = kerberos.krb5ConfProblem(database);
+        if (confProblem.isPresent()) {
+            return confProblem;
+        }
         if (!KerberosSettings.usesKeytab(database)) {
             Optional<String> cacheProblem = kerberos.ticketCacheProblem(database, Instant.now());
             if (cacheProblem.isPresent()) {

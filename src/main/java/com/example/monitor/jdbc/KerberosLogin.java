@@ -1,11 +1,13 @@
 package com.example.monitor.jdbc;
 
+import com.example.monitor.config.FileReading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +107,7 @@ public final class KerberosLogin {
     }
 
     private Subject logOn(Duration timeout) throws LoginException {
+        checkFiles();
         if (keytab != null) {
             checkKeytab();
         }
@@ -130,6 +133,25 @@ public final class KerberosLogin {
                     ? reason + " (the keytab's key is not the principal's current one: was the password changed?"
                             + " export the keytab again)"
                     : reason);
+        }
+    }
+
+    /**
+     * Looked at before each logon, since a file may have been replaced since start-up: the JDK's readers
+     * would block on a FIFO (the logon thread then never ends, and a keytab read holds the JDK's lock on
+     * every keytab) and read a huge file or /dev/zero whole. krb5.conf is the one the JDK will read, the
+     * JVM-wide property. A missing file is left to the messages below and to the JDK's, as before.
+     */
+    private void checkFiles() throws LoginException {
+        String krb5Conf = System.getProperty("java.security.krb5.conf");
+        Optional<String> refusal = krb5Conf == null ? Optional.empty()
+                : FileReading.refusalOfOptional(Path.of(krb5Conf)).map(reason -> "unusable krb5.conf: " + reason);
+        if (refusal.isEmpty()) {
+            refusal = FileReading.refusalOfOptional(keytab != null ? keytab : ticketCache)
+                    .map(reason -> keytab != null ? reason : "unusable Kerberos ticket cache: " + reason);
+        }
+        if (refusal.isPresent()) {
+            throw failure(refusal.get());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.example.monitor.jdbc;
 
 import com.example.monitor.config.DatabaseConfig;
+import com.example.monitor.config.FileReading;
 import com.example.monitor.config.KerberosConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,16 @@ public final class KerberosSettings {
         return usesKeytab(database) || Dialect.of(database.url()) == Dialect.POSTGRESQL;
     }
 
+    /**
+     * The database's krb5.conf, looked at before each run: the JDK reads it whole at each logon (and the
+     * Oracle thin driver with it), blocking on a FIFO and filling the heap with /dev/zero or a huge file.
+     * Missing, it is left to the JDK, as before.
+     */
+    public Optional<String> krb5ConfProblem(DatabaseConfig database) {
+        return krb5Conf(database).flatMap(conf -> FileReading.refusalOfOptional(Path.of(conf)))
+                .map(refusal -> "unusable krb5.conf: " + refusal);
+    }
+
     /** krb5.conf is JVM-wide in the JDK, so it can only be set once for all databases. */
     public Optional<String> krb5Conf(DatabaseConfig database) {
         KerberosConfig kerberos = database.kerberos();
@@ -81,6 +92,11 @@ public final class KerberosSettings {
      */
     public Optional<String> ticketCacheProblem(DatabaseConfig database, Instant now) {
         Path cache = ticketCache(database);
+        // start-up looked at it too, but it may have been replaced since: the JDK's reader blocks on a FIFO
+        Optional<String> refusal = FileReading.refusalOfOptional(cache);
+        if (refusal.isPresent()) {
+            return Optional.of("unusable Kerberos ticket cache: " + refusal.get());
+        }
         if (!Files.isRegularFile(cache) || !Files.isReadable(cache)) {
             return Optional.of("no Kerberos ticket cache at " + cache + ": run kinit (or set kerberos.ccache"
                     + " in databases.yaml, or KRB5CCNAME)");
@@ -91,8 +107,7 @@ public final class KerberosSettings {
     }
 
     private static Path fileOf(String ccache) {
-        // KEYRING: and KCM: caches are invisible to Java; only FILE: caches can be used
-        return Path.of(ccache.startsWith("FILE:") ? ccache.substring("FILE:".length()) : ccache);
+        return KerberosConfig.cacheFile(ccache);
     }
 
     private String uid() {

@@ -505,6 +505,51 @@ class DatabasesFileLoaderTest {
                 problems(VALID_ENTRY + "    kerberos:\n      ccache: /tmp/cc\n"));
     }
 
+    @Test
+    void aKerberosKeytabThatIsAFifoIsRefusedAtStartUpWithoutBeingOpened() {
+        Path fifo = SpecialFiles.fifo(dir.resolve("monitor.keytab"));
+        String entry = kerberosEntry("principal: monitor@EXAMPLE.COM\n      keytab: " + fifo);
+        // the JDK's keytab reader, opening the FIFO, would block the run until someone wrote to it
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> problems(entry));
+        assertEquals(List.of(file() + ": database 'acct': key 'kerberos.keytab': cannot read " + fifo
+                + " (not a regular file (a FIFO, socket or device))"), problems);
+    }
+
+    @Test
+    void kerberosFilesThatCannotBeReadAreReportedAtStartUpWithTheirDatabaseAndKey() {
+        Path folder = dir.resolve("cache-folder");
+        Path dangling = SpecialFiles.symlink(dir.resolve("krb5.conf"), dir.resolve("gone.conf"));
+        Path zeros = SpecialFiles.symlink(dir.resolve("zero.keytab"), Path.of("/dev/zero"));
+        Path sparse = SpecialFiles.sparse(dir.resolve("huge.keytab"), 5L << 30);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String entries = kerberosEntry("ccache: FILE:" + folder + "\n      krb5_conf: " + dangling)
+                + kerberosEntry("principal: monitor@EXAMPLE.COM\n      keytab: " + zeros).replace("name: acct", "name: zeros")
+                + kerberosEntry("principal: monitor@EXAMPLE.COM\n      keytab: " + sparse).replace("name: acct", "name: huge");
+        assertEquals(List.of(
+                file() + ": database 'acct': key 'kerberos.ccache': cannot read " + folder + " (is a directory)",
+                file() + ": database 'acct': key 'kerberos.krb5_conf': cannot read " + dangling
+                        + " (a link to a missing file)",
+                file() + ": database 'zeros': key 'kerberos.keytab': cannot read " + zeros
+                        + " (not a regular file (a FIFO, socket or device))",
+                file() + ": database 'huge': key 'kerberos.keytab': cannot read " + sparse + " (" + (5L << 30)
+                        + " bytes; a configuration or SQL file is read whole and may hold at most " + FileReading.MAX_BYTES
+                        + " bytes)"),
+                problems(entries));
+    }
+
+    @Test
+    void missingKerberosFilesAreLeftForTheRunToReportAsBefore() {
+        // a ticket cache appears with kinit, a keytab may be installed after the configuration: the run says so
+        Path file = entries(kerberosEntry("ccache: " + dir.resolve("krb5cc_absent") + "\n      krb5_conf: "
+                + dir.resolve("absent.conf")));
+        assertEquals(new KerberosConfig(dir.resolve("krb5cc_absent").toString(), dir.resolve("absent.conf").toString()),
+                loader().load(file).databases().get(0).kerberos());
+    }
+
     // ---------------------------------------------------------------- connection target
 
     @Test
@@ -737,6 +782,12 @@ class DatabasesFileLoaderTest {
         Path path = dir.resolve(relative);
         Files.createDirectories(path.getParent());
         return Files.writeString(path, text);
+    }
+
+    /** A Kerberos database like VALID_ENTRY, with these lines in its kerberos block. */
+    private static String kerberosEntry(String kerberosLines) {
+        return VALID_ENTRY.replace("auth: password\n    username: monitor\n    password: tiger",
+                "auth: kerberos\n    kerberos:\n      " + kerberosLines).replace("jdbc:h2:mem:acct", KERBEROS_URL);
     }
 
     /** Problems of a file made of a {@code databases:} header and the given entries. */

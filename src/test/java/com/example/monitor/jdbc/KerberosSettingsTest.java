@@ -2,14 +2,17 @@ package com.example.monitor.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.example.monitor.config.AuthMode;
 import com.example.monitor.config.DatabaseConfig;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.KerberosConfig;
+import com.example.monitor.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +48,20 @@ class KerberosSettingsTest {
     }
 
     @Test
-    void aDirectoryIsNotAReadableTicketCache() {
+    void aDirectoryIsNotAReadableTicketCacheAndIsSaidToBeOne() {
+        // "run kinit" would not help: kinit cannot write a cache over a folder
         assertThat(kerberos.ticketCacheProblem(database(dir.toString()), java.time.Instant.now()))
-                .hasValueSatisfying(problem -> assertThat(problem)
-                        .startsWith("no Kerberos ticket cache at " + dir + ": run kinit"));
+                .hasValue("unusable Kerberos ticket cache: cannot read " + dir.toAbsolutePath() + " (is a directory)");
+    }
+
+    @Test
+    void aFifoTicketCacheIsRefusedWithoutBeingOpened() {
+        Path fifo = SpecialFiles.fifo(dir.resolve("krb5cc_fifo"));
+        // the JDK's cache reader, opening it, would block until someone wrote to it
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> kerberos.ticketCacheProblem(database("FILE:" + fifo), java.time.Instant.now())))
+                .hasValue("unusable Kerberos ticket cache: cannot read " + fifo.toAbsolutePath()
+                        + " (not a regular file (a FIFO, socket or device))");
     }
 
     @Test
@@ -174,6 +187,23 @@ class KerberosSettingsTest {
                 "oracle.net.kerberos5_mutual_authentication");
         assertThat(KerberosSettings.appLogsOn(oracle)).isTrue();
         assertThat(KerberosSettings.appLogsOn(database("/tmp/cc"))).as("Oracle reads a ticket cache itself").isFalse();
+    }
+
+    @Test
+    void aKrb5ConfThatIsALinkToDevZeroIsRefusedBeforeTheJdkReadsItWhole() {
+        Path zeros = SpecialFiles.symlink(dir.resolve("krb5.conf"), Path.of("/dev/zero"));
+        DatabaseConfig database = new DatabaseConfig("db", "jdbc:oracle:thin:@//h:1521/s", AuthMode.KERBEROS, null,
+                null, new KerberosConfig(null, zeros.toString()), Map.of(), null, List.of());
+        // the JDK reads krb5.conf line by line: /dev/zero has no line end, and the heap fills
+        assertThat(kerberos.krb5ConfProblem(database)).hasValue("unusable krb5.conf: cannot read "
+                + zeros.toAbsolutePath() + " (not a regular file (a FIFO, socket or device))");
+    }
+
+    @Test
+    void aMissingKrb5ConfIsLeftToTheJdkAsBefore() {
+        DatabaseConfig database = new DatabaseConfig("db", "jdbc:oracle:thin:@//h:1521/s", AuthMode.KERBEROS, null,
+                null, new KerberosConfig(null, dir.resolve("absent.conf").toString()), Map.of(), null, List.of());
+        assertThat(kerberos.krb5ConfProblem(database)).isEmpty();
     }
 
     private static DatabaseConfig database(String ccache) {
