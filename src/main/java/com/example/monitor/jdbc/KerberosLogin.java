@@ -145,10 +145,10 @@ public final class KerberosLogin {
     private void checkFiles() throws LoginException {
         String krb5Conf = System.getProperty("java.security.krb5.conf");
         Optional<String> refusal = krb5Conf == null ? Optional.empty()
-                : FileReading.refusalOfOptional(Path.of(krb5Conf)).map(reason -> "unusable krb5.conf: " + reason);
+                : FileReading.refusalOfOptional(Path.of(krb5Conf)).map(reason -> KerberosSettings.UNUSABLE_KRB5_CONF + reason);
         if (refusal.isEmpty()) {
             refusal = FileReading.refusalOfOptional(keytab != null ? keytab : ticketCache)
-                    .map(reason -> keytab != null ? reason : "unusable Kerberos ticket cache: " + reason);
+                    .map(reason -> keytab != null ? reason : KerberosSettings.UNUSABLE_TICKET_CACHE + reason);
         }
         if (refusal.isPresent()) {
             throw failure(refusal.get());

@@ -36,11 +36,11 @@ public final class KerberosSettings {
     public Path ticketCache(DatabaseConfig database) {
         KerberosConfig kerberos = database.kerberos();
         if (kerberos != null && kerberos.ccache() != null) {
-            return fileOf(kerberos.ccache());
+            return KerberosConfig.cacheFile(kerberos.ccache());
         }
         String fromEnvironment = environment.apply("KRB5CCNAME");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fileOf(fromEnvironment);
+            return KerberosConfig.cacheFile(fromEnvironment);
         }
         return Path.of("/tmp/krb5cc_" + uid());
     }
@@ -77,8 +77,12 @@ public final class KerberosSettings {
      */
     public Optional<String> krb5ConfProblem(DatabaseConfig database) {
         return krb5Conf(database).flatMap(conf -> FileReading.refusalOfOptional(Path.of(conf)))
-                .map(refusal -> "unusable krb5.conf: " + refusal);
+                .map(refusal -> UNUSABLE_KRB5_CONF + refusal);
     }
+
+    /** How a file the JDK would block on or read whole is refused, before a run and before a logon alike. */
+    static final String UNUSABLE_KRB5_CONF = "unusable krb5.conf: ";
+    static final String UNUSABLE_TICKET_CACHE = "unusable Kerberos ticket cache: ";
 
     /** krb5.conf is JVM-wide in the JDK, so it can only be set once for all databases. */
     public Optional<String> krb5Conf(DatabaseConfig database) {
@@ -95,7 +99,7 @@ public final class KerberosSettings {
         // start-up looked at it too, but it may have been replaced since: the JDK's reader blocks on a FIFO
         Optional<String> refusal = FileReading.refusalOfOptional(cache);
         if (refusal.isPresent()) {
-            return Optional.of("unusable Kerberos ticket cache: " + refusal.get());
+            return Optional.of(UNUSABLE_TICKET_CACHE + refusal.get());
         }
         if (!Files.isRegularFile(cache) || !Files.isReadable(cache)) {
             return Optional.of("no Kerberos ticket cache at " + cache + ": run kinit (or set kerberos.ccache"
@@ -104,10 +108,6 @@ public final class KerberosSettings {
         return TicketCache.read(cache).filter(tgt -> !tgt.expiry().isAfter(now))
                 .map(tgt -> "Kerberos ticket for " + tgt.client() + " in " + cache + " expired at "
                         + tgt.expiry().truncatedTo(ChronoUnit.SECONDS) + ": run kinit");
-    }
-
-    private static Path fileOf(String ccache) {
-        return KerberosConfig.cacheFile(ccache);
     }
 
     private String uid() {
