@@ -1,5 +1,6 @@
 package com.example.monitor.cli;
 
+import com.example.monitor.config.CamelNumberOptions;
 import com.example.monitor.config.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,11 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
                 // as databases.yaml refuses a key given twice: the last one would win without a word
                 problems.add(shown + ": " + key + " is given twice; give it once");
             } else {
-                properties.put(key, arg.substring(equals + 1));
+                String value = arg.substring(equals + 1);
+                if (key.startsWith("camel.")) {
+                    CamelNumberOptions.catalog().problem(key, value).ifPresent(problem -> problems.add(shown + ": " + problem));
+                }
+                properties.put(key, value);
             }
         }
         return new Arguments(Map.copyOf(properties), help, List.copyOf(problems));

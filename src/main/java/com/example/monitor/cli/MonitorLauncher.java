@@ -1,5 +1,6 @@
 package com.example.monitor.cli;
 
+import com.example.monitor.config.CamelNumberOptions;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
@@ -14,6 +15,7 @@ import com.example.monitor.run.RunRequest;
 import com.example.monitor.wiring.MonitorWiring;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,7 +67,10 @@ public final class MonitorLauncher {
             arguments.problems().forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        List<String> propertiesProblems = PropertiesFileCheck.problems(MonitorWiring.WORKING_DIR_PROPERTIES);
+        List<String> propertiesProblems = new ArrayList<>(PropertiesFileCheck.problems(MonitorWiring.WORKING_DIR_PROPERTIES));
+        if (System.getenv().keySet().stream().anyMatch(name -> name.regionMatches(true, 0, "CAMEL_", 0, 6))) {
+            propertiesProblems.addAll(CamelNumberOptions.catalog().environmentProblems());
+        }
         if (!propertiesProblems.isEmpty()) {
             propertiesProblems.forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;

@@ -28,8 +28,11 @@ public final class PropertiesFileCheck {
     public static List<String> problems(Path file) {
         List<String> problems = new ArrayList<>();
         Path absolute = file.toAbsolutePath().normalize();
-        read(file, problems::add).ifPresent(keys -> keys.twice().forEach(key -> problems.add(absolute + ": " + key
-                + " is given twice; keep one (Camel would take the last without a word)")));
+        read(file, problems::add).ifPresent(keys -> {
+            keys.twice().forEach(key -> problems.add(absolute + ": " + key
+                    + " is given twice; keep one (Camel would take the last without a word)"));
+            keys.camelNumberProblems().forEach(problem -> problems.add(absolute + ": " + problem));
+        });
         return problems;
     }
 
@@ -58,7 +61,20 @@ public final class PropertiesFileCheck {
         });
     }
 
-    private record Keys(Set<String> all, Set<String> twice) {
+    private record Keys(Properties values, Set<String> twice) {
+
+        Set<String> all() {
+            return values.stringPropertyNames();
+        }
+
+        /** "key: problem" for each camel.* whole-number option Camel would misread, in key order. */
+        List<String> camelNumberProblems() {
+            List<String> problems = new ArrayList<>();
+            all().stream().filter(key -> key.startsWith("camel.")).sorted()
+                    .forEach(key -> CamelNumberOptions.catalog().problem(key, values.getProperty(key))
+                            .ifPresent(problem -> problems.add(key + ": " + problem)));
+            return problems;
+        }
 
         /** java.util.Properties' own parser, for its escapes and continuation lines, noting a key put twice. */
         static Keys of(String text) {
@@ -78,7 +94,7 @@ public final class PropertiesFileCheck {
             } catch (IOException e) {
                 throw new UncheckedIOException("a StringReader does not fail", e);
             }
-            return new Keys(properties.stringPropertyNames(), twice);
+            return new Keys(properties, twice);
         }
     }
 }

@@ -174,6 +174,20 @@ class JarProcessIT {
         assertThat(dir.resolve("output")).doesNotExist();
     }
 
+    /** Camel Main binds CAMEL_* variables too, and would have read 30s as 30000 seconds. */
+    @Test
+    void aCamelWholeNumberOptionInTheEnvironmentThatCamelWouldMisreadExitsTwoNamingTheVariable() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+
+        Result result = MonitorProcess.jar().in(dir).env("CAMEL_MAIN_SHUTDOWNTIMEOUT", "30s").run(Duration.ofSeconds(30));
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly("error: environment variable CAMEL_MAIN_SHUTDOWNTIMEOUT"
+                + " (Camel's camel.main.shutdowntimeout): expects a whole number without a unit: Camel reads a unit"
+                + " as milliseconds, and this option does not count milliseconds");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
     /** Camel would read what it finds there: a FIFO blocked start-up for good, a huge file filled the heap. */
     @Test
     void anApplicationPropertiesThatIsNoFileToReadWholeExitsTwoAtOnceNamingIt() throws Exception {

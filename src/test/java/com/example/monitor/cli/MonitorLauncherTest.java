@@ -234,11 +234,32 @@ class MonitorLauncherTest {
     void aCamelOptionWithAValueOfTheWrongTypeExitsTwoAndNamesTheArgument() throws Exception {
         ProjectFiles project = validProject();
 
-        int exit = run(project, "--camel.main.shutdown-timeout=soon");
+        int exit = run(project, "--camel.main.jmx-enabled=maybe");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString()
-                .isEqualTo("error: argument '--camel.main.shutdown-timeout=...': Camel cannot use its value for this option");
+                .isEqualTo("error: argument '--camel.main.jmx-enabled=...': Camel cannot use its value for this option");
+        assertNoReport(project);
+    }
+
+    /** Camel would have taken abc as 0 seconds, 30s as 30000 seconds, and wrapped the large one round. */
+    @Test
+    void aCamelWholeNumberOptionCamelWouldMisreadExitsTwoWithALinePerArgument() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--camel.main.shutdown-timeout=abc", "--camel.main.startupRecorderMaxDepth=30s",
+                "--camel.server.port=3000000000", "--camel.routecontroller.back-off-delay=5x");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+        assertThat(errorLines()).containsExactly(
+                "error: argument '--camel.main.shutdown-timeout=...': expects a whole number; Camel would take this"
+                        + " value as 0 or fail on it",
+                "error: argument '--camel.main.startupRecorderMaxDepth=...': expects a whole number without a unit:"
+                        + " Camel reads a unit as milliseconds, and this option does not count milliseconds",
+                "error: argument '--camel.server.port=...': is out of range for this option (-2147483648 to"
+                        + " 2147483647); Camel would wrap it round without a word",
+                "error: argument '--camel.routecontroller.back-off-delay=...': expects a whole number of milliseconds"
+                        + " or a duration such as 500ms, 30s or 5m; Camel would take this value as 0 or fail on it");
         assertNoReport(project);
     }
 

@@ -41,6 +41,21 @@ class PropertiesFileCheckTest {
                 .containsExactlyInAnyOrder("monitor.output-dir", "monitor.fetch-size", "camel.main.name");
     }
 
+    /** Camel keeps the trailing space of "10 " and reads the value as 0 seconds. */
+    @Test
+    void aCamelWholeNumberOptionCamelWouldMisreadIsAProblemNamingTheFileAndKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("application.properties"), """
+                camel.main.shutdown-timeout = 10\s
+                camel.main.name = x
+                camel.server.port = 8080x
+                """);
+
+        assertThat(PropertiesFileCheck.problems(file)).containsExactly(
+                file + ": camel.main.shutdown-timeout: has white space around its value, which Camel keeps and then"
+                        + " reads as 0; remove it",
+                file + ": camel.server.port: expects a whole number; Camel would take this value as 0 or fail on it");
+    }
+
     @Test
     void latinOneBytesAreAProblemRatherThanAValueWithAReplacementCharacter() throws Exception {
         Path file = Files.write(dir.resolve("application.properties"),

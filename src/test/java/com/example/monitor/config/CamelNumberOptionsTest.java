@@ -1,0 +1,88 @@
+package com.example.monitor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CamelNumberOptionsTest {
+
+    private final CamelNumberOptions options = CamelNumberOptions.catalog();
+
+    /** Camel's TimeUtils reads each of these as 0, or fails on some; none is a number of seconds. */
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "12x", "1.5", "", "1e3", "ten", "0x10"})
+    void aSecondsOptionRefusesWhatIsNotAWholeNumber(String value) {
+        assertThat(options.problem("camel.main.shutdown-timeout", value))
+                .hasValue("expects a whole number; Camel would take this value as 0 or fail on it");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "10", "-1", "2147483647"})
+    void aSecondsOptionTakesAWholeNumberInItsRange(String value) {
+        assertThat(options.problem("camel.main.shutdown-timeout", value)).isEmpty();
+    }
+
+    @Test
+    void aUnitOnAnOptionThatDoesNotCountMillisecondsIsRefusedSinceCamelWouldReadItAsMilliseconds() {
+        assertThat(options.problem("camel.main.shutdownTimeout", "30s")).hasValue("expects a whole number without a"
+                + " unit: Camel reads a unit as milliseconds, and this option does not count milliseconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"500", "500ms", "5s", "5m", "1h30m", "1d", "1m30s"})
+    void aMillisecondsOptionTakesAWholeNumberOrADurationCamelReadsWhole(String value) {
+        assertThat(options.problem("camel.routecontroller.back-off-delay", value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5x", "5 s", "s5", "5sx", "1.5s"})
+    void aMillisecondsOptionRefusesADurationCamelWouldReadOnlyInPart(String value) {
+        assertThat(options.problem("camel.routecontroller.backOffDelay", value)).hasValue("expects a whole number of"
+                + " milliseconds or a duration such as 500ms, 30s or 5m; Camel would take this value as 0 or fail on it");
+    }
+
+    @Test
+    void aNumberOutsideTheOptionsTypeIsRefusedWhereCamelWouldWrapItRound() {
+        assertThat(options.problem("camel.server.port", "3000000000")).hasValue("is out of range for this option"
+                + " (-2147483648 to 2147483647); Camel would wrap it round without a word");
+        // an int option counting milliseconds: 30 days do not fit
+        assertThat(options.problem("camel.startupcondition.timeout", "30d")).isPresent();
+        assertThat(options.problem("camel.startupcondition.timeout", "20d")).isEmpty();
+        // a long option takes it
+        assertThat(options.problem("camel.routecontroller.back-off-delay", "3000000000")).isEmpty();
+    }
+
+    @Test
+    void whiteSpaceAroundANumberIsRefusedSinceCamelKeepsItAndReadsZero() {
+        assertThat(options.problem("camel.main.shutdown-timeout", "10 "))
+                .hasValue("has white space around its value, which Camel keeps and then reads as 0; remove it");
+        assertThat(options.problem("camel.main.shutdown-timeout", " 10")).isPresent();
+        assertThat(options.problem("camel.main.shutdown-timeout", "1 0"))
+                .hasValue("expects a whole number; Camel would take this value as 0 or fail on it");
+    }
+
+    @Test
+    void optionsThatAreNoWholeNumberAndPlaceholdersAreLeftToCamel() {
+        assertThat(options.problem("camel.main.name", "abc")).isEmpty();
+        assertThat(options.problem("camel.main.jmx-enabled", "maybe")).isEmpty();
+        assertThat(options.problem("camel.main.no-such-option", "abc")).isEmpty();
+        assertThat(options.problem("camel.main.shutdown-timeout", "{{shutdown.seconds}}")).isEmpty();
+        assertThat(options.problem("monitor.fetch-size", "abc")).isEmpty();
+    }
+
+    @Test
+    void theJarsOwnApplicationPropertiesPassesTheCheck() throws IOException {
+        Properties shipped = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
+            shipped.load(in);
+        }
+
+        assertThat(shipped.stringPropertyNames()).contains("camel.main.shutdown-timeout")
+                .allSatisfy(key -> assertThat(options.problem(key, shipped.getProperty(key))).as(key).isEmpty());
+    }
+}
