@@ -13,9 +13,11 @@ import com.example.monitor.report.RunReport;
 import com.example.monitor.run.AnalysisRuns;
 import com.example.monitor.run.RunRequest;
 import com.example.monitor.wiring.MonitorWiring;
+import com.example.monitor.wiring.RouteLocations;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -183,9 +185,9 @@ public final class MonitorLauncher {
                     + ": " + camelReason(e));
             return ExitCodes.INVALID_CONFIGURATION;
         }
-        Optional<String> routeProblem = routeProblem(e);
-        if (routeProblem.isPresent()) {
-            printError(routeProblem.get());
+        List<String> routeProblems = routeProblems(e);
+        if (!routeProblems.isEmpty()) {
+            routeProblems.forEach(this::printError);
             return ExitCodes.INVALID_CONFIGURATION;
         }
         printError("could not start: " + e.getMessage());
@@ -197,7 +199,7 @@ public final class MonitorLauncher {
      * route (./routes), said as such with exit 2, not as an internal error. The YAML problem is given
      * with its line, without the line's text, which the file's author may have put a secret in.
      */
-    private static Optional<String> routeProblem(Exception e) {
+    private static List<String> routeProblems(Exception e) {
         int yaml = ExceptionUtils.indexOfType(e, MarkedYamlEngineException.class);
         if (yaml >= 0) {
             MarkedYamlEngineException problem = (MarkedYamlEngineException) ExceptionUtils.getThrowableList(e).get(yaml);
@@ -205,14 +207,25 @@ public final class MonitorLauncher {
                     .map(mark -> mark.getName() + ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
                     .orElse("a route file");
             String context = problem.getContext() == null ? "" : problem.getContext() + ": ";
-            return Optional.of("cannot load the route file " + where + ": " + context + problem.getProblem());
+            return List.of("cannot load the route file " + where + ": " + context + problem.getProblem());
         }
         Matcher duplicate = DUPLICATE_ROUTE_IDS.matcher(String.valueOf(rootMessage(e)));
         if (duplicate.find()) {
-            return Optional.of("route id " + duplicate.group(1).trim() + " is used by two routes (a team route in "
-                    + TEAM_ROUTES + " may not reuse a core route's id, nor another team's); give each route an id of its own");
+            return Arrays.stream(duplicate.group(1).split(",")).map(String::trim).map(MonitorLauncher::reusedRouteId)
+                    .toList();
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    private static String reusedRouteId(String id) {
+        List<String> files = RouteLocations.teamRouteFilesUsing(id).stream().map(String::valueOf).toList();
+        String where = switch (files.size()) {
+            case 0 -> "";
+            case 1 -> ", one of them in " + files.get(0);
+            default -> ", in " + String.join(" and ", files);
+        };
+        return "route id " + id + " is used by two routes" + where + " (a team route in " + TEAM_ROUTES
+                + " may not reuse a core route's id, nor another team's); give each route an id of its own";
     }
 
     /**

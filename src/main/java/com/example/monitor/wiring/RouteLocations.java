@@ -1,6 +1,7 @@
 package com.example.monitor.wiring;
 
 import com.example.monitor.config.CoreRoutes;
+import com.example.monitor.config.FileReading;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.Setting;
 import com.example.monitor.http.HttpServerSwitch;
@@ -12,14 +13,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Where Camel Main loads the routes from, decided once every property is known and before Camel
@@ -27,7 +33,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * {@code ./routes} with {@code monitor.core-routes=working-dir}; teams' own routes in {@code ./routes}
  * are added in both cases. A {@code --camel.main.routes-include-pattern} argument wins over all this.
  */
-final class RouteLocations extends MainListenerSupport {
+public final class RouteLocations extends MainListenerSupport {
 
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
     static final String ROUTES_EXCLUDE = "camel.main.routes-exclude-pattern";
@@ -90,6 +96,10 @@ final class RouteLocations extends MainListenerSupport {
                 FileKind kind = FileKind.followingLinks(file);
                 if (kind != FileKind.REGULAR) {
                     problems.add("cannot load the route file " + file.toAbsolutePath() + " (" + kind.description() + ")");
+                } else if (Files.size(file) > FileReading.MAX_BYTES) {
+                    // Camel builds the whole file's YAML tree: a huge file would fill the heap
+                    problems.add("cannot load the route file " + file.toAbsolutePath() + " (" + Files.size(file)
+                            + " bytes; a route file is read whole and may hold at most " + FileReading.MAX_BYTES + " bytes)");
                 }
             }
         } catch (IOException e) {
@@ -97,6 +107,43 @@ final class RouteLocations extends MainListenerSupport {
         }
         problems.sort(null);
         return problems;
+    }
+
+    /**
+     * The team route files in ./routes that give a route this id, to name them when Camel finds the id
+     * twice (Camel's message names the id only). A file that does not parse is left out: Camel has read
+     * them all by then.
+     */
+    public static List<Path> teamRouteFilesUsing(String routeId) {
+        if (!Files.isDirectory(ROUTES_DIR)) {
+            return List.of();
+        }
+        List<Path> using = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(ROUTES_DIR, ROUTE_FILE_GLOB)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file) && Files.size(file) <= FileReading.MAX_BYTES
+                        && routeIds(Files.readString(file)).contains(routeId)) {
+                    using.add(file.toAbsolutePath().normalize());
+                }
+            }
+        } catch (IOException e) {
+            return using;
+        }
+        using.sort(null);
+        return using;
+    }
+
+    /** The ids of the {@code - route:} entries of one YAML DSL file. */
+    private static List<String> routeIds(String yaml) {
+        try {
+            return StreamSupport.stream(new Load(LoadSettings.builder().build()).loadAllFromString(yaml).spliterator(), false)
+                    .filter(List.class::isInstance).flatMap(document -> ((List<?>) document).stream())
+                    .filter(Map.class::isInstance).map(entry -> ((Map<?, ?>) entry).get("route"))
+                    .filter(Map.class::isInstance).map(route -> ((Map<?, ?>) route).get("id"))
+                    .filter(String.class::isInstance).map(String.class::cast).toList();
+        } catch (YamlEngineException e) {
+            return List.of();
+        }
     }
 
     /** The file names of the core routes application.properties lists, e.g. run-analysis.camel.yaml. */

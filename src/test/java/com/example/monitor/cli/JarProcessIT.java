@@ -327,7 +327,24 @@ class JarProcessIT {
         Result duplicate = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
 
         assertThat(duplicate.exit()).as(duplicate.log()).isEqualTo(2);
-        assertThat(duplicate.log()).contains("error: route id run-analysis is used by two routes");
+        assertThat(duplicate.log()).contains("error: route id run-analysis is used by two routes, one of them in "
+                + routes.toRealPath().resolve("team-b.camel.yaml") + " (a team route in ./routes may not reuse");
+        String teamRoute = """
+                - route:
+                    id: team-audit
+                    from:
+                      uri: seda:analysis-completed?multipleConsumers=true
+                      steps:
+                        - log: audit
+                """;
+        Files.writeString(routes.resolve("team-b.camel.yaml"), teamRoute);
+        Files.writeString(routes.resolve("team-c.camel.yaml"), teamRoute);
+
+        Result twoTeams = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(twoTeams.exit()).as(twoTeams.log()).isEqualTo(2);
+        assertThat(twoTeams.log()).contains("error: route id team-audit is used by two routes, in "
+                + routes.toRealPath().resolve("team-b.camel.yaml") + " and " + routes.toRealPath().resolve("team-c.camel.yaml"));
         assertThat(dir.resolve("output")).doesNotExist();
     }
 

@@ -38,4 +38,14 @@ class RouteLocationsTest {
         assertThat(RouteLocations.routeFileProblems(routes)).isEmpty();
         assertThat(RouteLocations.routeFileProblems(dir.resolve("no-routes-here"))).isEmpty();
     }
+
+    /** Camel builds a route file's whole YAML tree: a multi-gigabyte file would fill the heap. */
+    @Test
+    void aRouteFileLargerThanAFileMayBeReadWholeIsAProblemNamingItsSize() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path huge = SpecialFiles.sparse(routes.resolve("team-a.camel.yaml"), 3L << 30);
+
+        assertThat(RouteLocations.routeFileProblems(routes)).containsExactly("cannot load the route file " + huge
+                + " (3221225472 bytes; a route file is read whole and may hold at most 16777216 bytes)");
+    }
 }
