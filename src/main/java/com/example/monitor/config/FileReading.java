@@ -23,7 +23,7 @@ public final class FileReading {
      * reading one whole never exhausts a small heap: without it a multi-gigabyte file left in the wrong
      * place stopped start-up, or a service's run, with an OutOfMemoryError.
      */
-    public static final int MAX_BYTES = 16 * 1024 * 1024;
+    static final int MAX_BYTES = 16 * 1024 * 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private FileReading() {

@@ -1,7 +1,6 @@
 package com.example.monitor.wiring;
 
 import com.example.monitor.config.CoreRoutes;
-import com.example.monitor.config.FileReading;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.Setting;
 import com.example.monitor.http.HttpServerSwitch;
@@ -43,6 +42,8 @@ public final class RouteLocations extends MainListenerSupport {
     static final Path ROUTES_DIR = Path.of("routes");
     private static final String ROUTE_FILE_GLOB = "*.camel.yaml";
     static final String WORKING_DIR_ROUTES = "file:routes/" + ROUTE_FILE_GLOB;
+    /** snakeyaml-engine's limit, which Camel's YAML DSL keeps; a UTF-8 character is at least one byte. */
+    static final int ROUTE_FILE_MAX_BYTES = LoadSettings.builder().build().getCodePointLimit();
 
     private final Set<String> argumentKeys;
     private final Function<BaseMainSupport, CamelContext> contextOf;
@@ -96,10 +97,11 @@ public final class RouteLocations extends MainListenerSupport {
                 FileKind kind = FileKind.followingLinks(file);
                 if (kind != FileKind.REGULAR) {
                     problems.add("cannot load the route file " + file.toAbsolutePath() + " (" + kind.description() + ")");
-                } else if (Files.size(file) > FileReading.MAX_BYTES) {
-                    // Camel builds the whole file's YAML tree: a huge file would fill the heap
+                } else if (Files.size(file) > ROUTE_FILE_MAX_BYTES) {
+                    // Camel would read the file whole, heap and all, before its parser refused it with exit 1
                     problems.add("cannot load the route file " + file.toAbsolutePath() + " (" + Files.size(file)
-                            + " bytes; a route file is read whole and may hold at most " + FileReading.MAX_BYTES + " bytes)");
+                            + " bytes; Camel's YAML parser takes at most " + ROUTE_FILE_MAX_BYTES
+                            + " characters, so a route file may hold at most " + ROUTE_FILE_MAX_BYTES + " bytes)");
                 }
             }
         } catch (IOException e) {
@@ -121,7 +123,7 @@ public final class RouteLocations extends MainListenerSupport {
         List<Path> using = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(ROUTES_DIR, ROUTE_FILE_GLOB)) {
             for (Path file : files) {
-                if (Files.isRegularFile(file) && Files.size(file) <= FileReading.MAX_BYTES
+                if (Files.isRegularFile(file) && Files.size(file) <= ROUTE_FILE_MAX_BYTES
                         && routeIds(Files.readString(file)).contains(routeId)) {
                     using.add(file.toAbsolutePath().normalize());
                 }
