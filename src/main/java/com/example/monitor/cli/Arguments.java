@@ -3,10 +3,12 @@ package com.example.monitor.cli;
 import com.example.monitor.config.CamelNumberOptions;
 import com.example.monitor.config.Setting;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Command-line arguments: every {@code monitor.*} property as {@code --monitor.name=value}, and
@@ -17,6 +19,8 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
 
     public static Arguments parse(String... args) {
         Map<String, String> properties = new LinkedHashMap<>();
+        // a Camel option under two spellings (shutdown-timeout, shutdownTimeout) is one option given twice
+        Set<String> spellings = new HashSet<>();
         List<String> problems = new ArrayList<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -33,7 +37,7 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
                 problems.add(shown + ": expected --monitor.<name>=<value>; see --help");
             } else if (unknown.isPresent()) {
                 problems.add(unknown.get());
-            } else if (properties.containsKey(key)) {
+            } else if (properties.containsKey(key) || !spellings.add(camelOption(key))) {
                 // as databases.yaml refuses a key given twice: the last one would win without a word
                 problems.add(shown + ": " + key + " is given twice; give it once");
             } else {
@@ -45,6 +49,11 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
             }
         }
         return new Arguments(Map.copyOf(properties), help, List.copyOf(problems));
+    }
+
+    /** A camel.* option by the name Camel's catalog gives it; any other key as written. */
+    private static String camelOption(String key) {
+        return key.startsWith("camel.") ? CamelNumberOptions.catalog().canonicalName(key).orElse(key) : key;
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,7 +47,15 @@ public final class MonitorLauncher {
     static final Duration RUN_WIND_DOWN = Duration.ofSeconds(7);
     private static final Logger LOG = LoggerFactory.getLogger(MonitorLauncher.class);
     /** Camel 4.18's words for it (RouteDefinitionHelper); the ids end the sentence. */
-    private static final Pattern DUPLICATE_ROUTE_IDS = Pattern.compile("Duplicate route ids detected: (.*?)\\. Please correct");
+    private static final Pattern DUPLICATE_ROUTE_IDS = Pattern.compile("Duplicate route ids detected: (.*?)\\. Please correct",
+            Pattern.DOTALL);
+    /** Camel 4.18's words when a node id (a step's id:) or a route configuration's id is taken twice. */
+    private static final Pattern DUPLICATE_OTHER_IDS = Pattern.compile(
+            "(?:Duplicate id detected|Route configuration already exists with id): (.*?)(?:\\. Please correct.*)?$",
+            Pattern.DOTALL);
+    /** Camel 4.18's words for a placeholder it cannot resolve, each followed by the whole text. */
+    private static final Pattern UNRESOLVED_PLACEHOLDER = Pattern.compile(
+            "not found in properties from text: |Missing \\{\\{ from the text: |Missing }} from the text: ");
     private static final String TEAM_ROUTES = "./routes";
 
     private final PrintStream out;
@@ -70,8 +79,10 @@ public final class MonitorLauncher {
             return ExitCodes.INVALID_CONFIGURATION;
         }
         List<String> propertiesProblems = new ArrayList<>(PropertiesFileCheck.problems(MonitorWiring.WORKING_DIR_PROPERTIES));
-        if (System.getenv().keySet().stream().anyMatch(name -> name.regionMatches(true, 0, "CAMEL_", 0, 6))) {
-            propertiesProblems.addAll(CamelNumberOptions.catalog().environmentProblems());
+        if (System.getenv().keySet().stream().anyMatch(name -> name.regionMatches(true, 0, "CAMEL_", 0, 6))
+                || System.getProperties().stringPropertyNames().stream().anyMatch(name -> name.startsWith("camel."))) {
+            propertiesProblems.addAll(CamelNumberOptions.catalog().environmentProblems(System.getenv()));
+            propertiesProblems.addAll(CamelNumberOptions.catalog().systemPropertyProblems(System.getProperties()));
         }
         if (!propertiesProblems.isEmpty()) {
             propertiesProblems.forEach(this::printError);
@@ -185,6 +196,17 @@ public final class MonitorLauncher {
                     + ": " + camelReason(e));
             return ExitCodes.INVALID_CONFIGURATION;
         }
+        Optional<String> unboundOption = camelOptionNotBound(e);
+        if (unboundOption.isPresent()) {
+            printError(unboundOption.get());
+            return ExitCodes.INVALID_CONFIGURATION;
+        }
+        if (UNRESOLVED_PLACEHOLDER.matcher(String.valueOf(rootMessage(e))).find()) {
+            // Camel's message quotes the whole text, which may be the secret the placeholder was to hide
+            printError("could not start: a camel.* value holds a {{placeholder}} Camel cannot resolve (a property or"
+                    + " variable it names is not set, or a {{ or }} is unmatched); the value is not shown");
+            return ExitCodes.INVALID_CONFIGURATION;
+        }
         List<String> routeProblems = routeProblems(e);
         if (!routeProblems.isEmpty()) {
             routeProblems.forEach(this::printError);
@@ -199,6 +221,22 @@ public final class MonitorLauncher {
      * route (./routes), said as such with exit 2, not as an internal error. The YAML problem is given
      * with its line, without the line's text, which the file's author may have put a secret in.
      */
+    /**
+     * A camel.* option Camel could not bind that no argument or file of ours names: one from a CAMEL_*
+     * environment variable or a -D system property. Named by the option, never with Camel's message,
+     * which quotes the value.
+     */
+    private static Optional<String> camelOptionNotBound(Exception e) {
+        int index = ExceptionUtils.indexOfType(e, PropertyBindingException.class);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        PropertyBindingException binding = (PropertyBindingException) ExceptionUtils.getThrowableList(e).get(index);
+        String option = binding.getOptionKey() == null ? String.valueOf(binding.getPropertyName())
+                : Objects.toString(binding.getOptionPrefix(), "") + binding.getOptionKey();
+        return Optional.of("Camel option " + option + " (from the environment or a system property): " + camelReason(e));
+    }
+
     private static List<String> routeProblems(Exception e) {
         int yaml = ExceptionUtils.indexOfType(e, MarkedYamlEngineException.class);
         if (yaml >= 0) {
@@ -214,16 +252,26 @@ public final class MonitorLauncher {
             return Arrays.stream(duplicate.group(1).split(",")).map(String::trim).map(MonitorLauncher::reusedRouteId)
                     .toList();
         }
+        Matcher otherId = DUPLICATE_OTHER_IDS.matcher(String.valueOf(rootMessage(e)));
+        if (otherId.find()) {
+            return List.of("id " + otherId.group(1).trim() + " is used twice in the routes: a team route in " + TEAM_ROUTES
+                    + " may not give a step or a route configuration an id the core routes use, nor another team's;"
+                    + " give it an id of its own");
+        }
         return List.of();
     }
 
     private static String reusedRouteId(String id) {
-        List<String> files = RouteLocations.teamRouteFilesUsing(id).stream().map(String::valueOf).toList();
-        String where = switch (files.size()) {
-            case 0 -> "";
-            case 1 -> ", one of them in " + files.get(0);
-            default -> ", in " + String.join(" and ", files);
-        };
+        List<String> uses = RouteLocations.teamRouteFilesUsing(id).stream().map(String::valueOf).toList();
+        List<String> files = uses.stream().distinct().toList();
+        String where;
+        if (uses.isEmpty()) {
+            where = "";
+        } else if (files.size() == 1) {
+            where = (uses.size() == 1 ? ", one of them in " : ", both in ") + files.get(0);
+        } else {
+            where = ", in " + String.join(" and ", files);
+        }
         return "route id " + id + " is used by two routes" + where + " (a team route in " + TEAM_ROUTES
                 + " may not reuse a core route's id, nor another team's); give each route an id of its own";
     }

@@ -7,16 +7,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.main.MainHelper;
 
 /**
  * Camel Main's whole-number options ({@code camel.main.shutdown-timeout}, {@code camel.server.port}, ...),
@@ -37,13 +37,19 @@ public final class CamelNumberOptions {
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** Kubernetes' service variables, which Camel Main skips (MainHelper). */
+    private static final Pattern KUBERNETES_VARIABLE = Pattern.compile(".*(_SERVICE_HOST|_SERVICE_PORT|_PORT|_PORT_.*)");
 
     private static volatile CamelNumberOptions catalog;
 
-    private final Map<String, NumberOption> byLooseName;
+    /** Each group (camel.main, camel.vault.aws, ...) by its loose option names; longest group first. */
+    private final Map<String, Map<String, CatalogOption>> groups;
 
-    private CamelNumberOptions(Map<String, NumberOption> byLooseName) {
-        this.byLooseName = Map.copyOf(byLooseName);
+    private CamelNumberOptions(Map<String, Map<String, CatalogOption>> groups) {
+        Map<String, Map<String, CatalogOption>> longestFirst = new TreeMap<>(
+                Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        groups.forEach((group, options) -> longestFirst.put(group, Map.copyOf(options)));
+        this.groups = longestFirst;
     }
 
     /** Camel's catalog, read once, when a camel.* key is first given. */
@@ -57,25 +63,32 @@ public final class CamelNumberOptions {
     }
 
     /**
-     * What is wrong with {@code value} for the option {@code key} (written in kebab-case or camelCase, as
-     * Camel accepts both), or empty when Camel reads it as written, or the key is no whole-number option.
-     * The phrase never repeats the value, which the caller may not show.
+     * The option's name as Camel's catalog writes it ({@code camel.main.shutdownTimeout}) for any spelling
+     * Camel binds to it: kebab-case, camelCase, dots, or an environment variable's underscores.
+     */
+    public Optional<String> canonicalName(String key) {
+        return option(key).map(CatalogOption::name);
+    }
+
+    /**
+     * What is wrong with {@code value} for the option {@code key}, or empty when Camel reads it as written,
+     * the key is no whole-number option, or the value holds a {{placeholder}} (checked once Camel resolves
+     * it, by the wiring). The phrase never repeats the value, which the caller may not show.
      */
     public Optional<String> problem(String key, String value) {
-        NumberOption option = byLooseName.get(loose(key));
-        if (option == null || value.contains("{{") || value.contains("${")) {
-            // not ours to judge: Camel resolves a placeholder first, then binds what it gives
+        Optional<NumberOption> found = option(key).flatMap(CatalogOption::number);
+        if (found.isEmpty() || value.contains("{{")) {
             return Optional.empty();
         }
+        NumberOption option = found.get();
         if (!value.equals(value.strip()) && problem(key, value.strip()).isEmpty()) {
             // a trailing space in application.properties, which java.util.Properties keeps
             return Optional.of("has white space around its value, which Camel keeps and then reads as 0; remove it");
         }
-        String text = value;
-        if (WHOLE_NUMBER.matcher(text).matches()) {
-            return option.range(new BigInteger(text));
+        if (WHOLE_NUMBER.matcher(value).matches()) {
+            return option.range(new BigInteger(value));
         }
-        Matcher duration = DURATION.matcher(text);
+        Matcher duration = DURATION.matcher(value);
         if (duration.matches() && option.millis()) {
             return option.range(milliseconds(duration));
         }
@@ -84,23 +97,47 @@ public final class CamelNumberOptions {
                     + " and this option does not count milliseconds");
         }
         return Optional.of(option.millis()
-                ? "expects a whole number of milliseconds or a duration such as 500ms, 30s or 5m; Camel would take"
-                        + " this value as 0 or fail on it"
-                : "expects a whole number; Camel would take this value as 0 or fail on it");
+                ? "expects a whole number of milliseconds or a duration such as 500ms, 30s or 5m (Camel reads"
+                        + " other text its own way: abc as 0)"
+                : "expects a whole number (Camel reads other text its own way: abc as 0, 30s as 30000)");
     }
 
     /**
-     * One line per CAMEL_* environment variable that Camel Main would bind to a whole-number option
-     * with a value it misreads, found with Camel's own mapping of variable names to options.
+     * One line per CAMEL_* environment variable that Camel Main would bind to a whole-number option with a
+     * value it misreads. Camel's mapping: upper-cased, Kubernetes' service variables left out, then
+     * lower-case with dots for underscores, which the option lookup then takes like any spelling.
      */
-    public List<String> environmentProblems() {
-        Properties fromEnvironment = MainHelper.loadEnvironmentVariablesAsProperties(new String[] {"camel."});
+    public List<String> environmentProblems(Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
-        for (String key : new TreeSet<>(fromEnvironment.stringPropertyNames())) {
-            problem(key, fromEnvironment.getProperty(key)).ifPresent(problem -> problems.add("environment variable "
-                    + key.toUpperCase(Locale.ROOT).replace('.', '_') + " (Camel's " + key + "): " + problem));
-        }
+        new TreeMap<>(environment).forEach((name, value) -> {
+            String upper = name.toUpperCase(Locale.US);
+            if (upper.startsWith("CAMEL_") && !KUBERNETES_VARIABLE.matcher(upper).matches()) {
+                problem(upper.toLowerCase(Locale.US).replace('_', '.'), value)
+                        .ifPresent(problem -> problems.add("environment variable " + name + ": " + problem));
+            }
+        });
         return problems;
+    }
+
+    /** One line per camel.* JVM system property ({@code -Dcamel.main...}) Camel would misread. */
+    public List<String> systemPropertyProblems(Properties system) {
+        List<String> problems = new ArrayList<>();
+        new TreeMap<>(system).forEach((key, value) -> {
+            if (key instanceof String name && name.startsWith("camel.") && value instanceof String text) {
+                problem(name, text).ifPresent(problem -> problems.add("system property -D" + name + ": " + problem));
+            }
+        });
+        return problems;
+    }
+
+    /** The catalog's option under the key's group, Camel's group prefix being case-sensitive as Camel's is. */
+    private Optional<CatalogOption> option(String key) {
+        for (Map.Entry<String, Map<String, CatalogOption>> group : groups.entrySet()) {
+            if (key.startsWith(group.getKey() + ".")) {
+                return Optional.ofNullable(group.getValue().get(loose(key.substring(group.getKey().length() + 1))));
+            }
+        }
+        return Optional.empty();
     }
 
     private static BigInteger milliseconds(Matcher duration) {
@@ -122,19 +159,31 @@ public final class CamelNumberOptions {
             if (in == null) {
                 throw new IllegalStateException(CATALOG + " is missing from the class path (camel-main)");
             }
-            Map<String, NumberOption> options = new HashMap<>();
-            for (JsonNode property : new ObjectMapper().readTree(in).path("properties")) {
-                NumberOption.of(property).ifPresent(option -> options.put(loose(property.path("name").asText()), option));
+            JsonNode metadata = new ObjectMapper().readTree(in);
+            Map<String, Map<String, CatalogOption>> groups = new HashMap<>();
+            for (JsonNode group : metadata.path("groups")) {
+                groups.put(group.path("name").asText(), new HashMap<>());
             }
-            return new CamelNumberOptions(options);
+            for (JsonNode property : metadata.path("properties")) {
+                String name = property.path("name").asText();
+                int dot = name.lastIndexOf('.');
+                if (dot > 0) {
+                    groups.computeIfAbsent(name.substring(0, dot), group -> new HashMap<>())
+                            .put(loose(name.substring(dot + 1)), new CatalogOption(name, NumberOption.of(property)));
+                }
+            }
+            return new CamelNumberOptions(groups);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + CATALOG, e);
         }
     }
 
-    /** As Camel matches option names: without dashes, in any case. */
-    private static String loose(String key) {
-        return key.replace("-", "").toLowerCase(Locale.ROOT);
+    /** As Camel matches an option within its group: any case, with or without dashes, dots or underscores. */
+    private static String loose(String option) {
+        return option.replaceAll("[-._]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private record CatalogOption(String name, Optional<NumberOption> number) {
     }
 
     /** A whole-number option: its range, and whether Camel's own description says it counts milliseconds. */

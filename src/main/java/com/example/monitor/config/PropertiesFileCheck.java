@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +42,15 @@ public final class PropertiesFileCheck {
     /** The keys written in the file, to name it when Camel refuses one of them; empty when it cannot be read. */
     public static Set<String> keys(Path file) {
         return read(file, ignored -> { }).map(Keys::all).orElse(Set.of());
+    }
+
+    /** The file's keys and values, to check what Camel resolves in them; empty when it cannot be read. */
+    public static Map<String, String> values(Path file) {
+        return read(file, ignored -> { }).map(keys -> {
+            Map<String, String> values = new TreeMap<>();
+            keys.values().stringPropertyNames().forEach(key -> values.put(key, keys.values().getProperty(key)));
+            return values;
+        }).orElse(Map.of());
     }
 
     private static Optional<Keys> read(Path file, Consumer<String> onProblem) {
@@ -79,12 +91,17 @@ public final class PropertiesFileCheck {
         /** java.util.Properties' own parser, for its escapes and continuation lines, noting a key put twice. */
         static Keys of(String text) {
             Set<String> twice = new LinkedHashSet<>();
+            // a Camel option under two spellings (shutdown-timeout, shutdownTimeout) is one option given twice
+            Set<String> camelOptions = new HashSet<>();
             Properties properties = new Properties() {
                 @Override
                 public synchronized Object put(Object key, Object value) {
                     Object before = super.put(key, value);
-                    if (before != null) {
-                        twice.add(String.valueOf(key));
+                    String name = String.valueOf(key);
+                    boolean camelTwice = name.startsWith("camel.")
+                            && !camelOptions.add(CamelNumberOptions.catalog().canonicalName(name).orElse(name));
+                    if (before != null || camelTwice) {
+                        twice.add(name);
                     }
                     return before;
                 }

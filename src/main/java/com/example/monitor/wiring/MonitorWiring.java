@@ -51,6 +51,7 @@ public final class MonitorWiring {
         };
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         configure(main.configure(), properties.keySet(), BaseMainSupport::getCamelContext);
+        main.configure().addMainListener(new CamelPlaceholderValues(properties));
         properties.forEach(main::addOverrideProperty);
         return main;
     }

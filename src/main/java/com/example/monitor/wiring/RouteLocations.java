@@ -6,6 +6,9 @@ import com.example.monitor.config.Setting;
 import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.files.FileKind;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -100,8 +104,11 @@ public final class RouteLocations extends MainListenerSupport {
                 } else if (Files.size(file) > ROUTE_FILE_MAX_BYTES) {
                     // Camel would read the file whole, heap and all, before its parser refused it with exit 1
                     problems.add("cannot load the route file " + file.toAbsolutePath() + " (" + Files.size(file)
-                            + " bytes; Camel's YAML parser takes at most " + ROUTE_FILE_MAX_BYTES
-                            + " characters, so a route file may hold at most " + ROUTE_FILE_MAX_BYTES + " bytes)");
+                            + " bytes; a route file may hold at most " + ROUTE_FILE_MAX_BYTES
+                            + " bytes, the size Camel's YAML parser is sure to take)");
+                } else if (!isUtf8(file)) {
+                    // Camel would read it with U+FFFD for each bad byte: an id or a URI changed without a word
+                    problems.add("cannot load the route file " + file.toAbsolutePath() + " (not valid UTF-8 text)");
                 }
             }
         } catch (IOException e) {
@@ -111,10 +118,19 @@ public final class RouteLocations extends MainListenerSupport {
         return problems;
     }
 
+    private static boolean isUtf8(Path file) throws IOException {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     /**
-     * The team route files in ./routes that give a route this id, to name them when Camel finds the id
-     * twice (Camel's message names the id only). A file that does not parse is left out: Camel has read
-     * them all by then.
+     * The team route files in ./routes that give a route this id, once per route that does, to name them
+     * when Camel finds the id twice (Camel's message names the id only). A file that does not parse is
+     * left out: Camel has read them all by then.
      */
     public static List<Path> teamRouteFilesUsing(String routeId) {
         if (!Files.isDirectory(ROUTES_DIR)) {
@@ -123,9 +139,9 @@ public final class RouteLocations extends MainListenerSupport {
         List<Path> using = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(ROUTES_DIR, ROUTE_FILE_GLOB)) {
             for (Path file : files) {
-                if (Files.isRegularFile(file) && Files.size(file) <= ROUTE_FILE_MAX_BYTES
-                        && routeIds(Files.readString(file)).contains(routeId)) {
-                    using.add(file.toAbsolutePath().normalize());
+                if (Files.isRegularFile(file) && Files.size(file) <= ROUTE_FILE_MAX_BYTES) {
+                    Path named = file.toAbsolutePath().normalize();
+                    routeIds(file).stream().filter(routeId::equals).forEach(id -> using.add(named));
                 }
             }
         } catch (IOException e) {
@@ -135,15 +151,16 @@ public final class RouteLocations extends MainListenerSupport {
         return using;
     }
 
-    /** The ids of the {@code - route:} entries of one YAML DSL file. */
-    private static List<String> routeIds(String yaml) {
+    /** The ids of the {@code - route:} entries of one YAML DSL file, as Camel reads them: a number as text. */
+    private static List<String> routeIds(Path file) {
         try {
-            return StreamSupport.stream(new Load(LoadSettings.builder().build()).loadAllFromString(yaml).spliterator(), false)
+            return StreamSupport.stream(new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))
+                            .spliterator(), false)
                     .filter(List.class::isInstance).flatMap(document -> ((List<?>) document).stream())
                     .filter(Map.class::isInstance).map(entry -> ((Map<?, ?>) entry).get("route"))
                     .filter(Map.class::isInstance).map(route -> ((Map<?, ?>) route).get("id"))
-                    .filter(String.class::isInstance).map(String.class::cast).toList();
-        } catch (YamlEngineException e) {
+                    .filter(Objects::nonNull).map(String::valueOf).toList();
+        } catch (IOException | YamlEngineException e) {
             return List.of();
         }
     }

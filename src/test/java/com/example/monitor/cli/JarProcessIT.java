@@ -176,15 +176,19 @@ class JarProcessIT {
 
     /** Camel Main binds CAMEL_* variables too, and would have read 30s as 30000 seconds. */
     @Test
-    void aCamelWholeNumberOptionInTheEnvironmentThatCamelWouldMisreadExitsTwoNamingTheVariable() throws Exception {
+    void aCamelOptionInTheEnvironmentThatCamelWouldMisreadOrCannotBindExitsTwoNamingItWithoutItsValue() throws Exception {
         H2DemoProject.write(dir, "jar_it");
 
-        Result result = MonitorProcess.jar().in(dir).env("CAMEL_MAIN_SHUTDOWNTIMEOUT", "30s").run(Duration.ofSeconds(30));
+        Result result = MonitorProcess.jar().in(dir).env("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "30s").run(Duration.ofSeconds(30));
+        Result secret = MonitorProcess.jar().in(dir).env("CAMEL_MAIN_SHUTDOWN_TIME_OUT", "hunter2").run(Duration.ofSeconds(30));
 
         assertThat(result.exit()).as(result.log()).isEqualTo(2);
-        assertThat(errorLines(result)).containsExactly("error: environment variable CAMEL_MAIN_SHUTDOWNTIMEOUT"
-                + " (Camel's camel.main.shutdowntimeout): expects a whole number without a unit: Camel reads a unit"
-                + " as milliseconds, and this option does not count milliseconds");
+        assertThat(errorLines(result)).containsExactly("error: environment variable CAMEL_MAIN_SHUTDOWN_TIMEOUT:"
+                + " expects a whole number without a unit: Camel reads a unit as milliseconds, and this option does not"
+                + " count milliseconds");
+        // no option of Camel's: Camel's own message quoted the value
+        assertThat(secret.exit()).as(secret.log()).isEqualTo(2);
+        assertThat(secret.log()).doesNotContain("hunter2");
         assertThat(dir.resolve("output")).doesNotExist();
     }
 
@@ -345,6 +349,23 @@ class JarProcessIT {
         assertThat(twoTeams.exit()).as(twoTeams.log()).isEqualTo(2);
         assertThat(twoTeams.log()).contains("error: route id team-audit is used by two routes, in "
                 + routes.toRealPath().resolve("team-b.camel.yaml") + " and " + routes.toRealPath().resolve("team-c.camel.yaml"));
+        Files.delete(routes.resolve("team-c.camel.yaml"));
+        Files.writeString(routes.resolve("team-b.camel.yaml"), """
+                - route:
+                    id: 123
+                    from:
+                      uri: seda:analysis-completed?multipleConsumers=true
+                      steps:
+                        - log:
+                            id: begin-run
+                            message: team b
+                """);
+
+        Result stepId = MonitorProcess.jar().in(dir).args("--monitor.start-date=2020-01-01").run();
+
+        assertThat(stepId.exit()).as(stepId.log()).isEqualTo(2);
+        assertThat(stepId.log()).contains("error: id begin-run is used twice in the routes: a team route in ./routes may"
+                + " not give a step or a route configuration an id the core routes use");
         assertThat(dir.resolve("output")).doesNotExist();
     }
 

@@ -252,14 +252,46 @@ class MonitorLauncherTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
         assertThat(errorLines()).containsExactly(
-                "error: argument '--camel.main.shutdown-timeout=...': expects a whole number; Camel would take this"
-                        + " value as 0 or fail on it",
+                "error: argument '--camel.main.shutdown-timeout=...': expects a whole number (Camel reads other text"
+                        + " its own way: abc as 0, 30s as 30000)",
                 "error: argument '--camel.main.startupRecorderMaxDepth=...': expects a whole number without a unit:"
                         + " Camel reads a unit as milliseconds, and this option does not count milliseconds",
                 "error: argument '--camel.server.port=...': is out of range for this option (-2147483648 to"
                         + " 2147483647); Camel would wrap it round without a word",
                 "error: argument '--camel.routecontroller.back-off-delay=...': expects a whole number of milliseconds"
-                        + " or a duration such as 500ms, 30s or 5m; Camel would take this value as 0 or fail on it");
+                        + " or a duration such as 500ms, 30s or 5m (Camel reads other text its own way: abc as 0)");
+        assertNoReport(project);
+    }
+
+    @Test
+    void aCamelOptionUnderTwoSpellingsIsGivenTwice() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--camel.main.shutdown-timeout=5", "--camel.main.shutdownTimeout=6");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("error: argument '--camel.main.shutdownTimeout=...':"
+                + " camel.main.shutdownTimeout is given twice; give it once");
+        assertNoReport(project);
+    }
+
+    /** Resolved by Camel's own properties first; Camel's error quoted the whole unresolvable value. */
+    @Test
+    void aCamelOptionWithAPlaceholderIsCheckedOnceResolvedAndAnUnresolvableOneIsNotQuoted() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--camel.main.shutdown-timeout={{monitor.query-timeout}}",
+                "--camel.main.name=hunter2{{", "--camel.server.port={{env:NO_SUCH_VARIABLE_HERE}}");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+        assertThat(errorLines()).containsExactly(
+                "error: argument '--camel.main.name=...': holds a {{placeholder}} Camel cannot resolve (a property or"
+                        + " variable it names is not set, or a {{ or }} is unmatched)",
+                "error: argument '--camel.main.shutdown-timeout=...': expects a whole number without a unit: Camel"
+                        + " reads a unit as milliseconds, and this option does not count milliseconds, once resolved",
+                "error: argument '--camel.server.port=...': holds a {{placeholder}} Camel cannot resolve (a property or"
+                        + " variable it names is not set, or a {{ or }} is unmatched)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2");
         assertNoReport(project);
     }
 

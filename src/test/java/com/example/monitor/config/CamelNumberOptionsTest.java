@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +20,7 @@ class CamelNumberOptionsTest {
     @ValueSource(strings = {"abc", "12x", "1.5", "", "1e3", "ten", "0x10"})
     void aSecondsOptionRefusesWhatIsNotAWholeNumber(String value) {
         assertThat(options.problem("camel.main.shutdown-timeout", value))
-                .hasValue("expects a whole number; Camel would take this value as 0 or fail on it");
+                .hasValue("expects a whole number (Camel reads other text its own way: abc as 0, 30s as 30000)");
     }
 
     @ParameterizedTest
@@ -43,7 +45,7 @@ class CamelNumberOptionsTest {
     @ValueSource(strings = {"5x", "5 s", "s5", "5sx", "1.5s"})
     void aMillisecondsOptionRefusesADurationCamelWouldReadOnlyInPart(String value) {
         assertThat(options.problem("camel.routecontroller.backOffDelay", value)).hasValue("expects a whole number of"
-                + " milliseconds or a duration such as 500ms, 30s or 5m; Camel would take this value as 0 or fail on it");
+                + " milliseconds or a duration such as 500ms, 30s or 5m (Camel reads other text its own way: abc as 0)");
     }
 
     @Test
@@ -63,7 +65,7 @@ class CamelNumberOptionsTest {
                 .hasValue("has white space around its value, which Camel keeps and then reads as 0; remove it");
         assertThat(options.problem("camel.main.shutdown-timeout", " 10")).isPresent();
         assertThat(options.problem("camel.main.shutdown-timeout", "1 0"))
-                .hasValue("expects a whole number; Camel would take this value as 0 or fail on it");
+                .hasValue("expects a whole number (Camel reads other text its own way: abc as 0, 30s as 30000)");
     }
 
     @Test
@@ -72,6 +74,8 @@ class CamelNumberOptionsTest {
         assertThat(options.problem("camel.main.jmx-enabled", "maybe")).isEmpty();
         assertThat(options.problem("camel.main.no-such-option", "abc")).isEmpty();
         assertThat(options.problem("camel.main.shutdown-timeout", "{{shutdown.seconds}}")).isEmpty();
+        // Camel resolves no ${...} in its options' values: it binds the text, as 0
+        assertThat(options.problem("camel.main.shutdown-timeout", "${env:TIMEOUT}")).isPresent();
         assertThat(options.problem("monitor.fetch-size", "abc")).isEmpty();
     }
 
@@ -84,5 +88,49 @@ class CamelNumberOptionsTest {
 
         assertThat(shipped.stringPropertyNames()).contains("camel.main.shutdown-timeout")
                 .allSatisfy(key -> assertThat(options.problem(key, shipped.getProperty(key))).as(key).isEmpty());
+    }
+
+    /** Camel binds each of these to shutdownTimeout; a different group or a group in capitals is not it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"camel.main.shutdown-timeout", "camel.main.shutdownTimeout", "camel.main.shutdown.timeout",
+        "camel.main.shutdown_timeout", "camel.main.SHUTDOWN-TIMEOUT", "camel.main.shutdowntimeout"})
+    void everySpellingCamelBindsIsTheOneOption(String key) {
+        assertThat(options.canonicalName(key)).hasValue("camel.main.shutdownTimeout");
+        assertThat(options.problem(key, "30s")).isPresent();
+    }
+
+    @Test
+    void anOptionIsFoundUnderItsOwnGroupOnly() {
+        assertThat(options.canonicalName("camel.vault.aws.refresh-period")).hasValue("camel.vault.aws.refreshPeriod");
+        assertThat(options.canonicalName("camel.MAIN.shutdown-timeout")).isEmpty();
+        assertThat(options.canonicalName("camel.server.shutdown-timeout")).isEmpty();
+        assertThat(options.canonicalName("camel.main.name")).hasValue("camel.main.name");
+    }
+
+    /** As Camel Main maps them: upper-cased, underscores for dots, Kubernetes' service variables left out. */
+    @Test
+    void environmentVariablesAreNamedAsGivenAndCheckedUnderCamelsMapping() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "30s");
+        environment.put("camel_main_durationmaxseconds", "abc");
+        environment.put("CAMEL_SERVER_PORT", "8080");
+        environment.put("CAMEL_MAIN_SHUTDOWNTIMEOUT_PORT", "abc");
+        environment.put("PATH", "/usr/bin");
+
+        assertThat(options.environmentProblems(environment)).containsExactly(
+                "environment variable CAMEL_MAIN_SHUTDOWN_TIMEOUT: expects a whole number without a unit: Camel reads"
+                        + " a unit as milliseconds, and this option does not count milliseconds",
+                "environment variable camel_main_durationmaxseconds: expects a whole number (Camel reads other text its"
+                        + " own way: abc as 0, 30s as 30000)");
+    }
+
+    @Test
+    void systemPropertiesAreCheckedToo() {
+        Properties system = new Properties();
+        system.setProperty("camel.main.shutdown-timeout", "1.5");
+        system.setProperty("java.version", "17");
+
+        assertThat(options.systemPropertyProblems(system)).containsExactly("system property -Dcamel.main.shutdown-timeout:"
+                + " expects a whole number (Camel reads other text its own way: abc as 0, 30s as 30000)");
     }
 }

@@ -53,7 +53,19 @@ class PropertiesFileCheckTest {
         assertThat(PropertiesFileCheck.problems(file)).containsExactly(
                 file + ": camel.main.shutdown-timeout: has white space around its value, which Camel keeps and then"
                         + " reads as 0; remove it",
-                file + ": camel.server.port: expects a whole number; Camel would take this value as 0 or fail on it");
+                file + ": camel.server.port: expects a whole number (Camel reads other text its own way: abc as 0, 30s as"
+                        + " 30000)");
+    }
+
+    @Test
+    void aCamelOptionUnderTwoSpellingsIsAKeyGivenTwice() throws Exception {
+        Path file = Files.writeString(dir.resolve("application.properties"), """
+                camel.main.shutdown-timeout = 5
+                camel.main.shutdownTimeout = 6
+                """);
+
+        assertThat(PropertiesFileCheck.problems(file)).containsExactly(file + ": camel.main.shutdownTimeout is given"
+                + " twice; keep one (Camel would take the last without a word)");
     }
 
     @Test

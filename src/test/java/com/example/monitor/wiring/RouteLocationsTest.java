@@ -3,6 +3,7 @@ package com.example.monitor.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.monitor.testing.SpecialFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,19 @@ class RouteLocationsTest {
         SpecialFiles.sparse(routes.resolve("team-b.camel.yaml"), 3L << 20);
 
         assertThat(RouteLocations.routeFileProblems(routes)).containsExactly("cannot load the route file " + huge
-                + " (3221225472 bytes; Camel's YAML parser takes at most 3145728 characters, so a route file may hold"
-                + " at most 3145728 bytes)");
+                + " (3221225472 bytes; a route file may hold at most 3145728 bytes, the size Camel's YAML parser is"
+                + " sure to take)");
+    }
+
+    /** Camel read the byte 0xFF as U+FFFD: the id team-\xff became team-\ufffd without a word. */
+    @Test
+    void aRouteFileThatIsNotUtf8IsAProblemNamingIt() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path latin1 = Files.write(routes.resolve("team-a.camel.yaml"),
+                "- route:\n    id: team-\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(routes.resolve("team-b.camel.yaml"), "- route:\n    id: team-\u00e9\n");
+
+        assertThat(RouteLocations.routeFileProblems(routes))
+                .containsExactly("cannot load the route file " + latin1 + " (not valid UTF-8 text)");
     }
 }
