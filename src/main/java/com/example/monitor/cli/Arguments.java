@@ -1,6 +1,6 @@
 package com.example.monitor.cli;
 
-import com.example.monitor.config.CamelNumberOptions;
+import com.example.monitor.config.CamelOptions;
 import com.example.monitor.config.Setting;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +43,9 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
             } else {
                 String value = arg.substring(equals + 1);
                 if (key.startsWith("camel.")) {
-                    CamelNumberOptions.catalog().problem(key, value).ifPresent(problem -> problems.add(shown + ": " + problem));
+                    CamelOptions camel = CamelOptions.catalog();
+                    camel.ignoredKeyProblem(key).or(() -> camel.problem(key, value))
+                            .ifPresent(problem -> problems.add(shown + ": " + problem));
                 }
                 properties.put(key, value);
             }
@@ -53,7 +55,7 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
 
     /** A camel.* option by the name Camel's catalog gives it; any other key as written. */
     private static String camelOption(String key) {
-        return key.startsWith("camel.") ? CamelNumberOptions.catalog().canonicalName(key).orElse(key) : key;
+        return key.startsWith("camel.") ? CamelOptions.catalog().canonicalName(key).orElse(key) : key;
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.example.monitor.cli;
 
-import com.example.monitor.config.CamelNumberOptions;
+import com.example.monitor.config.CamelOptions;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.MonitorSettings;
@@ -81,8 +81,8 @@ public final class MonitorLauncher {
         List<String> propertiesProblems = new ArrayList<>(PropertiesFileCheck.problems(MonitorWiring.WORKING_DIR_PROPERTIES));
         if (System.getenv().keySet().stream().anyMatch(name -> name.regionMatches(true, 0, "CAMEL_", 0, 6))
                 || System.getProperties().stringPropertyNames().stream().anyMatch(name -> name.startsWith("camel."))) {
-            propertiesProblems.addAll(CamelNumberOptions.catalog().environmentProblems(System.getenv()));
-            propertiesProblems.addAll(CamelNumberOptions.catalog().systemPropertyProblems(System.getProperties()));
+            propertiesProblems.addAll(CamelOptions.catalog().environmentProblems(System.getenv()));
+            propertiesProblems.addAll(CamelOptions.catalog().systemPropertyProblems(System.getProperties()));
         }
         if (!propertiesProblems.isEmpty()) {
             propertiesProblems.forEach(this::printError);

@@ -34,7 +34,7 @@ public final class PropertiesFileCheck {
         read(file, problems::add).ifPresent(keys -> {
             keys.twice().forEach(key -> problems.add(absolute + ": " + key
                     + " is given twice; keep one (Camel would take the last without a word)"));
-            keys.camelNumberProblems().forEach(problem -> problems.add(absolute + ": " + problem));
+            keys.camelProblems().forEach(problem -> problems.add(absolute + ": " + problem));
         });
         return problems;
     }
@@ -79,11 +79,12 @@ public final class PropertiesFileCheck {
             return values.stringPropertyNames();
         }
 
-        /** "key: problem" for each camel.* whole-number option Camel would misread, in key order. */
-        List<String> camelNumberProblems() {
+        /** "key: problem" for each camel.* key Camel would ignore or whose value it would misread, in key order. */
+        List<String> camelProblems() {
+            CamelOptions camel = CamelOptions.catalog();
             List<String> problems = new ArrayList<>();
             all().stream().filter(key -> key.startsWith("camel.")).sorted()
-                    .forEach(key -> CamelNumberOptions.catalog().problem(key, values.getProperty(key))
+                    .forEach(key -> camel.ignoredKeyProblem(key).or(() -> camel.problem(key, values.getProperty(key)))
                             .ifPresent(problem -> problems.add(key + ": " + problem)));
             return problems;
         }
@@ -99,7 +100,7 @@ public final class PropertiesFileCheck {
                     Object before = super.put(key, value);
                     String name = String.valueOf(key);
                     boolean camelTwice = name.startsWith("camel.")
-                            && !camelOptions.add(CamelNumberOptions.catalog().canonicalName(name).orElse(name));
+                            && !camelOptions.add(CamelOptions.catalog().canonicalName(name).orElse(name));
                     if (before != null || camelTwice) {
                         twice.add(name);
                     }

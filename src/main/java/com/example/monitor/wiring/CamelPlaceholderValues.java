@@ -1,6 +1,6 @@
 package com.example.monitor.wiring;
 
-import com.example.monitor.config.CamelNumberOptions;
+import com.example.monitor.config.CamelOptions;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.PropertiesFileCheck;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.apache.camel.spi.PropertiesComponent;
 /**
  * The camel.* values given with a {{placeholder}} ({@code --camel.server.port={{env:PORT}}}), checked
  * once Camel's properties can resolve them and before Camel binds them: resolved, a whole-number option
- * gets the launcher's check of a plain value (CamelNumberOptions), and one Camel cannot resolve is named
+ * gets the launcher's check of a plain value (CamelOptions), and one Camel cannot resolve is named
  * without its text, where Camel's own error quoted the whole value.
  */
 final class CamelPlaceholderValues extends MainListenerSupport {
@@ -51,7 +51,7 @@ final class CamelPlaceholderValues extends MainListenerSupport {
             return List.of("holds a {{placeholder}} Camel cannot resolve (a property or variable it names is not"
                     + " set, or a {{ or }} is unmatched)");
         }
-        return CamelNumberOptions.catalog().problem(key, resolved).map(problem -> problem + ", once resolved").stream()
+        return CamelOptions.catalog().problem(key, resolved).map(problem -> problem + ", once resolved").stream()
                 .toList();
     }
 }

@@ -242,6 +242,22 @@ class MonitorLauncherTest {
         assertNoReport(project);
     }
 
+    /** Camel Main skips camel.MAIN.* and camel.mian.* without a word and runs with its defaults (measured). */
+    @Test
+    void aCamelKeyCamelWouldIgnoreExitsTwoNamingTheKeyMeant() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--camel.MAIN.shutdown-timeout=5", "--camel.mian.name=x");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+        assertThat(errorLines()).containsExactly(
+                "error: argument '--camel.MAIN.shutdown-timeout=...': Camel reads no camel.MAIN.* options and would"
+                        + " ignore this key without a word; did you mean camel.main.shutdown-timeout?",
+                "error: argument '--camel.mian.name=...': Camel reads no camel.mian.* options and would ignore this key"
+                        + " without a word; did you mean camel.main.name?");
+        assertNoReport(project);
+    }
+
     /** Camel would have taken abc as 0 seconds, 30s as 30000 seconds, and wrapped the large one round. */
     @Test
     void aCamelWholeNumberOptionCamelWouldMisreadExitsTwoWithALinePerArgument() throws Exception {

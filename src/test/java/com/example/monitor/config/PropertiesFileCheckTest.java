@@ -58,6 +58,17 @@ class PropertiesFileCheckTest {
     }
 
     @Test
+    void aCamelKeyCamelWouldIgnoreForASlipInItsGroupIsAProblemNamingTheKeyMeant() throws Exception {
+        Path file = Files.writeString(dir.resolve("application.properties"), """
+                camel.mian.name = x
+                camel.main.name = y
+                """);
+
+        assertThat(PropertiesFileCheck.problems(file)).containsExactly(file + ": camel.mian.name: Camel reads no"
+                + " camel.mian.* options and would ignore this key without a word; did you mean camel.main.name?");
+    }
+
+    @Test
     void aCamelOptionUnderTwoSpellingsIsAKeyGivenTwice() throws Exception {
         Path file = Files.writeString(dir.resolve("application.properties"), """
                 camel.main.shutdown-timeout = 5

@@ -14,19 +14,36 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.camel.util.StringHelper;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Camel Main's whole-number options ({@code camel.main.shutdown-timeout}, {@code camel.server.port}, ...),
- * checked before Camel binds them. Camel reads a text value for an int or long option through
+ * Camel Main's own options, from its catalog: the name Camel binds a key to, the keys Camel would ignore,
+ * and the values of its whole-number options ({@code camel.main.shutdown-timeout}, {@code camel.server.port},
+ * ...) that Camel would misread, each checked before Camel binds them. Camel reads a text value for an int or long option through
  * {@code TimeUtils.toMilliSeconds} and casts it: {@code abc}, {@code 1.5} and {@code 12x} all become 0,
  * {@code 30s} becomes 30000 even where the option counts seconds, and 3000000000 wraps round to a
  * negative int, each without a word. The options and their types come from Camel's own catalog in
  * camel-main, so an option Camel adds is covered as it comes.
  */
-public final class CamelNumberOptions {
+public final class CamelOptions {
+
+    /**
+     * The sections of {@code camel.*} that Camel Main reads (BaseMainSupport, 4.18) after turning dashes
+     * into camelCase: these as written, where a key in another case is ignored without a word ...
+     */
+    private static final Set<String> SECTIONS_AS_WRITTEN = Set.of("main", "startupcondition", "component", "dataformat",
+            "language");
+    /** ... and these in any case; kamelet and jbang are read by Camel's Kamelet component and by Camel JBang. */
+    private static final Set<String> SECTIONS_ANY_CASE = Set.of("context", "resilience4j", "faulttolerance", "rest",
+            "vault", "threadpool", "health", "lra", "opentelemetry2", "opentelemetry", "telemetrydev", "mdc", "metrics",
+            "routetemplate", "devconsole", "variable", "beans", "globaloptions", "server", "management", "ssl", "debug",
+            "trace", "routecontroller", "kamelet", "jbang");
 
     /** camel-main's configuration metadata: every option of every camel.* group, with its Java type. */
     static final String CATALOG = "META-INF/camel-main-configuration-metadata.json";
@@ -40,12 +57,12 @@ public final class CamelNumberOptions {
     /** Kubernetes' service variables, which Camel Main skips (MainHelper). */
     private static final Pattern KUBERNETES_VARIABLE = Pattern.compile(".*(_SERVICE_HOST|_SERVICE_PORT|_PORT|_PORT_.*)");
 
-    private static volatile CamelNumberOptions catalog;
+    private static volatile CamelOptions catalog;
 
     /** Each group (camel.main, camel.vault.aws, ...) by its loose option names; longest group first. */
     private final Map<String, Map<String, CatalogOption>> groups;
 
-    private CamelNumberOptions(Map<String, Map<String, CatalogOption>> groups) {
+    private CamelOptions(Map<String, Map<String, CatalogOption>> groups) {
         Map<String, Map<String, CatalogOption>> longestFirst = new TreeMap<>(
                 Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         groups.forEach((group, options) -> longestFirst.put(group, Map.copyOf(options)));
@@ -53,8 +70,8 @@ public final class CamelNumberOptions {
     }
 
     /** Camel's catalog, read once, when a camel.* key is first given. */
-    public static CamelNumberOptions catalog() {
-        CamelNumberOptions loaded = catalog;
+    public static CamelOptions catalog() {
+        CamelOptions loaded = catalog;
         if (loaded == null) {
             loaded = read();
             catalog = loaded;
@@ -103,6 +120,32 @@ public final class CamelNumberOptions {
     }
 
     /**
+     * What is wrong with a {@code camel.*} key Camel would ignore without a word: a section Camel does not
+     * read that is one typing slip from one it does ({@code camel.mian.name}, {@code camel.MAIN.name},
+     * {@code camel.startup-condition.timeout}). A section far from all of Camel's is left alone: a Camel
+     * extension of its own may read it.
+     */
+    public Optional<String> ignoredKeyProblem(String key) {
+        if (!key.startsWith("camel.")) {
+            return Optional.empty();
+        }
+        String written = key.substring("camel.".length()).split("[.\\[]", 2)[0];
+        String section = StringHelper.dashToCamelCase(written);
+        if (SECTIONS_AS_WRITTEN.contains(section) || SECTIONS_ANY_CASE.contains(section.toLowerCase(Locale.ROOT))
+                || section.regionMatches(true, 0, "routeTemplate", 0, "routeTemplate".length())) {
+            return Optional.empty();
+        }
+        String lower = section.toLowerCase(Locale.ROOT);
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        Comparator<String> nearestFirst = Comparator.comparingInt(known -> distance.apply(known.toLowerCase(Locale.ROOT), lower));
+        return Stream.concat(SECTIONS_AS_WRITTEN.stream(), SECTIONS_ANY_CASE.stream())
+                .filter(known -> distance.apply(known.toLowerCase(Locale.ROOT), lower) <= (lower.length() < 4 ? 1 : 2))
+                .min(nearestFirst.thenComparing(Comparator.naturalOrder()))
+                .map(known -> "Camel reads no camel." + written + ".* options and would ignore this key without a word;"
+                        + " did you mean camel." + known + key.substring("camel.".length() + written.length()) + "?");
+    }
+
+    /**
      * One line per CAMEL_* environment variable that Camel Main would bind to a whole-number option with a
      * value it misreads. Camel's mapping: upper-cased, Kubernetes' service variables left out, then
      * lower-case with dots for underscores, which the option lookup then takes like any spelling.
@@ -124,17 +167,25 @@ public final class CamelNumberOptions {
         List<String> problems = new ArrayList<>();
         new TreeMap<>(system).forEach((key, value) -> {
             if (key instanceof String name && name.startsWith("camel.") && value instanceof String text) {
-                problem(name, text).ifPresent(problem -> problems.add("system property -D" + name + ": " + problem));
+                ignoredKeyProblem(name).or(() -> problem(name, text))
+                        .ifPresent(problem -> problems.add("system property -D" + name + ": " + problem));
             }
         });
         return problems;
     }
 
-    /** The catalog's option under the key's group, Camel's group prefix being case-sensitive as Camel's is. */
+    /**
+     * The catalog's option under the key's group, the group matched as Camel matches it: dashes turned into
+     * camelCase, then camel.main and camel.startupcondition as written and the others in any case.
+     */
     private Optional<CatalogOption> option(String key) {
+        String camelKey = StringHelper.dashToCamelCase(key, true);
         for (Map.Entry<String, Map<String, CatalogOption>> group : groups.entrySet()) {
-            if (key.startsWith(group.getKey() + ".")) {
-                return Optional.ofNullable(group.getValue().get(loose(key.substring(group.getKey().length() + 1))));
+            String prefix = group.getKey() + ".";
+            String section = prefix.substring("camel.".length(), prefix.indexOf('.', "camel.".length()));
+            boolean ignoreCase = !SECTIONS_AS_WRITTEN.contains(section);
+            if (camelKey.regionMatches(ignoreCase, 0, prefix, 0, prefix.length())) {
+                return Optional.ofNullable(group.getValue().get(loose(camelKey.substring(prefix.length()))));
             }
         }
         return Optional.empty();
@@ -153,8 +204,8 @@ public final class CamelNumberOptions {
         return total;
     }
 
-    private static CamelNumberOptions read() {
-        ClassLoader loader = CamelNumberOptions.class.getClassLoader();
+    private static CamelOptions read() {
+        ClassLoader loader = CamelOptions.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(CATALOG)) {
             if (in == null) {
                 throw new IllegalStateException(CATALOG + " is missing from the class path (camel-main)");
@@ -172,7 +223,7 @@ public final class CamelNumberOptions {
                             .put(loose(name.substring(dot + 1)), new CatalogOption(name, NumberOption.of(property)));
                 }
             }
-            return new CamelNumberOptions(groups);
+            return new CamelOptions(groups);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + CATALOG, e);
         }

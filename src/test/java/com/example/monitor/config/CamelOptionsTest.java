@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.main.BaseMainSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CamelNumberOptionsTest {
+class CamelOptionsTest {
 
-    private final CamelNumberOptions options = CamelNumberOptions.catalog();
+    private final CamelOptions options = CamelOptions.catalog();
 
     /** Camel's TimeUtils reads each of these as 0, or fails on some; none is a number of seconds. */
     @ParameterizedTest
@@ -87,7 +90,8 @@ class CamelNumberOptionsTest {
         }
 
         assertThat(shipped.stringPropertyNames()).contains("camel.main.shutdown-timeout")
-                .allSatisfy(key -> assertThat(options.problem(key, shipped.getProperty(key))).as(key).isEmpty());
+                .allSatisfy(key -> assertThat(options.problem(key, shipped.getProperty(key))).as(key).isEmpty())
+                .allSatisfy(key -> assertThat(options.ignoredKeyProblem(key)).as(key).isEmpty());
     }
 
     /** Camel binds each of these to shutdownTimeout; a different group or a group in capitals is not it. */
@@ -105,6 +109,53 @@ class CamelNumberOptionsTest {
         assertThat(options.canonicalName("camel.MAIN.shutdown-timeout")).isEmpty();
         assertThat(options.canonicalName("camel.server.shutdown-timeout")).isEmpty();
         assertThat(options.canonicalName("camel.main.name")).hasValue("camel.main.name");
+    }
+
+    /** Camel Main matches camel.main as written and most other groups in any case, after dashes to camelCase. */
+    @Test
+    void aGroupIsMatchedAsCamelMatchesIt() {
+        assertThat(options.problem("camel.SERVER.port", "abc")).isPresent();
+        assertThat(options.canonicalName("camel.route-controller.back-off-delay"))
+                .hasValue("camel.routecontroller.backOffDelay");
+        assertThat(options.problem("camel.Route-Controller.back-off-delay", "5x")).isPresent();
+        assertThat(options.canonicalName("camel.startup-condition.timeout")).isEmpty();
+    }
+
+    /** Each of these Camel Main skips without a word (camel.MAIN and camel.startup-condition measured, exit 0). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "camel.mian.name | camel.mian | camel.main.name",
+        "camel.MAIN.shutdown-timeout | camel.MAIN | camel.main.shutdown-timeout",
+        "camel.startup-condition.timeout | camel.startup-condition | camel.startupcondition.timeout",
+        "camel.data-format.json.pretty-print | camel.data-format | camel.dataformat.json.pretty-print",
+        "camel.helth.enabled | camel.helth | camel.health.enabled",
+        "camel.componet.sql.data-source | camel.componet | camel.component.sql.data-source"})
+    void aKeyInASectionCamelDoesNotReadButNearlyDoesIsRefusedWithTheKeyMeant(String key, String section, String meant) {
+        assertThat(options.ignoredKeyProblem(key)).hasValue("Camel reads no " + section + ".* options and would ignore"
+                + " this key without a word; did you mean " + meant + "?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"camel.main.name", "camel.SERVER.port", "camel.route-controller.enabled", "camel.thread-pool.pool-size",
+        "camel.component.sql.data-source", "camel.routeTemplate[0].template-id", "camel.kamelet.my.topic",
+        "camel.beans.pool", "camel.vault.aws.region", "camel.jbang.version", "camel.my-team.setting", "camel.k.x",
+        "monitor.mian.name"})
+    void aKeyCamelReadsOrThatIsFarFromEveryCamelSectionIsLeftAlone(String key) {
+        assertThat(options.ignoredKeyProblem(key)).isEmpty();
+    }
+
+    /**
+     * Camel Main's own list of the sections it reads besides main, component, dataformat, language and
+     * startupcondition: a Camel upgrade that reads another one fails here until the list above has it.
+     */
+    @Test
+    void theSectionsAreCamelMainsOwn() throws ReflectiveOperationException {
+        Field field = BaseMainSupport.class.getDeclaredField("GROUP_PREFIXES");
+        field.setAccessible(true);
+
+        assertThat((String[]) field.get(null)).isNotEmpty()
+                .allSatisfy(prefix -> assertThat(options.ignoredKeyProblem(prefix + (prefix.endsWith(".") ? "" : ".") + "x"))
+                        .as(prefix).isEmpty());
     }
 
     /** As Camel Main maps them: upper-cased, underscores for dots, Kubernetes' service variables left out. */
@@ -130,7 +181,11 @@ class CamelNumberOptionsTest {
         system.setProperty("camel.main.shutdown-timeout", "1.5");
         system.setProperty("java.version", "17");
 
+        system.setProperty("camel.mian.name", "x");
+
         assertThat(options.systemPropertyProblems(system)).containsExactly("system property -Dcamel.main.shutdown-timeout:"
-                + " expects a whole number (Camel reads other text its own way: abc as 0, 30s as 30000)");
+                + " expects a whole number (Camel reads other text its own way: abc as 0, 30s as 30000)",
+                "system property -Dcamel.mian.name: Camel reads no camel.mian.* options and would ignore this key without"
+                        + " a word; did you mean camel.main.name?");
     }
 }
