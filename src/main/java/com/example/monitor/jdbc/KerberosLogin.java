@@ -139,13 +139,12 @@ public final class KerberosLogin {
     /**
      * Looked at before each logon, since a file may have been replaced since start-up: the JDK's readers
      * would block on a FIFO (the logon thread then never ends, and a keytab read holds the JDK's lock on
-     * every keytab) and read a huge file or /dev/zero whole. krb5.conf is the one the JDK will read, the
-     * JVM-wide property. A missing file is left to the messages below and to the JDK's, as before.
+     * every keytab) and read a huge file or /dev/zero whole. krb5.conf is the one the JDK will read: the
+     * JVM-wide property, else the JDK's default. A missing file is left to the messages below and to the JDK's, as before.
      */
     private void checkFiles() throws LoginException {
-        String krb5Conf = System.getProperty("java.security.krb5.conf");
-        Optional<String> refusal = krb5Conf == null ? Optional.empty()
-                : FileReading.refusalOfOptional(Path.of(krb5Conf)).map(reason -> KerberosSettings.UNUSABLE_KRB5_CONF + reason);
+        Optional<String> refusal = FileReading.refusalOfOptional(KerberosSettings.krb5ConfTheJdkReads(System::getProperty))
+                .map(reason -> KerberosSettings.UNUSABLE_KRB5_CONF + reason);
         if (refusal.isEmpty()) {
             refusal = FileReading.refusalOfOptional(keytab != null ? keytab : ticketCache)
                     .map(reason -> keytab != null ? reason : KerberosSettings.UNUSABLE_TICKET_CACHE + reason);

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -71,13 +73,46 @@ public final class KerberosSettings {
     }
 
     /**
-     * The database's krb5.conf, looked at before each run: the JDK reads it whole at each logon (and the
-     * Oracle thin driver with it), blocking on a FIFO and filling the heap with /dev/zero or a huge file.
-     * Missing, it is left to the JDK, as before.
+     * The krb5.conf the JDK will read for the database (its own, else the JDK's), looked at before each run:
+     * the JDK reads it whole at each logon (and the Oracle thin driver with it), blocking on a FIFO and
+     * filling the heap with /dev/zero or a huge file. Missing, it is left to the JDK, as before.
      */
     public Optional<String> krb5ConfProblem(DatabaseConfig database) {
-        return krb5Conf(database).flatMap(conf -> FileReading.refusalOfOptional(Path.of(conf)))
-                .map(refusal -> UNUSABLE_KRB5_CONF + refusal);
+        Path conf = krb5Conf(database).map(Path::of).orElseGet(() -> krb5ConfTheJdkReads(systemProperty));
+        return FileReading.refusalOfOptional(conf).map(refusal -> UNUSABLE_KRB5_CONF + refusal);
+    }
+
+    /**
+     * What is wrong, before the first run, with a Kerberos file the JDK would read for this database and that
+     * databases.yaml does not name (those are checked as it is read): the JDK's krb5.conf, and the ticket
+     * cache KRB5CCNAME or the MIT default names. A missing one is left to the run, as kinit may come later.
+     */
+    public List<String> startupProblems(DatabaseConfig database) {
+        List<String> problems = new ArrayList<>();
+        if (krb5Conf(database).isEmpty()) {
+            krb5ConfProblem(database).ifPresent(problem -> problems.add(problem
+                    + "; kerberos.krb5_conf in databases.yaml can name another"));
+        }
+        KerberosConfig kerberos = database.kerberos();
+        if (!usesKeytab(database) && (kerberos == null || kerberos.ccache() == null)) {
+            FileReading.refusalOfOptional(ticketCache(database)).ifPresent(refusal -> problems.add(UNUSABLE_TICKET_CACHE
+                    + refusal + "; kerberos.ccache in databases.yaml or KRB5CCNAME can name another"));
+        }
+        return problems;
+    }
+
+    /**
+     * The krb5.conf the JDK reads when the database names none (sun.security.krb5.Config): the JVM-wide
+     * java.security.krb5.conf, else the JDK's own conf/security/krb5.conf when there is one, else
+     * /etc/krb5.conf.
+     */
+    static Path krb5ConfTheJdkReads(Function<String, String> systemProperty) {
+        String property = systemProperty.apply("java.security.krb5.conf");
+        if (property != null) {
+            return Path.of(property);
+        }
+        Path bundled = Path.of(systemProperty.apply("java.home"), "conf", "security", "krb5.conf");
+        return Files.exists(bundled) ? bundled : Path.of("/etc/krb5.conf");
     }
 
     /** How a file the JDK would block on or read whole is refused, before a run and before a logon alike. */

@@ -6,6 +6,7 @@ import com.example.monitor.config.DatabasesConfig;
 import com.example.monitor.config.DatabasesFileLoader;
 import com.example.monitor.config.MonitorSettings;
 import com.example.monitor.config.MonitorSettingsReader;
+import com.example.monitor.config.AuthMode;
 import com.example.monitor.config.InvalidConfigurationException;
 import com.example.monitor.config.RunMode;
 import com.example.monitor.extension.TeamRoutes;
@@ -78,9 +79,10 @@ final class MonitorConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         // routes' log steps write as route.<routeId>, INFO by default (simplelogger.properties)
         context.getGlobalOptions().put(Exchange.LOG_EIP_NAME, "route.${routeId}");
+        KerberosSettings kerberos = new KerberosSettings(System::getenv);
+        refuseUnusableKerberosFiles(config, kerberos);
         StatementTracker statements = new StatementTracker();
-        DataSourceFactory dataSources = new DataSourceFactory(settings, statements,
-                new KerberosSettings(System::getenv));
+        DataSourceFactory dataSources = new DataSourceFactory(settings, statements, kerberos);
         DatabasePools pools = new DatabasePools();
         for (DatabaseConfig database : config.databases()) {
             TrackedDataSource pool = dataSources.create(database);
@@ -173,6 +175,20 @@ final class MonitorConfiguration implements CamelConfiguration {
     }
 
     /** Settings that only a service uses are not silently dropped in once mode: the user is told. */
+    /**
+     * The Kerberos files the JDK would read that databases.yaml does not name (the JDK's krb5.conf, the
+     * ticket cache KRB5CCNAME names): a FIFO there would hang the first logon, so it is exit 2 now.
+     */
+    private static void refuseUnusableKerberosFiles(DatabasesConfig config, KerberosSettings kerberos) {
+        List<String> problems = config.databases().stream().filter(database -> database.auth() == AuthMode.KERBEROS)
+                .flatMap(database -> kerberos.startupProblems(database).stream()
+                        .map(problem -> "database '" + database.name() + "': " + problem))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
     static void warnAboutServiceOnlySettings(MonitorSettings settings) {
         if (settings.mode() != RunMode.ONCE) {
             return;

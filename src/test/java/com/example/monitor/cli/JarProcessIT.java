@@ -407,6 +407,37 @@ class JarProcessIT {
                 """.formatted(EDITED_ROUTE_LINE)));
     }
 
+    /** The JDK would block on either at the first logon, leaving the database "connecting" for good. */
+    @Test
+    void aKerberosFileTheJdkWouldReadThatIsAFifoExitsTwoNamingTheDatabaseAndTheFile() throws Exception {
+        Path cache = SpecialFiles.fifo(dir.resolve("krb5cc_fifo"));
+        Path conf = SpecialFiles.fifo(dir.resolve("krb5.conf"));
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql/who.sql"), "SELECT 1 FROM dual\n");
+        Files.writeString(dir.resolve("databases.yaml"), """
+                databases:
+                  - name: ledger
+                    url: "jdbc:oracle:thin:@//127.0.0.1:1/ledger"
+                    auth: kerberos
+                    sql_queries:
+                      - name: who
+                        query_location: sql/who.sql
+                """);
+
+        Result result = MonitorProcess.jar().in(dir).env("KRB5CCNAME", "FILE:" + cache)
+                .jvmOptions("-Djava.security.krb5.conf=" + conf).run(Duration.ofSeconds(60));
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly(
+                "error: database 'ledger': unusable krb5.conf: cannot read " + conf.toAbsolutePath()
+                        + " (not a regular file (a FIFO, socket or device)); kerberos.krb5_conf in databases.yaml can"
+                        + " name another",
+                "error: database 'ledger': unusable Kerberos ticket cache: cannot read " + cache.toAbsolutePath()
+                        + " (not a regular file (a FIFO, socket or device)); kerberos.ccache in databases.yaml or"
+                        + " KRB5CCNAME can name another");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
     private static List<String> errorLines(Result result) {
         return result.log().lines().filter(line -> line.startsWith("error:")).toList();
     }

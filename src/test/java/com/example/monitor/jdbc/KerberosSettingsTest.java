@@ -206,6 +206,51 @@ class KerberosSettingsTest {
         assertThat(kerberos.krb5ConfProblem(database)).isEmpty();
     }
 
+    /** The JDK reads a krb5.conf even when databases.yaml names none, and would block on a FIFO there. */
+    @Test
+    void theKrb5ConfTheJdkReadsIsCheckedWhenTheDatabaseNamesNone() {
+        Path fifo = SpecialFiles.fifo(dir.resolve("krb5.conf"));
+        Map<String, String> system = new HashMap<>(Map.of("java.security.krb5.conf", fifo.toString()));
+        KerberosSettings settings = new KerberosSettings(environment::get, system::get);
+
+        assertThat(settings.krb5ConfProblem(database(null))).hasValue("unusable krb5.conf: cannot read "
+                + fifo.toAbsolutePath() + " (not a regular file (a FIFO, socket or device))");
+    }
+
+    @Test
+    void withoutThePropertyTheJdkReadsItsOwnKrb5ConfWhenItHasOneElseEtcKrb5Conf() throws Exception {
+        Path home = dir.resolve("jdk");
+        Map<String, String> system = new HashMap<>(Map.of("java.home", home.toString()));
+        assertThat(KerberosSettings.krb5ConfTheJdkReads(system::get)).isEqualTo(Path.of("/etc/krb5.conf"));
+
+        Path bundled = home.resolve("conf/security/krb5.conf");
+        Files.createDirectories(bundled.getParent());
+        SpecialFiles.fifo(bundled);
+        assertThat(KerberosSettings.krb5ConfTheJdkReads(system::get)).isEqualTo(bundled);
+        assertThat(new KerberosSettings(environment::get, system::get).krb5ConfProblem(database(null)))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("unusable krb5.conf: cannot read " + bundled));
+    }
+
+    @Test
+    void startUpLooksAtTheTicketCacheKrb5ccnameNamesButLeavesAMissingOneToTheRun() {
+        Path fifo = SpecialFiles.fifo(dir.resolve("krb5cc_fifo"));
+        environment.put("KRB5CCNAME", "FILE:" + fifo);
+        Map<String, String> system = new HashMap<>(Map.of("java.security.krb5.conf", dir.resolve("absent").toString()));
+        KerberosSettings settings = new KerberosSettings(environment::get, system::get);
+
+        assertThat(settings.startupProblems(database(null))).containsExactly("unusable Kerberos ticket cache: cannot read "
+                + fifo.toAbsolutePath() + " (not a regular file (a FIFO, socket or device)); kerberos.ccache in"
+                + " databases.yaml or KRB5CCNAME can name another");
+        // databases.yaml's own ccache was checked as the file was read; a keytab logon reads no cache
+        assertThat(settings.startupProblems(database("FILE:" + fifo))).isEmpty();
+        DatabaseConfig keytab = new DatabaseConfig("db", "jdbc:oracle:thin:@//h:1521/s", AuthMode.KERBEROS, null, null,
+                new KerberosConfig(null, null, "monitor@EXAMPLE.COM", "/etc/monitor.keytab"), Map.of(), null, List.of());
+        assertThat(settings.startupProblems(keytab)).isEmpty();
+
+        environment.put("KRB5CCNAME", "FILE:" + dir.resolve("not-yet"));
+        assertThat(settings.startupProblems(database(null))).as("kinit may come later").isEmpty();
+    }
+
     private static DatabaseConfig database(String ccache) {
         return new DatabaseConfig("db", "jdbc:oracle:thin:@//h:1521/s", AuthMode.KERBEROS, null, null,
                 new KerberosConfig(ccache, null), Map.of(), null, List.of());
