@@ -26,6 +26,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -44,10 +46,12 @@ public final class RouteLocations extends MainListenerSupport {
     private static final String CORE_ROUTE_PREFIX = "classpath:routes/";
     /** Integration teams drop their own routes here, in the working directory. */
     static final Path ROUTES_DIR = Path.of("routes");
-    private static final String ROUTE_FILE_GLOB = "*.camel.yaml";
-    static final String WORKING_DIR_ROUTES = "file:routes/" + ROUTE_FILE_GLOB;
+    private static final String ROUTE_FILE_SUFFIX = ".camel.yaml";
+    static final String WORKING_DIR_ROUTES = "file:routes/*" + ROUTE_FILE_SUFFIX;
     /** snakeyaml-engine's limit, which Camel's YAML DSL keeps; a UTF-8 character is at least one byte. */
     static final int ROUTE_FILE_MAX_BYTES = LoadSettings.builder().build().getCodePointLimit();
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteLocations.class);
 
     private final Set<String> argumentKeys;
     private final Function<BaseMainSupport, CamelContext> contextOf;
@@ -67,6 +71,8 @@ public final class RouteLocations extends MainListenerSupport {
         if (!routeFileProblems.isEmpty()) {
             throw new InvalidConfigurationException(routeFileProblems);
         }
+        hiddenRouteFiles(ROUTES_DIR).forEach(file -> LOG.warn("{} is not loaded: Camel skips a hidden route file;"
+                + " without the leading dot it would be", file.toAbsolutePath()));
         PropertiesComponent properties = contextOf.apply(main).getPropertiesComponent();
         // a value that is neither is refused with the other settings, by MonitorSettingsReader
         CoreRoutes source = properties.resolveProperty(Setting.CORE_ROUTES.key()).flatMap(CoreRoutes::find)
@@ -96,7 +102,7 @@ public final class RouteLocations extends MainListenerSupport {
             return List.of();
         }
         List<String> problems = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(routesDir, ROUTE_FILE_GLOB)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(routesDir, RouteLocations::isLoadedRouteFile)) {
             for (Path file : files) {
                 FileKind kind = FileKind.followingLinks(file);
                 if (kind != FileKind.REGULAR) {
@@ -118,6 +124,31 @@ public final class RouteLocations extends MainListenerSupport {
         return problems;
     }
 
+    /**
+     * A {@code *.camel.yaml} name Camel loads: it skips a hidden one ({@code .team.camel.yaml}) without a
+     * word, and an editor's lock or backup file there ({@code .#team.camel.yaml}, a link to nothing) is no
+     * route file to check.
+     */
+    private static boolean isLoadedRouteFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(ROUTE_FILE_SUFFIX) && !name.startsWith(".");
+    }
+
+    /** The hidden {@code *.camel.yaml} names in {@code routesDir}, which Camel does not load. */
+    static List<Path> hiddenRouteFiles(Path routesDir) {
+        if (!Files.isDirectory(routesDir)) {
+            return List.of();
+        }
+        List<Path> hidden = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(routesDir, ".*" + ROUTE_FILE_SUFFIX)) {
+            files.forEach(hidden::add);
+        } catch (IOException e) {
+            return hidden;
+        }
+        hidden.sort(null);
+        return hidden;
+    }
+
     private static boolean isUtf8(Path file) throws IOException {
         try {
             StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
@@ -137,7 +168,7 @@ public final class RouteLocations extends MainListenerSupport {
             return List.of();
         }
         List<Path> using = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(ROUTES_DIR, ROUTE_FILE_GLOB)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(ROUTES_DIR, RouteLocations::isLoadedRouteFile)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file) && Files.size(file) <= ROUTE_FILE_MAX_BYTES) {
                     Path named = file.toAbsolutePath().normalize();

@@ -40,6 +40,22 @@ class RouteLocationsTest {
         assertThat(RouteLocations.routeFileProblems(dir.resolve("no-routes-here"))).isEmpty();
     }
 
+    /**
+     * Camel skips a hidden route file (measured: its route never ran), so an editor's lock file, a link to
+     * nothing, must not stop the start, and a hidden route is named as not loaded.
+     */
+    @Test
+    void aHiddenRouteFileIsNoProblemButIsListedAsNotLoaded() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path lock = SpecialFiles.symlink(routes.resolve(".#team-a.camel.yaml"), Path.of("user@host.1234:1"));
+        Path hidden = Files.writeString(routes.resolve(".team-b.camel.yaml"), "- route: {}\n");
+        Files.writeString(routes.resolve("team-c.camel.yaml"), "- route: {}\n");
+
+        assertThat(RouteLocations.routeFileProblems(routes)).isEmpty();
+        assertThat(RouteLocations.hiddenRouteFiles(routes)).containsExactly(lock, hidden);
+        assertThat(RouteLocations.hiddenRouteFiles(dir.resolve("no-routes-here"))).isEmpty();
+    }
+
     /** Camel read such a file whole (1.4 GB of heap for 327 MB) before its parser refused it: exit 1. */
     @Test
     void aRouteFileLargerThanCamelsYamlParserTakesIsAProblemNamingItsSize() throws Exception {
