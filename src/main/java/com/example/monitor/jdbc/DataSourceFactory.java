@@ -56,6 +56,9 @@ public final class DataSourceFactory {
         if (database.auth() == AuthMode.KERBEROS && KerberosSettings.appLogsOn(database)) {
             pool.setKerberosLogin(kerberosLogin(database), connect, dialect == Dialect.POSTGRESQL);
         }
+        if (!dialect.boundsLogon()) {
+            pool.setBoundedLogon(connect, database.name());
+        }
 
         pool.setMaxTotal(MAX_CONNECTIONS);
         pool.setMaxIdle(MAX_CONNECTIONS);

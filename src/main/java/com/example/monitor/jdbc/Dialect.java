@@ -43,7 +43,23 @@ public enum Dialect {
             return props;
         }
     },
-    H2, OTHER;
+    H2 {
+        /**
+         * H2's TCP client sets no socket timeout by default, so a server that stops answering would keep
+         * the reading thread for good (an abandoned logon's among them, see {@link BoundedLogon}); above the
+         * longest query timeout, as Oracle's read timeout. Embedded databases ignore it.
+         */
+        @Override
+        Map<String, String> timeoutProperties(Duration connect, Duration read, int fetchSize) {
+            return Map.of("NETWORK_TIMEOUT", Long.toString(Math.min(Integer.MAX_VALUE, read.toMillis())));
+        }
+    },
+    OTHER;
+
+    /** Whether the driver's own properties above bound its whole logon by the connect timeout. */
+    public boolean boundsLogon() {
+        return this == ORACLE || this == POSTGRESQL;
+    }
 
     /** The driver to load by name; empty: the one DriverManager finds for the URL. */
     public Optional<String> driverClass() {

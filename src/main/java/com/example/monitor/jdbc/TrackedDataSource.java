@@ -29,6 +29,8 @@ public final class TrackedDataSource extends BasicDataSource {
 
     private final StatementTracker tracker;
     private volatile Duration readTimeoutAfterLogon;
+    private volatile Duration boundedLogonTimeout;
+    private volatile String databaseName;
     private volatile KerberosLogin kerberosLogin;
     private volatile Duration kerberosLogonTimeout;
     private volatile boolean userFromPrincipal;
@@ -47,6 +49,15 @@ public final class TrackedDataSource extends BasicDataSource {
     }
 
     /**
+     * Bounds every new connection's logon by {@code timeout} here, for a driver that bounds none of it
+     * itself (see {@link BoundedLogon}).
+     */
+    public void setBoundedLogon(Duration timeout, String database) {
+        this.boundedLogonTimeout = timeout;
+        this.databaseName = database;
+    }
+
+    /**
      * Opens every new connection as this Kerberos identity (see {@link KerberosConnectionFactory}).
      *
      * @param userFromPrincipal the database user is the principal's name without its realm (PostgreSQL)
@@ -62,6 +73,9 @@ public final class TrackedDataSource extends BasicDataSource {
         ConnectionFactory driver = super.createConnectionFactory();
         if (kerberosLogin != null && driver instanceof DriverConnectionFactory direct) {
             driver = new KerberosConnectionFactory(direct, kerberosLogin, kerberosLogonTimeout, userFromPrincipal);
+        }
+        if (boundedLogonTimeout != null) {
+            driver = new BoundedLogon(driver, boundedLogonTimeout, databaseName);
         }
         ConnectionFactory opened = driver;
         Duration readTimeout = readTimeoutAfterLogon;

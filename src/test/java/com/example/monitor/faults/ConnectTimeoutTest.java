@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A host that accepts TCP and never answers fails its database after the connect timeout, and only it. */
+/**
+ * A host that accepts TCP and never answers fails its database after the connect timeout, and only it, for
+ * PostgreSQL (its driver bounds the logon) and H2 over TCP (the app does).
+ */
 class ConnectTimeoutTest extends MonitorTestSupport {
 
     @RegisterExtension
@@ -40,6 +43,9 @@ class ConnectTimeoutTest extends MonitorTestSupport {
                 .database("wedged", silent.postgresUrl(), "  sslmode: disable", "connect_timeout: 2s")
                 .query("Never answers", "wedged/first.sql", "SELECT 1")
                 .query("Never answers either", "wedged/second.sql", "SELECT 2")
+                // H2's TCP client reads the handshake with no timeout of its own: the app bounds the logon
+                .database("wedged-h2", "jdbc:h2:tcp://127.0.0.1:" + silent.port() + "/mem:silent", "connect_timeout: 2s")
+                .query("Never answers on H2", "wedged-h2/first.sql", "SELECT 1")
                 .database("crm", POSTGRES.server().createDatabase("crm",
                         "CREATE TABLE logins (client_id int)", "INSERT INTO logins VALUES (1), (2)"), "connect_timeout: 1s")
                 .query("Logins", "crm/logins.sql", "SELECT client_id FROM logins ORDER BY client_id")
@@ -74,6 +80,10 @@ class ConnectTimeoutTest extends MonitorTestSupport {
         assertThat(wedged.status()).isEqualTo("failed");
         assertThat(wedged.error()).containsIgnoringCase("timed out");
         assertThat(wedged.queries()).extracting(RunReport.QueryReport::status).containsExactly("skipped", "skipped");
+        DatabaseReport wedgedH2 = database(report, "wedged-h2");
+        assertThat(wedgedH2.status()).isEqualTo("failed");
+        assertThat(wedgedH2.error()).contains("no answer from the database within the connect timeout (2s)");
+        assertThat(wedgedH2.queries()).extracting(RunReport.QueryReport::status).containsExactly("skipped");
         assertThat(database(report, "crm").status()).isEqualTo("completed");
         assertThat(query(report, "crm", "Logins").status()).isEqualTo("completed");
         assertThat(query(report, "crm", "Logins").rowCount()).isEqualTo(2);
@@ -92,5 +102,8 @@ class ConnectTimeoutTest extends MonitorTestSupport {
         // the driver's logon thread reading from the silent host is not left blocked either
         await().atMost(Duration.ofSeconds(8)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("PostgreSQL JDBC driver connection thread")));
+        // H2's, still reading until its network timeout, is a daemon: it cannot keep the JVM from exiting
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("logon-wedged-h2"))
+                .allMatch(Thread::isDaemon);
     }
 }

@@ -66,10 +66,12 @@ public final class ProjectFiles {
                 .append("    url: \"").append(url).append("\"\n")
                 .append("    auth: password\n")
                 .append("    username: postgres\n")
-                .append("    password: postgres\n")
-                .append("    properties:\n")
-                // the name of the test class that created the database, so its session helpers find these sessions
-                .append("      ApplicationName: ").append(PostgresServer.applicationNameFor(url)).append('\n');
+                .append("    password: postgres\n");
+        if (url.startsWith("jdbc:postgresql:")) {
+            // the name of the test class that created the database, so its session helpers find these sessions
+            yaml.append("    properties:\n")
+                    .append("      ApplicationName: ").append(PostgresServer.applicationNameFor(url)).append('\n');
+        }
         for (String line : extraYamlLines) {
             yaml.append("    ").append(line).append('\n');
         }
