@@ -3,6 +3,7 @@ package com.example.monitor.logging;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.event.Level;
 import org.slf4j.simple.SimpleLogger;
 import org.slf4j.simple.SimpleLoggerFactory;
@@ -27,6 +28,18 @@ public final class ConsoleLogProvider extends SimpleServiceProvider {
     @Override
     public ILoggerFactory getLoggerFactory() {
         return loggers;
+    }
+
+    /**
+     * java.util.logging goes through here too: its console handler would print the drivers' records raw
+     * to stderr (ojdbc's connection trace at INFO, 72 lines for one refused connect; pgjdbc's warnings),
+     * outside this format, its escaping and the levels of simplelogger.properties.
+     */
+    @Override
+    public void initialize() {
+        super.initialize();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     private static final class PaddedLevelLogger extends SimpleLogger {

@@ -53,6 +53,14 @@ class ConsoleLogIT {
                     sql_queries:
                       - name: Never runs
                         query_location: sql/emails.sql
+                  - name: bad_port
+                    url: "jdbc:postgresql://127.0.0.1:99999999/none"
+                    auth: password
+                    username: monitor
+                    password: secret
+                    sql_queries:
+                      - name: Never runs either
+                        query_location: sql/emails.sql
                 """.formatted(H2_DEMO_URL));
 
         Result result = MonitorProcess.jar().in(dir)
@@ -72,7 +80,7 @@ class ConsoleLogIT {
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(
                 ".* WARN  progress database=unreachable query=\"all\" status=failed elapsedMs=\\d+ error=\".*refused.*\""));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(
-                ".* WARN  run \\d{8}T\\d{6}Z-[0-9a-f]{8} partial in \\d+ ms: 1 completed, 1 failed, 1 skipped;"
+                ".* WARN  run \\d{8}T\\d{6}Z-[0-9a-f]{8} partial in \\d+ ms: 1 completed, 1 failed, 2 skipped;"
                         + " report: .*\\.json"));
         // the summary's error column: the first line of the error, cut to fit
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(
@@ -88,6 +96,10 @@ class ConsoleLogIT {
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).matches("\\S+ (INFO |WARN |ERROR|DEBUG) \\S+ .*"));
         assertThat(result.log()).doesNotContain("secret");
+        // pgjdbc logs through java.util.logging, whose own console handler printed it raw to stderr
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(
+                ".* WARN  org\\.postgresql\\.util\\.PGPropertyUtil JDBC URL port: 99999999 not valid.*"));
+        assertThat(lines).noneMatch(line -> line.startsWith("WARNING:"));
     }
 
     @Test
