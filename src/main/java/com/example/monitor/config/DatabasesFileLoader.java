@@ -77,6 +77,10 @@ public final class DatabasesFileLoader {
     }
 
     private static Optional<JsonNode> parse(byte[] bytes, Problems.Scope scope) {
+        // the YAML parser's own error for a bad byte gives a wrong place and a Java exception's text
+        if (FileReading.strictUtf8(bytes, problem -> scope.report(problem + "; save the file as UTF-8")).isEmpty()) {
+            return Optional.empty();
+        }
         try (StrictYamlParser parser = new StrictYamlParser((YAMLParser) YAML.createParser(bytes))) {
             JsonNode tree = YAML.readTree(parser);
             if (!parser.duplicates().isEmpty()) {

@@ -4,7 +4,11 @@ import com.example.monitor.files.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -67,6 +71,29 @@ public final class FileReading {
             onFailure.accept(cannotRead(absolute, String.valueOf(e.getMessage())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Strict UTF-8, where Java's decoding would silently replace a bad byte; the problem names where the
+     * first one is, as an editor counts: {@code not UTF-8: an invalid byte at line 3, column 7}.
+     */
+    public static Optional<String> strictUtf8(byte[] content, Consumer<String> onProblem) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(content), out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            String before = out.toString();
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = before.length() - before.lastIndexOf('\n');
+            onProblem.accept("not UTF-8: an invalid byte at line " + line + ", column " + column);
+            return Optional.empty();
+        }
+        return Optional.of(out.toString());
     }
 
     /** Strict UTF-8, so a wrongly encoded file is reported rather than silently mangled. */

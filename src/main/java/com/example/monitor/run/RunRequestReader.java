@@ -1,5 +1,6 @@
 package com.example.monitor.run;
 
+import com.example.monitor.config.FileReading;
 import com.example.monitor.config.StartDates;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -12,12 +13,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,7 +47,7 @@ public final class RunRequestReader {
      */
     public RunRequest read(byte[] content, String trigger) {
         List<String> problems = new ArrayList<>();
-        String text = utf8(content == null ? new byte[0] : content, problems);
+        String text = FileReading.strictUtf8(content == null ? new byte[0] : content, problems::add).orElse(null);
         if (text == null) {
             throw new InvalidRunRequestException(problems);
         }
@@ -142,26 +137,6 @@ public final class RunRequestReader {
         }
         problems.add(LOOKBACK_DAYS + " at " + at + " is not " + StartDates.LOOKBACK_RANGE);
         return null;
-    }
-
-    /** Strict UTF-8: a byte that is not is refused, where Java's decoding would silently replace it. */
-    private static String utf8(byte[] content, List<String> problems) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(content.length);
-        CoderResult result = decoder.decode(ByteBuffer.wrap(content), out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        out.flip();
-        if (result.isError()) {
-            String before = out.toString();
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            int column = before.length() - before.lastIndexOf('\n');
-            problems.add("not UTF-8: an invalid byte at line " + line + ", column " + column);
-            return null;
-        }
-        return out.toString();
     }
 
     /** Which of the parser's limits was passed; Jackson's own message quotes nothing, but is not ours to promise. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.example.monitor.sql.CheckedSql;
 import com.example.monitor.testing.SpecialFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -183,6 +184,19 @@ class DatabasesFileLoaderTest {
                           - name: acct
                            password: tiger
                         """));
+    }
+
+    /** The YAML parser's own message put a Latin-1 byte on line 17 (or line 1) and quoted a Java exception. */
+    @Test
+    void aByteThatIsNotUtf8IsReportedWhereItIs() throws IOException {
+        Path latin1 = Files.write(dir.resolve("databases.yaml"), VALID_ENTRY.replace("name: acct", "name: caf\u00e9")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        int line = (int) VALID_ENTRY.substring(0, VALID_ENTRY.indexOf("name: acct")).chars().filter(c -> c == '\n').count()
+                + 1;
+
+        assertEquals(List.of(file() + ": not UTF-8: an invalid byte at line " + line + ", column "
+                + (VALID_ENTRY.lines().skip(line - 1).findFirst().orElseThrow().indexOf("acct") + 4)
+                + "; save the file as UTF-8"), problems(latin1));
     }
 
     @Test
