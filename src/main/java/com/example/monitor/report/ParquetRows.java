@@ -46,6 +46,8 @@ import org.duckdb.DuckDBDriver;
  */
 public final class ParquetRows {
 
+    /** The folder in the run's spool folder where one writer's DuckDB spills; Spools removes what is left. */
+    static final String SPILL_SUFFIX = ".duckdb.tmp";
     /** DuckDB's own buffers; beyond this it spills to the spool folder. */
     private static final String MEMORY_LIMIT = "128MB";
     /** The largest decimal Parquet (and DuckDB) holds exactly; a wider one is written as its digits. */
@@ -87,7 +89,7 @@ public final class ParquetRows {
             this.target = target;
             folder = Folder.openForReaders(target.getParent(), permissions);
             temp = target.resolveSibling("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
-            spill = spoolDir.resolve(UUID.randomUUID() + ".duckdb.tmp");
+            spill = spoolDir.resolve(UUID.randomUUID() + SPILL_SUFFIX);
             Files.createDirectories(spill);
             DuckDBConnection opened = null;
             try {
@@ -178,7 +180,7 @@ public final class ParquetRows {
         return sql.append(')').toString();
     }
 
-    private static void deleteTree(Path folder) throws IOException {
+    static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -1,6 +1,9 @@
 package com.example.monitor.report;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -12,6 +15,8 @@ import java.util.stream.StreamSupport;
 public final class RowsFiles {
 
     public static final String EXTENSION = ".parquet";
+    /** The longest file-safe name: with the extension and the writer's temp name, well under 255 bytes. */
+    static final int MAX_NAME = 200;
 
     private RowsFiles() {
     }
@@ -29,9 +34,35 @@ public final class RowsFiles {
      * ASCII letters, digits, {@code -}, {@code _}, {@code .} and spaces stay as they are; every other
      * byte of the name's UTF-8 is written {@code %HH}, and so are a leading dot (no hidden file, no
      * {@code ..}) and a trailing dot or space (which Windows drops). {@code %} itself is always
-     * escaped, so the mapping is one-to-one.
+     * escaped, so the mapping is one-to-one. A name longer than {@link #MAX_NAME} once escaped is cut
+     * there (between whole escapes) and ends with {@code ~} and 16 hex digits of its SHA-256: a file name
+     * may hold 255 bytes, with the writer's temp name around it, and a Cyrillic letter escapes to six.
+     * No other name has a {@code ~}, which is escaped, so a cut name is never another name's.
      */
     static String fileSafe(String name) {
+        String safe = escaped(name);
+        if (safe.length() <= MAX_NAME) {
+            return safe;
+        }
+        int cut = MAX_NAME - 17;
+        // a %HH escape is never split
+        if (safe.charAt(cut - 1) == '%') {
+            cut -= 1;
+        } else if (safe.charAt(cut - 2) == '%') {
+            cut -= 2;
+        }
+        return safe.substring(0, cut) + "~" + HexFormat.of().formatHex(sha256(name), 0, 8);
+    }
+
+    private static byte[] sha256(String name) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static String escaped(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         StringBuilder safe = new StringBuilder(bytes.length + 8);
         for (int i = 0; i < bytes.length; i++) {

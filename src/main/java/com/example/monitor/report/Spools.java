@@ -89,7 +89,7 @@ public final class Spools {
             Folder spool = Folder.open(dir, filePermissions);
             for (Path file : spool.list()) {
                 if (!file.getFileName().toString().equals(LOCK)) {
-                    spool.delete(file);
+                    remove(spool, file);
                 }
             }
             if (folder != null) {
@@ -168,12 +168,24 @@ public final class Spools {
     private void removeFolder(Path dir) throws IOException {
         Folder spool = Folder.open(dir, filePermissions);
         for (Path file : spool.list()) {
-            spool.delete(file);
+            remove(spool, file);
         }
         try {
             Files.deleteIfExists(dir);
         } catch (DirectoryNotEmptyException e) {
             LOG.warn("spool folder {} holds more than spool files; left as it is", dir);
+        }
+    }
+
+    /**
+     * A spool file, or a Parquet writer's DuckDB spill folder that a failed write left (a real folder, not
+     * a link: walking the tree does not follow links, and deleting one removes the link only).
+     */
+    private static void remove(Folder spool, Path entry) throws IOException {
+        if (entry.getFileName().toString().endsWith(ParquetRows.SPILL_SUFFIX) && FileKind.of(entry) == FileKind.DIRECTORY) {
+            ParquetRows.deleteTree(entry);
+        } else {
+            spool.delete(entry);
         }
     }
 

@@ -25,6 +25,25 @@ class RowsFilesTest {
         assertThat(RowsFiles.fileSafe("end ")).isEqualTo("end%20");
     }
 
+    /** 44 Cyrillic letters escape to 264 bytes: the file, and its temp name, were "File name too long". */
+    @Test
+    void aNameTooLongOnceEscapedIsCutAndEndsWithItsHashSoEveryFileNameFits() {
+        String cyrillic = "Изменения адресов электронной почты клиентов";
+        String safe = RowsFiles.fileSafe(cyrillic);
+
+        assertThat(safe).hasSizeLessThanOrEqualTo(RowsFiles.MAX_NAME).matches("(%[0-9A-F]{2}|[^%~])+~[0-9a-f]{16}")
+                .startsWith(RowsFiles.fileSafe("Изменения адресов"));
+        assertThat(RowsFiles.fileSafe(cyrillic)).as("the same name, the same file").isEqualTo(safe);
+        assertThat(RowsFiles.fileSafe(cyrillic + "!")).as("names that share the kept part differ").isNotEqualTo(safe);
+        // ".<name>.parquet-<uuid>.tmp", the writer's temp name, fits a 255-byte file name
+        assertThat(1 + safe.length() + RowsFiles.EXTENSION.length() + 1 + 36 + 4).isLessThanOrEqualTo(255);
+        String ascii = "x".repeat(RowsFiles.MAX_NAME);
+        assertThat(RowsFiles.fileSafe(ascii)).isEqualTo(ascii);
+        assertThat(RowsFiles.fileSafe(ascii + "x")).hasSize(RowsFiles.MAX_NAME).endsWith(
+                RowsFiles.fileSafe(ascii + "x").substring(RowsFiles.MAX_NAME - 17));
+        assertThat(RowsFiles.fileSafe("~")).as("a ~ of a name is escaped").isEqualTo("%7E");
+    }
+
     @Test
     void theReportNamesAFileRelativeToItsFolderWithSlashes() {
         Path output = Path.of("/srv/monitor/output");

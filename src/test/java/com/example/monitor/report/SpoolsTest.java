@@ -53,6 +53,29 @@ class SpoolsTest {
         assertThat(output.resolve(".spool")).doesNotExist();
     }
 
+    /** A Parquet write that failed left its DuckDB spill folder, and with it the run's spool folder, for good. */
+    @Test
+    void aParquetWritersSpillFolderIsRemovedWithTheRunsSpoolAndAtStartUp() throws Exception {
+        AnalysisRun run = run("20261129T070000Z-5ca1ab1e");
+        Path spill = Files.createDirectories(spools.lockedFolder(run).resolve("9f3c.duckdb.tmp"));
+        Files.writeString(spill.resolve("duckdb_temp_block-0.block"), "spilled");
+        // a link inside is removed as a link, never followed
+        Path outside = Files.writeString(output.resolveSibling("keep.txt"), "not the spool's");
+        Files.createSymbolicLink(spill.resolve("link"), outside);
+
+        spools.delete(run);
+
+        assertThat(output.resolve(".spool")).doesNotExist();
+        assertThat(outside).hasContent("not the spool's");
+
+        Path killed = Files.createDirectories(output.resolve(".spool/20261128T070000Z-0badc0de/1a2b.duckdb.tmp"));
+        Files.writeString(killed.resolve("duckdb_temp_block-0.block"), "spilled");
+        Files.setLastModifiedTime(killed.getParent(), FileTime.from(NOW.minus(Duration.ofHours(1))));
+
+        assertThat(spools.removeStale()).containsExactly(killed.getParent());
+        assertThat(output.resolve(".spool")).doesNotExist();
+    }
+
     @Test
     void spoolsLeftByAKilledProcessAreRemovedAtStartUpWithALogLine() throws Exception {
         Path killed = Files.createDirectories(output.resolve(".spool/20261128T060000Z-0badc0de"));
