@@ -9,6 +9,7 @@ import com.example.monitor.files.Folder;
 import com.example.monitor.files.RefusedFileException;
 import com.example.monitor.run.InvalidRunRequestException;
 import com.example.monitor.run.RunRequestReader;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -21,6 +22,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * to {@code .error/} with a {@code .reason.txt}. Each keeps its claimed name, so nothing archived is
  * ever overwritten, and only a regular file, not a link, under the size limit is ever opened.
  */
-public final class InboxRequests {
+public final class InboxRequests implements GenericFileFilter<File> {
 
     /** Its name in the registry, as the inbox routes of triggers.camel.yaml name it. */
     public static final String BEAN = "inboxRequests";
@@ -71,8 +74,10 @@ public final class InboxRequests {
      * leave the file to be tried again at every poll.
      */
     public String claimName(Exchange exchange) {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        String suffix = "." + newRunId();
+        return fitted(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class), "." + newRunId());
+    }
+
+    private static String fitted(String name, String suffix) {
         int room = MAX_NAME_BYTES - suffix.length();
         while (name.getBytes(StandardCharsets.UTF_8).length > room) {
             name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
@@ -82,6 +87,33 @@ public final class InboxRequests {
 
     private String newRunId() {
         return runIds.get();
+    }
+
+    /**
+     * The inbox consumer's filter (triggers.camel.yaml): a name Camel's file component cannot take is
+     * refused before Camel tries to claim it. Camel reads a backslash in a name as a folder separator,
+     * so its claim of {@code a\b.json} looks for {@code a/b.json}, fails, and leaves the file to fail
+     * again at every poll; it goes to {@code .error/} with its reason instead.
+     */
+    @Override
+    public boolean accept(GenericFile<File> candidate) {
+        Path file = candidate.getFile().toPath();
+        String name = file.getFileName().toString();
+        if (!name.contains("\\") || FileKind.of(file) == FileKind.DIRECTORY) {
+            return true;
+        }
+        String reason = "its name holds a backslash, which Camel's file component reads as a folder separator;"
+                + " drop the request again under a name without one";
+        try {
+            String claimed = fitted(name, "." + newRunId());
+            Folder error = Folder.open(InboxFolder.ERROR.in(file.getParent()), filePermissions);
+            error.writeText(claimed + REASON_SUFFIX, reason + System.lineSeparator());
+            Path archived = error.moveIn(file, claimed);
+            LOG.warn("request {} is invalid, moved to {}: {}", name, archived, reason);
+        } catch (IOException e) {
+            LOG.warn("request {} is invalid ({}) and could not be moved to {}: {}", name, reason, InboxFolder.ERROR, e.toString());
+        }
+        return false;
     }
 
     public void read(Exchange exchange) throws IOException {

@@ -115,6 +115,24 @@ class InboxFilesTest extends InboxServiceTestSupport {
         assertThat(inbox.has(name)).isFalse();
     }
 
+    /** Camel read the backslash as a folder separator: its claim of a/b.json failed, and the file stayed for good. */
+    @Test
+    void aRequestWhoseNameHoldsABackslashGoesToErrorWithItsReasonAndTheNextRequestRuns() throws Exception {
+        String name = "a\\b.json";
+        inbox.drop(name, "{\"startDate\": \"2026-10-01\"}");
+
+        await().atMost(REQUEST_DONE).untilAsserted(() -> assertThat(inbox.allFiles())
+                .containsExactlyInAnyOrder(".error/" + name, ".error/" + name + ".reason.txt"));
+        assertThat(Files.readString(inbox.archived(inbox.error(), name, ".reason.txt"))).isEqualTo("its name holds a"
+                + " backslash, which Camel's file component reads as a folder separator; drop the request again under a"
+                + " name without one" + System.lineSeparator());
+        inbox.drop("after-backslash.json", "{\"startDate\": \"2026-10-01\"}");
+
+        await().atMost(REQUEST_DONE).until(() -> reports.oneWithTrigger("file:after-backslash.json").isPresent());
+        assertThat(reports.all()).hasSize(1);
+        assertThat(inbox.has(name)).isFalse();
+    }
+
     @Test
     void aFifoRequestGoesToErrorUnopenedAndTheNextRequestRuns() throws Exception {
         SpecialFiles.fifo(inbox.dir().resolve("pipe.json"));
