@@ -44,7 +44,8 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
                 String value = arg.substring(equals + 1);
                 if (key.startsWith("camel.")) {
                     CamelOptions camel = CamelOptions.catalog();
-                    camel.ignoredKeyProblem(key).or(() -> camel.problem(key, value))
+                    camel.ignoredKeyProblem(key).or(() -> camel.unknownOptionProblem(key))
+                            .or(() -> camel.problem(key, value))
                             .ifPresent(problem -> problems.add(shown + ": " + problem));
                 }
                 properties.put(key, value);

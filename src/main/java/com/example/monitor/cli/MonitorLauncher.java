@@ -74,11 +74,9 @@ public final class MonitorLauncher {
             out.println(Arguments.usage());
             return ExitCodes.COMPLETED;
         }
-        if (!arguments.problems().isEmpty()) {
-            arguments.problems().forEach(this::printError);
-            return ExitCodes.INVALID_CONFIGURATION;
-        }
-        List<String> propertiesProblems = new ArrayList<>(PropertiesFileCheck.problems(MonitorWiring.WORKING_DIR_PROPERTIES));
+        // every problem found before Camel starts at once: the arguments', the properties file's, the environment's
+        List<String> propertiesProblems = new ArrayList<>(arguments.problems());
+        propertiesProblems.addAll(PropertiesFileCheck.problems(MonitorWiring.WORKING_DIR_PROPERTIES));
         if (System.getenv().keySet().stream().anyMatch(name -> name.regionMatches(true, 0, "CAMEL_", 0, 6))
                 || System.getProperties().stringPropertyNames().stream().anyMatch(name -> name.startsWith("camel."))) {
             propertiesProblems.addAll(CamelOptions.catalog().environmentProblems(System.getenv()));

@@ -120,6 +120,24 @@ public final class CamelOptions {
     }
 
     /**
+     * "Camel has no such option" for a key under one of the catalog's groups that names none of its
+     * options, found before Camel starts so that it is reported with every other problem at once (Camel
+     * itself stops at the first). Only a plain {@code group.option} key is judged: an indexed or deeper
+     * one ({@code camel.threadpool.config[x].pool-size}, a map option's {@code camel.rest.api-property.x})
+     * is left to Camel.
+     */
+    public Optional<String> unknownOptionProblem(String key) {
+        String camelKey = StringHelper.dashToCamelCase(key, true);
+        Optional<Map.Entry<String, Map<String, CatalogOption>>> group = group(camelKey);
+        if (group.isEmpty() || camelKey.contains("[")) {
+            return Optional.empty();
+        }
+        String option = camelKey.substring(group.get().getKey().length() + 1);
+        return option.contains(".") || group.get().getValue().containsKey(loose(option)) ? Optional.empty()
+                : Optional.of("Camel has no such option");
+    }
+
+    /**
      * What is wrong with a {@code camel.*} key Camel would ignore without a word: a section Camel does not
      * read that is one typing slip from one it does ({@code camel.mian.name}, {@code camel.MAIN.name},
      * {@code camel.startup-condition.timeout}). A section far from all of Camel's is left alone: a Camel
@@ -167,7 +185,7 @@ public final class CamelOptions {
         List<String> problems = new ArrayList<>();
         new TreeMap<>(system).forEach((key, value) -> {
             if (key instanceof String name && name.startsWith("camel.") && value instanceof String text) {
-                ignoredKeyProblem(name).or(() -> problem(name, text))
+                ignoredKeyProblem(name).or(() -> unknownOptionProblem(name)).or(() -> problem(name, text))
                         .ifPresent(problem -> problems.add("system property -D" + name + ": " + problem));
             }
         });
@@ -180,12 +198,16 @@ public final class CamelOptions {
      */
     private Optional<CatalogOption> option(String key) {
         String camelKey = StringHelper.dashToCamelCase(key, true);
+        return group(camelKey).map(group -> group.getValue().get(loose(camelKey.substring(group.getKey().length() + 1))));
+    }
+
+    private Optional<Map.Entry<String, Map<String, CatalogOption>>> group(String camelKey) {
         for (Map.Entry<String, Map<String, CatalogOption>> group : groups.entrySet()) {
             String prefix = group.getKey() + ".";
             String section = prefix.substring("camel.".length(), prefix.indexOf('.', "camel.".length()));
             boolean ignoreCase = !SECTIONS_AS_WRITTEN.contains(section);
             if (camelKey.regionMatches(ignoreCase, 0, prefix, 0, prefix.length())) {
-                return Optional.ofNullable(group.getValue().get(loose(camelKey.substring(prefix.length()))));
+                return Optional.of(group);
             }
         }
         return Optional.empty();

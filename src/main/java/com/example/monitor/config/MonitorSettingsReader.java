@@ -92,6 +92,14 @@ public final class MonitorSettingsReader {
     }
 
     /**
+     * After {@link #read()}, even one that found problems: databases.yaml's path, when its setting was
+     * read without one, so that its problems can be reported with the settings' at once.
+     */
+    public Optional<Path> databasesFile() {
+        return Optional.ofNullable((Path) values.get(Setting.DATABASES_FILE));
+    }
+
+    /**
      * After {@link #read()}: each key whose value had a {@code ${env:NAME}}, with the value resolved,
      * so that a route reading {@code {{monitor.x}}} sees what the settings saw.
      */

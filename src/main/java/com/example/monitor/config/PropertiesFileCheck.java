@@ -84,7 +84,8 @@ public final class PropertiesFileCheck {
             CamelOptions camel = CamelOptions.catalog();
             List<String> problems = new ArrayList<>();
             all().stream().filter(key -> key.startsWith("camel.")).sorted()
-                    .forEach(key -> camel.ignoredKeyProblem(key).or(() -> camel.problem(key, values.getProperty(key)))
+                    .forEach(key -> camel.ignoredKeyProblem(key).or(() -> camel.unknownOptionProblem(key))
+                            .or(() -> camel.problem(key, values.getProperty(key)))
                             .ifPresent(problem -> problems.add(key + ": " + problem)));
             return problems;
         }

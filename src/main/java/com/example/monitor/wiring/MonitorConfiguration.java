@@ -72,7 +72,7 @@ final class MonitorConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         MonitorSettingsReader reader = new MonitorSettingsReader(
                 MonitorSettingsReader.camelProperties(context.getPropertiesComponent()), PropertiesFiles.loadedBy(context));
-        MonitorSettings settings = reader.read();
+        MonitorSettings settings = readTogetherWithDatabasesFile(reader);
         reader.substituted().forEach(context.getPropertiesComponent()::addOverrideProperty);
         DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
 
@@ -175,6 +175,23 @@ final class MonitorConfiguration implements CamelConfiguration {
     }
 
     /** Settings that only a service uses are not silently dropped in once mode: the user is told. */
+    /** Every problem at once: with the settings' own, those of databases.yaml, when its name is known. */
+    private static MonitorSettings readTogetherWithDatabasesFile(MonitorSettingsReader reader) {
+        try {
+            return reader.read();
+        } catch (InvalidConfigurationException settingsProblems) {
+            List<String> problems = new ArrayList<>(settingsProblems.problems());
+            reader.databasesFile().ifPresent(file -> {
+                try {
+                    new DatabasesFileLoader().load(file);
+                } catch (InvalidConfigurationException databasesProblems) {
+                    problems.addAll(databasesProblems.problems());
+                }
+            });
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
     /**
      * The Kerberos files the JDK would read that databases.yaml does not name (the JDK's krb5.conf, the
      * ticket cache KRB5CCNAME names): a FIFO there would hang the first logon, so it is exit 2 now.

@@ -174,6 +174,24 @@ class JarProcessIT {
         assertThat(dir.resolve("output")).doesNotExist();
     }
 
+    /** The argument's line came alone, and the file's only once it was fixed: a restart per problem. */
+    @Test
+    void aBadArgumentAndABadApplicationPropertiesAreReportedTogether() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+        Path properties = dir.toRealPath().resolve("application.properties");
+        Files.writeString(properties, "monitor.fetch-size = 10\nmonitor.fetch-size = 20\n");
+
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.query-timout=5m").run(Duration.ofSeconds(30));
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(errorLines(result)).containsExactly(
+                "error: argument '--monitor.query-timout=...': unknown setting monitor.query-timout;"
+                        + " did you mean monitor.query-timeout?",
+                "error: " + properties + ": monitor.fetch-size is given twice; keep one (Camel would take the last"
+                        + " without a word)");
+        assertThat(dir.resolve("output")).doesNotExist();
+    }
+
     /** Camel Main binds CAMEL_* variables too, and would have read 30s as 30000 seconds. */
     @Test
     void aCamelOptionInTheEnvironmentThatCamelWouldMisreadOrCannotBindExitsTwoNamingItWithoutItsValue() throws Exception {

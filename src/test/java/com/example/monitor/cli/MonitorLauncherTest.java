@@ -106,6 +106,22 @@ class MonitorLauncherTest {
         assertNoReport(project);
     }
 
+    /** Only the setting's line came, and databases.yaml's after that was fixed: one restart per problem. */
+    @Test
+    void aBadSettingAndABadDatabasesFileAreReportedTogether() throws Exception {
+        ProjectFiles project = validProject();
+        Files.writeString(project.databasesFile(),
+                Files.readString(project.databasesFile()).replace("auth: password", "auth: pasword"));
+
+        int exit = run(project, "--monitor.fetch-size=0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errorLines()).hasSize(2).anySatisfy(line -> assertThat(line).startsWith("error: monitor.fetch-size:"))
+                .anySatisfy(line -> assertThat(line).startsWith("error: " + project.databasesFile())
+                        .contains("database 'crm': key 'auth'").contains("(was 'pasword')"));
+        assertNoReport(project);
+    }
+
     @Test
     void aMisspelledTokenArgumentOrOneSplitByASpaceNeverPrintsTheToken() throws Exception {
         ProjectFiles project = validProject();
@@ -255,6 +271,22 @@ class MonitorLauncherTest {
                         + " ignore this key without a word; did you mean camel.main.shutdown-timeout?",
                 "error: argument '--camel.mian.name=...': Camel reads no camel.mian.* options and would ignore this key"
                         + " without a word; did you mean camel.main.name?");
+        assertNoReport(project);
+    }
+
+    /** Camel stopped at its first unknown option, after the other argument lines were already printed alone. */
+    @Test
+    void anUnknownCamelOptionIsReportedWithTheOtherArgumentProblems() throws Exception {
+        ProjectFiles project = validProject();
+
+        int exit = run(project, "--camel.main.shutdown-timeout=abc", "--camel.main.nosuch=1", "--camel.server.nosuch=2");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+        assertThat(errorLines()).containsExactly(
+                "error: argument '--camel.main.shutdown-timeout=...': expects a whole number (Camel reads other text"
+                        + " its own way: abc as 0, 30s as 30000)",
+                "error: argument '--camel.main.nosuch=...': Camel has no such option",
+                "error: argument '--camel.server.nosuch=...': Camel has no such option");
         assertNoReport(project);
     }
 

@@ -91,7 +91,8 @@ class CamelOptionsTest {
 
         assertThat(shipped.stringPropertyNames()).contains("camel.main.shutdown-timeout")
                 .allSatisfy(key -> assertThat(options.problem(key, shipped.getProperty(key))).as(key).isEmpty())
-                .allSatisfy(key -> assertThat(options.ignoredKeyProblem(key)).as(key).isEmpty());
+                .allSatisfy(key -> assertThat(options.ignoredKeyProblem(key)).as(key).isEmpty())
+                .allSatisfy(key -> assertThat(options.unknownOptionProblem(key)).as(key).isEmpty());
     }
 
     /** Camel binds each of these to shutdownTimeout; a different group or a group in capitals is not it. */
@@ -109,6 +110,20 @@ class CamelOptionsTest {
         assertThat(options.canonicalName("camel.MAIN.shutdown-timeout")).isEmpty();
         assertThat(options.canonicalName("camel.server.shutdown-timeout")).isEmpty();
         assertThat(options.canonicalName("camel.main.name")).hasValue("camel.main.name");
+    }
+
+    /** Camel stops at the first such key; found here, each is reported with every other problem at once. */
+    @Test
+    void aKeyUnderACatalogGroupThatNamesNoneOfItsOptionsIsNoSuchOption() {
+        assertThat(options.unknownOptionProblem("camel.main.nosuch")).hasValue("Camel has no such option");
+        assertThat(options.unknownOptionProblem("camel.SERVER.no-such")).hasValue("Camel has no such option");
+        assertThat(options.unknownOptionProblem("camel.main.shutdown-timeout")).isEmpty();
+        assertThat(options.unknownOptionProblem("camel.server.port")).isEmpty();
+        // left to Camel: indexed and map options, groups the catalog does not list, sections Camel skips
+        assertThat(options.unknownOptionProblem("camel.threadpool.config[x].pool-size")).isEmpty();
+        assertThat(options.unknownOptionProblem("camel.rest.api-property.title")).isEmpty();
+        assertThat(options.unknownOptionProblem("camel.component.sql.data-source")).isEmpty();
+        assertThat(options.unknownOptionProblem("camel.MAIN.nosuch")).isEmpty();
     }
 
     /** Camel Main matches camel.main as written and most other groups in any case, after dashes to camelCase. */
