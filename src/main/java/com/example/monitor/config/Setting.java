@@ -44,7 +44,7 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<Path> OUTPUT_DIR = declare("monitor.output-dir", "output",
             SettingParsers::writableFolder, "where `<runId>.json` reports go");
     public static final Setting<Set<PosixFilePermission>> REPORT_PERMISSIONS = declare("monitor.report-permissions",
-            "rw-------", SettingParsers::ownerWritablePermissions, "permissions of each report, as in `ls -l`; e.g."
+            "rw-------", SettingParsers::ownerWritablePermissions, "permissions of each report, as in `ls -l`, without x and without w for others; e.g."
                     + " `rw-r-----` for a reader in the group (reports hold client data: see docs/report-format.md)");
     public static final Setting<ResultsMode> RESULTS = declare("monitor.results", "memory",
             SettingParsers.choice("results mode", ResultsMode.class), "`memory`: rows kept and handed to"

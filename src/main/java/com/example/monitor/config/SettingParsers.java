@@ -96,6 +96,15 @@ final class SettingParsers {
         if (!parsed.contains(PosixFilePermission.OWNER_READ) || !parsed.contains(PosixFilePermission.OWNER_WRITE)) {
             throw new IllegalArgumentException(Quoted.of(text) + " must let the owner read and write (start with rw-)");
         }
+        if (text.indexOf('x') >= 0) {
+            // the run's folders get their search bit from the read bits; a report is no program
+            throw new IllegalArgumentException(Quoted.of(text) + " makes reports executable; reports are data: use r"
+                    + " and w only, e.g. rw-r-----");
+        }
+        if (parsed.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IllegalArgumentException(Quoted.of(text) + " lets every user of the machine change a report;"
+                    + " leave others without w, e.g. rw-r-----");
+        }
         return parsed;
     }
 

@@ -211,6 +211,21 @@ class MonitorSettingsReaderTest {
                                 + " (start with rw-)"));
     }
 
+    /** rwxrwxrwx was taken: reports with client data, executable and writable by every user. */
+    @Test
+    void reportPermissionsThatMakeReportsExecutableOrWritableByEveryoneAreRefused() {
+        assertThatThrownBy(() -> read(Map.of("monitor.report-permissions", "rwxr-----")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.report-permissions: 'rwxr-----' makes reports executable; reports are"
+                                + " data: use r and w only, e.g. rw-r-----"));
+        assertThatThrownBy(() -> read(Map.of("monitor.report-permissions", "rw-rw-rw-")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.report-permissions: 'rw-rw-rw-' lets every user of the machine change a"
+                                + " report; leave others without w, e.g. rw-r-----"));
+        assertThat(read(Map.of("monitor.report-permissions", "rw-rw-r--")).values().get(Setting.REPORT_PERMISSIONS))
+                .hasValue(PosixFilePermissions.fromString("rw-rw-r--"));
+    }
+
     @Test
     void maxParallelDatabasesCapsTheThreads() {
         MonitorSettings settings = read(Map.of("monitor.max-parallel-databases", "2"));
