@@ -8,25 +8,32 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.apache.commons.dbcp2.ConnectionFactory;
 
 /**
  * A logon bounded by the connect timeout for drivers that bound none of it themselves. H2's TCP client
  * reads the server's handshake with no timeout (measured: a server that accepts and never answers held
  * the run, and SIGTERM, for good), and a driver of another product may do the same. The driver connects
- * on a daemon thread of its own, so a blocked read never keeps the JVM from exiting; a connection that
- * arrives after the caller gave up is closed, never pooled.
+ * on a daemon thread of its own, so a blocked read never keeps the JVM from exiting; the caller stops
+ * waiting at the connect timeout or as soon as the run is cancelled (SIGTERM), and a connection that
+ * arrives after it gave up is closed, never pooled.
  */
 final class BoundedLogon implements ConnectionFactory {
+
+    /** How often the wait looks at the run's cancel, which reaches no thread blocked in a driver. */
+    private static final long CANCEL_CHECK_MS = 100;
 
     private final ConnectionFactory driver;
     private final Duration timeout;
     private final String database;
+    private final BooleanSupplier cancelled;
 
-    BoundedLogon(ConnectionFactory driver, Duration timeout, String database) {
+    BoundedLogon(ConnectionFactory driver, Duration timeout, String database, BooleanSupplier cancelled) {
         this.driver = driver;
         this.timeout = timeout;
         this.database = database;
+        this.cancelled = cancelled;
     }
 
     @Override
@@ -41,12 +48,25 @@ final class BoundedLogon implements ConnectionFactory {
         }, "logon-" + database);
         thread.setDaemon(true);
         thread.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return logon.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            closeWhenItArrives(logon);
-            throw new SQLTimeoutException("no answer from the database within the connect timeout ("
-                    + shown(timeout) + ")", "08001");
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    closeWhenItArrives(logon);
+                    throw new SQLTimeoutException("no answer from the database within the connect timeout ("
+                            + shown(timeout) + ")", "08001");
+                }
+                if (cancelled.getAsBoolean()) {
+                    closeWhenItArrives(logon);
+                    throw new SQLException("the run was cancelled while connecting", "57014");
+                }
+                try {
+                    return logon.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MS)), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // not yet: look at the deadline and the cancel again
+                }
+            }
         } catch (InterruptedException e) {
             closeWhenItArrives(logon);
             Thread.currentThread().interrupt();

@@ -75,7 +75,7 @@ public final class TrackedDataSource extends BasicDataSource {
             driver = new KerberosConnectionFactory(direct, kerberosLogin, kerberosLogonTimeout, userFromPrincipal);
         }
         if (boundedLogonTimeout != null) {
-            driver = new BoundedLogon(driver, boundedLogonTimeout, databaseName);
+            driver = new BoundedLogon(driver, boundedLogonTimeout, databaseName, tracker::isCancelled);
         }
         ConnectionFactory opened = driver;
         Duration readTimeout = readTimeoutAfterLogon;
