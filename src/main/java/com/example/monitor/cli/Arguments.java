@@ -43,9 +43,7 @@ public record Arguments(Map<String, String> properties, boolean help, List<Strin
             } else {
                 String value = arg.substring(equals + 1);
                 if (key.startsWith("camel.")) {
-                    CamelOptions camel = CamelOptions.catalog();
-                    camel.ignoredKeyProblem(key).or(() -> camel.unknownOptionProblem(key))
-                            .or(() -> camel.problem(key, value))
+                    CamelOptions.catalog().keyOrValueProblem(key, value)
                             .ifPresent(problem -> problems.add(shown + ": " + problem));
                 }
                 properties.put(key, value);

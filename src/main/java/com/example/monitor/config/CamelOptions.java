@@ -120,6 +120,15 @@ public final class CamelOptions {
     }
 
     /**
+     * What is wrong with a {@code camel.*} key and its value as written (an argument, a properties file,
+     * a system property): a key Camel would ignore, an option Camel does not have, or a value it would
+     * misread, the first that applies.
+     */
+    public Optional<String> keyOrValueProblem(String key, String value) {
+        return ignoredKeyProblem(key).or(() -> unknownOptionProblem(key)).or(() -> problem(key, value));
+    }
+
+    /**
      * "Camel has no such option" for a key under one of the catalog's groups that names none of its
      * options, found before Camel starts so that it is reported with every other problem at once (Camel
      * itself stops at the first). Only a plain {@code group.option} key is judged: an indexed or deeper
@@ -185,7 +194,7 @@ public final class CamelOptions {
         List<String> problems = new ArrayList<>();
         new TreeMap<>(system).forEach((key, value) -> {
             if (key instanceof String name && name.startsWith("camel.") && value instanceof String text) {
-                ignoredKeyProblem(name).or(() -> unknownOptionProblem(name)).or(() -> problem(name, text))
+                keyOrValueProblem(name, text)
                         .ifPresent(problem -> problems.add("system property -D" + name + ": " + problem));
             }
         });

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -98,16 +97,10 @@ public final class FileReading {
 
     /** Strict UTF-8, so a wrongly encoded file is reported rather than silently mangled. */
     static Optional<String> utf8Text(Path path, Consumer<String> onFailure) {
-        return bytes(path, onFailure).flatMap(bytes -> {
-            try {
-                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        return bytes(path, onFailure).flatMap(bytes -> strictUtf8(bytes,
+                        problem -> onFailure.accept(cannotRead(path.toAbsolutePath().normalize(), "not valid UTF-8 text"))))
                 // editors on Windows may prepend a BOM, which would hide the first SQL keyword
-                return Optional.of(text.isEmpty() || text.charAt(0) != BYTE_ORDER_MARK ? text : text.substring(1));
-            } catch (CharacterCodingException e) {
-                onFailure.accept(cannotRead(path.toAbsolutePath().normalize(), "not valid UTF-8 text"));
-                return Optional.empty();
-            }
-        });
+                .map(text -> text.isEmpty() || text.charAt(0) != BYTE_ORDER_MARK ? text : text.substring(1));
     }
 
     /** Looked at before opening: opening a FIFO blocks until someone writes to it, start-up or run alike. */

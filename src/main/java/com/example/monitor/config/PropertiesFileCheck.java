@@ -81,11 +81,9 @@ public final class PropertiesFileCheck {
 
         /** "key: problem" for each camel.* key Camel would ignore or whose value it would misread, in key order. */
         List<String> camelProblems() {
-            CamelOptions camel = CamelOptions.catalog();
             List<String> problems = new ArrayList<>();
             all().stream().filter(key -> key.startsWith("camel.")).sorted()
-                    .forEach(key -> camel.ignoredKeyProblem(key).or(() -> camel.unknownOptionProblem(key))
-                            .or(() -> camel.problem(key, values.getProperty(key)))
+                    .forEach(key -> CamelOptions.catalog().keyOrValueProblem(key, values.getProperty(key))
                             .ifPresent(problem -> problems.add(key + ": " + problem)));
             return problems;
         }

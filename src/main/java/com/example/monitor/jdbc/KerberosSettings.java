@@ -95,8 +95,8 @@ public final class KerberosSettings {
         }
         KerberosConfig kerberos = database.kerberos();
         if (!usesKeytab(database) && (kerberos == null || kerberos.ccache() == null)) {
-            FileReading.refusalOfOptional(ticketCache(database)).ifPresent(refusal -> problems.add(UNUSABLE_TICKET_CACHE
-                    + refusal + "; kerberos.ccache in databases.yaml or KRB5CCNAME can name another"));
+            unusableTicketCache(ticketCache(database)).ifPresent(problem -> problems.add(problem
+                    + "; kerberos.ccache in databases.yaml or KRB5CCNAME can name another"));
         }
         return problems;
     }
@@ -132,9 +132,9 @@ public final class KerberosSettings {
     public Optional<String> ticketCacheProblem(DatabaseConfig database, Instant now) {
         Path cache = ticketCache(database);
         // start-up looked at it too, but it may have been replaced since: the JDK's reader blocks on a FIFO
-        Optional<String> refusal = FileReading.refusalOfOptional(cache);
-        if (refusal.isPresent()) {
-            return Optional.of(UNUSABLE_TICKET_CACHE + refusal.get());
+        Optional<String> unusable = unusableTicketCache(cache);
+        if (unusable.isPresent()) {
+            return unusable;
         }
         if (!Files.isRegularFile(cache) || !Files.isReadable(cache)) {
             return Optional.of("no Kerberos ticket cache at " + cache + ": run kinit (or set kerberos.ccache"
@@ -143,6 +143,10 @@ public final class KerberosSettings {
         return TicketCache.read(cache).filter(tgt -> !tgt.expiry().isAfter(now))
                 .map(tgt -> "Kerberos ticket for " + tgt.client() + " in " + cache + " expired at "
                         + tgt.expiry().truncatedTo(ChronoUnit.SECONDS) + ": run kinit");
+    }
+
+    private static Optional<String> unusableTicketCache(Path cache) {
+        return FileReading.refusalOfOptional(cache).map(refusal -> UNUSABLE_TICKET_CACHE + refusal);
     }
 
     private String uid() {

@@ -105,10 +105,8 @@ public final class InboxRequests implements GenericFileFilter<File> {
         String reason = "its name holds a backslash, which Camel's file component reads as a folder separator;"
                 + " drop the request again under a name without one";
         try {
-            String claimed = fitted(name, "." + newRunId());
-            Folder error = Folder.open(InboxFolder.ERROR.in(file.getParent()), filePermissions);
-            error.writeText(claimed + REASON_SUFFIX, reason + System.lineSeparator());
-            Path archived = error.moveIn(file, claimed);
+            Path archived = archive(file, file.getParent(), fitted(name, "." + newRunId()), InboxFolder.ERROR,
+                    REASON_SUFFIX, List.of(reason));
             LOG.warn("request {} is invalid, moved to {}: {}", name, archived, reason);
         } catch (IOException e) {
             LOG.warn("request {} is invalid ({}) and could not be moved to {}: {}", name, reason, InboxFolder.ERROR, e.toString());
@@ -248,10 +246,15 @@ public final class InboxRequests implements GenericFileFilter<File> {
 
     /** Moves the claimed request into {@code folder} under its claimed name, with a text file beside it. */
     private Path archive(Claim claim, InboxFolder archive, String suffix, List<String> lines) throws IOException {
-        Folder folder = Folder.open(archive.in(claim.file().getParent().getParent()), filePermissions);
-        folder.writeText(claim.claimedName() + suffix, String.join(System.lineSeparator(), lines)
-                + System.lineSeparator());
-        return folder.moveIn(claim.file(), claim.claimedName());
+        return archive(claim.file(), claim.file().getParent().getParent(), claim.claimedName(), archive, suffix, lines);
+    }
+
+    /** Moves {@code file} into the inbox's {@code archive} folder as {@code claimedName}, the lines beside it. */
+    private Path archive(Path file, Path inbox, String claimedName, InboxFolder archive, String suffix,
+            List<String> lines) throws IOException {
+        Folder folder = Folder.open(archive.in(inbox), filePermissions);
+        folder.writeText(claimedName + suffix, String.join(System.lineSeparator(), lines) + System.lineSeparator());
+        return folder.moveIn(file, claimedName);
     }
 
     /** A request claimed as {@code .inprogress/<name>.<runId>}: run ids hold no dot, so the last one splits. */

@@ -2,13 +2,11 @@ package com.example.monitor.wiring;
 
 import com.example.monitor.config.CoreRoutes;
 import com.example.monitor.config.InvalidConfigurationException;
+import com.example.monitor.config.FileReading;
 import com.example.monitor.config.Setting;
 import com.example.monitor.http.HttpServerSwitch;
 import com.example.monitor.files.FileKind;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,12 +148,7 @@ public final class RouteLocations extends MainListenerSupport {
     }
 
     private static boolean isUtf8(Path file) throws IOException {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return FileReading.strictUtf8(Files.readAllBytes(file), problem -> { }).isPresent();
     }
 
     /**
