@@ -83,8 +83,8 @@ public final class DatabasesFileLoader {
         }
         try (StrictYamlParser parser = new StrictYamlParser((YAMLParser) YAML.createParser(bytes))) {
             JsonNode tree = YAML.readTree(parser);
-            if (!parser.duplicates().isEmpty()) {
-                parser.duplicates().forEach(duplicate -> scope.report(syntaxError(duplicate)));
+            if (!parser.findings().isEmpty()) {
+                parser.findings().forEach(finding -> scope.report(at(finding.location()) + finding.problem()));
                 return Optional.empty();
             }
             if (parser.nextToken() != null) {
@@ -113,11 +113,13 @@ public final class DatabasesFileLoader {
                 // .inf and .nan have no exact value; the value itself may be a secret written without quotes
                 .replaceFirst("^Malformed numeric value .*", "a number with no exact value (.inf or .nan); quote it if it is"
                         + " text");
-        JsonLocation location = e.getLocation();
-        String position = location == null || location.getLineNr() < 1
+        return at(e.getLocation()) + "invalid YAML: " + problem;
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1
                 ? ""
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
-        return position + "invalid YAML: " + problem;
     }
 
     /** The schema's findings first, then per database what only Java can check, so each database's lines stay together. */

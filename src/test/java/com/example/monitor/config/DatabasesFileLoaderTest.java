@@ -344,7 +344,7 @@ class DatabasesFileLoaderTest {
     @Test
     void nonTextValueIsRefusedBecauseYamlWouldAlterIt() {
         assertEquals(List.of(file() + ": database 'acct': key 'password': must be text, not a number; put the value in quotes"),
-                problems(VALID_ENTRY.replace("password: tiger", "password: 0123")));
+                problems(VALID_ENTRY.replace("password: tiger", "password: 1.50")));
     }
 
     @Test
@@ -655,6 +655,49 @@ class DatabasesFileLoaderTest {
         assertEquals(List.of(file() + ": line 6, column 19: invalid YAML: a number with no exact value (.inf or .nan);"
                         + " quote it if it is text"),
                 problems(yaml));
+    }
+
+    @Test
+    void aPortWithALeadingZeroIsRefusedWhereItIsInsteadOfBeingReadAsOctal() {
+        // YAML 1.1 reads 01521 as 849: a port in range, so no check after the parse could see it
+        String yaml = VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: db.example.com\n    port: 01521\n    service_name: S");
+
+        assertEquals(List.of(file() + ": line 4, column 11: key 'port': a number with a leading 0, which YAML reads as"
+                + " octal (01521 is 849); write it without the leading 0, or quote the value if it is text"), problems(yaml));
+    }
+
+    @Test
+    void numbersInOtherBasesOrWithUnderscoresAreRefusedTogetherInFileOrder() {
+        String yaml = VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: db.example.com\n    port: 0x5F1\n    service_name: S")
+                + "        fetch_size: 1_000\n        max_rows: 0b11\n";
+
+        assertEquals(List.of(
+                file() + ": line 4, column 11: key 'port': a number in hexadecimal, octal or binary (0x, 0o, 0b); write it"
+                        + " in decimal, or quote the value if it is text",
+                file() + ": line 12, column 21: key 'fetch_size': a number written with '_', which YAML drops; write the"
+                        + " digits alone, or quote the value if it is text",
+                file() + ": line 13, column 19: key 'max_rows': a number in hexadecimal, octal or binary (0x, 0o, 0b);"
+                        + " write it in decimal, or quote the value if it is text"), problems(yaml));
+    }
+
+    @Test
+    void aPasswordOfDigitsWithALeadingZeroIsRefusedWithoutItsDigits() {
+        List<String> problems = problems(VALID_ENTRY.replace("password: tiger", "password: 0123"));
+
+        assertEquals(List.of(file() + ": line 6, column 15: key 'password': a number with a leading 0, which YAML reads"
+                + " as octal (01521 is 849); write it without the leading 0, or quote the value if it is text"), problems);
+        assertFalse(problems.get(0).contains("0123") || problems.get(0).contains("83"), problems::toString);
+    }
+
+    @Test
+    void decimalNumbersInEveryPlainFormAreStillRead() {
+        Path file = entries(VALID_ENTRY.replace("url: jdbc:h2:mem:acct", "host: db.example.com\n    port: +1521\n    service_name: S")
+                + "        fetch_size: 0.5e1\n        max_rows: 10.\n");
+        DatabaseConfig only = loader().load(file).databases().get(0);
+
+        assertEquals("jdbc:oracle:thin:@//db.example.com:1521/S", only.url());
+        assertEquals(5, only.queries().get(0).fetchSize());
+        assertEquals(10, only.queries().get(0).maxRows());
     }
 
     @Test
