@@ -12,10 +12,11 @@ import java.util.Set;
  * The service's embedded HTTP server: off unless a port is given ({@code 0}: a free port), bound to
  * {@code host}, and guarded by {@code token} when one is set. The token is a {@link Secret}, so it
  * never shows in a log or an exception. {@code allowedHosts} are the names a request may be sent to
- * (its {@code Host} header), against DNS rebinding; {@code bodyTimeout} bounds how long a request's
- * body may take to arrive.
+ * (its {@code Host} header), against DNS rebinding; {@code headerTimeout} bounds how long a request's
+ * line and headers may take to arrive, and {@code bodyTimeout} its body.
  */
-public record HttpSettings(Integer port, String host, Secret token, List<String> allowedHosts, Duration bodyTimeout) {
+public record HttpSettings(Integer port, String host, Secret token, List<String> allowedHosts, Duration headerTimeout,
+                           Duration bodyTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String ANY_HOST = "*";
@@ -24,6 +25,7 @@ public record HttpSettings(Integer port, String host, Secret token, List<String>
 
     public HttpSettings {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        headerTimeout = headerTimeout == null ? Duration.ofSeconds(20) : headerTimeout;
         bodyTimeout = bodyTimeout == null ? Duration.ofSeconds(30) : bodyTimeout;
     }
 

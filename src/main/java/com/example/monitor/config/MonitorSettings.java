@@ -57,7 +57,7 @@ public record MonitorSettings(
         return new HttpSettings(values.get(Setting.HTTP_PORT).orElse(null),
                 values.get(Setting.HTTP_HOST).orElse(HttpSettings.DEFAULT_HOST), values.get(Setting.HTTP_TOKEN).orElse(null),
                 values.get(Setting.HTTP_ALLOWED_HOSTS).orElse(List.of()),
-                values.get(Setting.HTTP_BODY_TIMEOUT).orElse(null));
+                values.get(Setting.HTTP_HEADER_TIMEOUT).orElse(null), values.get(Setting.HTTP_BODY_TIMEOUT).orElse(null));
     }
 
     /** The HTTP server runs in service mode only, and only when a port is set. */

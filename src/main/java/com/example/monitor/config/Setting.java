@@ -99,6 +99,9 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
             SettingParsers::hostNames, "the names clients reach the server by (`Host`, and `X-Forwarded-Host` behind"
                     + " a proxy), comma-separated, `*` for any; empty: the loopback names, on a loopback address only"
                     + " (see \"Behind a reverse proxy\" in docs/operating.md)");
+    public static final Setting<Duration> HTTP_HEADER_TIMEOUT = declare("monitor.http.header-timeout", "20s",
+            Durations::parse, "a connection whose request line and headers have not fully arrived within this long is"
+                    + " closed; so is a kept-alive connection that waits this long for its next request");
     public static final Setting<Duration> HTTP_BODY_TIMEOUT = declare("monitor.http.body-timeout", "30s",
             Durations::parse, "a request whose body has not fully arrived within this long is dropped");
 

@@ -3,6 +3,7 @@ package com.example.monitor.http;
 import com.example.monitor.config.HttpSettings;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -49,16 +50,23 @@ final class HttpPerimeter implements Handler<RoutingContext> {
     private static final String HEADERS_FIXED = HttpPerimeter.class.getName() + ".headersFixed";
 
     private final HttpSettings settings;
+    private final HeaderDeadline headerDeadline;
 
-    HttpPerimeter(HttpSettings settings) {
+    HttpPerimeter(HttpSettings settings, HeaderDeadline headerDeadline) {
         this.settings = settings;
+        this.headerDeadline = headerDeadline;
     }
 
     @Override
     public void handle(RoutingContext context) {
         fixHeadersOnce(context);
+        HttpConnection connection = context.request().connection();
+        headerDeadline.requestArrived(connection);
         long timer = context.vertx().setTimer(Math.max(1, settings.bodyTimeout().toMillis()), id -> dropSlowBody(context));
-        context.addEndHandler(ignored -> context.vertx().cancelTimer(timer));
+        context.addEndHandler(ignored -> {
+            context.vertx().cancelTimer(timer);
+            headerDeadline.awaitNextRequest(context.vertx(), connection);
+        });
         ApiProblem refusal;
         try {
             refusal = refusal(context.request(), context.normalizedPath());

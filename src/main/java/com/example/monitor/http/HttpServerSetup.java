@@ -62,10 +62,11 @@ public final class HttpServerSetup {
             health.register(new RunDeadlineCheck(runs, runDeadline(settings, config, dataSources), clock));
             health.register(new DatabaseStatusCheck(databases, history));
         }
-        HttpPerimeter perimeter = new HttpPerimeter(settings.http());
+        HeaderDeadline headerDeadline = new HeaderDeadline(settings.http().headerTimeout());
+        HttpPerimeter perimeter = new HttpPerimeter(settings.http(), headerDeadline);
         StartGate gate = new StartGate();
         RouterGuard guard = new RouterGuard(context, perimeter, gate);
-        ServerVertx vertx = new ServerVertx(guard::guardNewRouters);
+        ServerVertx vertx = new ServerVertx(guard::guardNewRouters, headerDeadline);
         context.getRegistry().bind(ServerVertx.BEAN, Vertx.class, vertx);
         context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override

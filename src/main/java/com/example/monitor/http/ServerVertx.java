@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The Vert.x that Camel's embedded servers are made with. Camel takes the one Vertx bound in its
  * registry, and otherwise makes its own and builds each server's options with no say for us; through
  * this one, every server speaks HTTP/1.1 only, answers a request it cannot read as the perimeter would
- * ({@link UnreadableRequest}), and {@code beforeListen} runs once Camel has bound the
+ * ({@link UnreadableRequest}), closes a connection whose request does not arrive in time
+ * ({@link HeaderDeadline}), and {@code beforeListen} runs once Camel has bound the
  * server's router and before the server listens. Camel does not close a Vertx it did not make: the
  * wiring closes this one once the servers have stopped.
  */
@@ -29,10 +30,12 @@ final class ServerVertx extends VertxWrapper {
     private static final Logger LOG = LoggerFactory.getLogger(ServerVertx.class);
 
     private final Runnable beforeListen;
+    private final HeaderDeadline headerDeadline;
 
-    ServerVertx(Runnable beforeListen) {
+    ServerVertx(Runnable beforeListen, HeaderDeadline headerDeadline) {
         super((VertxInternal) Vertx.vertx());
         this.beforeListen = beforeListen;
+        this.headerDeadline = headerDeadline;
     }
 
     @Override
@@ -42,6 +45,7 @@ final class ServerVertx extends VertxWrapper {
         HttpServer server = delegate.createHttpServer(options);
         // Camel sets the request handler, never this one; without it Vert.x answers bare, past the perimeter
         server.invalidRequestHandler(new UnreadableRequest(options));
+        server.connectionHandler(connection -> headerDeadline.watch(this, connection));
         beforeListen.run();
         return server;
     }

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,8 @@ class StartGateTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         router.route().order(RouterGuard.PERIMETER_ORDER)
-                .handler(new HttpPerimeter(new HttpSettings(0, "127.0.0.1", null, List.of(), null)));
+                .handler(new HttpPerimeter(new HttpSettings(0, "127.0.0.1", null, List.of(), null, null),
+                        new HeaderDeadline(Duration.ofSeconds(20))));
         router.route().order(RouterGuard.GATE_ORDER).handler(gate);
         router.get("/api/runs").handler(context -> context.response().putHeader("Content-Type", "application/json").end("[]"));
         router.get("/observe/health").handler(context -> context.response().end("UP"));
