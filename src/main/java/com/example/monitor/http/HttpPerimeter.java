@@ -77,6 +77,14 @@ final class HttpPerimeter implements Handler<RoutingContext> {
             answer(context, refusal.status(), refusal.getMessage());
             return;
         }
+        if (context.request().method() == HttpMethod.HEAD) {
+            // Vert.x routes HEAD only where a route names it, and Camel's name GET; the response of a
+            // HEAD request sends its headers and never its body, whichever method the route saw. A
+            // reroute drops the handlers added so far, the header policy's among them: it is added again
+            context.remove(HEADERS_FIXED);
+            context.reroute(HttpMethod.GET, context.request().uri());
+            return;
+        }
         context.next();
     }
 

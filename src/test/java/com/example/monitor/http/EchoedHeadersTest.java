@@ -111,6 +111,26 @@ class EchoedHeadersTest extends HttpServiceTestSupport {
     }
 
     @Test
+    void headIsAnsweredOnEveryRouteAsGetIsWithTheSameStatusAndHeadersAndNoBody() {
+        for (String path : GETS) {
+            HttpResponse<String> get = api.get(path);
+            HttpResponse<String> head = api.send(api.request(path + "?X-Frame-Options=" + MARKER)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
+            assertThat(head.headers().firstValue("Content-Type")).as("HEAD " + path).isEqualTo(get.headers().firstValue("Content-Type"));
+            assertThat(head.body()).as("HEAD " + path).isEmpty();
+            assertFixedHeaders(head, "HEAD " + path);
+            HttpPerimeter.SECURITY_HEADERS.forEach((name, value) ->
+                    assertThat(head.headers().allValues(name)).as("HEAD " + path + " " + name).containsExactly(value));
+        }
+        // on the wire: the head ends the answer, so the connection could carry the next request
+        String wire = new String(api.rawBytes(("HEAD /api/status HTTP/1.1\r\nHost: 127.0.0.1:" + api.port()
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8);
+        assertThat(wire).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n").containsOnlyOnce("\r\n\r\n");
+    }
+
+    @Test
     void whatVertxRefusesBeforeAnyRouteCarriesTheFixedHeadersAJsonErrorAndClosesTheConnection() throws Exception {
         String host = "Host: 127.0.0.1:" + api.port();
         // no Connection: close from the client on the requests Vert.x cannot read: the server must close

@@ -68,11 +68,16 @@ public final class ApiClient {
      * of the test's choosing, a body that never ends); {@code Connection: close} is the test's to add.
      */
     public RawResponse raw(byte[] request) {
+        return RawResponse.parse(rawBytes(request));
+    }
+
+    /** What the server sends back until it closes the connection, byte for byte. */
+    public byte[] rawBytes(byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
-            return RawResponse.parse(socket.getInputStream().readAllBytes());
+            return socket.getInputStream().readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
