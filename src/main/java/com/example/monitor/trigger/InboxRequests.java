@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -47,12 +48,15 @@ public final class InboxRequests implements GenericFileFilter<File> {
     public static final String REASON_SUFFIX = ".reason.txt";
     /** A file name holds 255 bytes: the claim leaves room for .report.txt and the temp file it is written as. */
     private static final int MAX_NAME_BYTES = 200;
+    /** Bounds the memory of hidden names already warned about; past it, each is named once more. */
+    private static final int MAX_HIDDEN_NAMES_REMEMBERED = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(InboxRequests.class);
 
     private final RunRequestReader reader;
     private final Path inbox;
     private final Set<PosixFilePermission> filePermissions;
     private final Supplier<String> runIds;
+    private final Set<String> hiddenNamesWarned = ConcurrentHashMap.newKeySet();
 
     /**
      * @param inbox monitor.inbox-dir; null when there is none (requests come over HTTP only)
@@ -99,6 +103,10 @@ public final class InboxRequests implements GenericFileFilter<File> {
     public boolean accept(GenericFile<File> candidate) {
         Path file = candidate.getFile().toPath();
         String name = file.getFileName().toString();
+        if (name.startsWith(".")) {
+            warnOnceIfMeantAsARequest(name);
+            return false;
+        }
         if (!name.contains("\\") || FileKind.of(file) == FileKind.DIRECTORY) {
             return true;
         }
@@ -112,6 +120,22 @@ public final class InboxRequests implements GenericFileFilter<File> {
             LOG.warn("request {} is invalid ({}) and could not be moved to {}: {}", name, reason, InboxFolder.ERROR, e.toString());
         }
         return false;
+    }
+
+    /**
+     * A hidden file is never a request: editors, copies from macOS ({@code ._x.json}) and tools that
+     * write a file before renaming it leave such names, and those are theirs. One named like a request
+     * is named in the log once, so a request dropped under a hidden name does not wait in silence.
+     */
+    private void warnOnceIfMeantAsARequest(String name) {
+        if (name.endsWith(".json") && hiddenNamesWarned.add(name)) {
+            if (hiddenNamesWarned.size() > MAX_HIDDEN_NAMES_REMEMBERED) {
+                hiddenNamesWarned.clear();
+                hiddenNamesWarned.add(name);
+            }
+            LOG.warn("{} in the inbox is not read: its name starts with '.', which marks a hidden file; drop the"
+                    + " request again under a name without the leading '.'", name);
+        }
     }
 
     public void read(Exchange exchange) throws IOException {

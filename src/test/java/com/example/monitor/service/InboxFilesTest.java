@@ -133,6 +133,27 @@ class InboxFilesTest extends InboxServiceTestSupport {
         assertThat(inbox.has(name)).isFalse();
     }
 
+    /** Camel skips hidden files: a request dropped as .x.json used to wait in the inbox without a word. */
+    @Test
+    void aHiddenRequestIsNamedInTheLogOnceAndLeftAloneAndOtherHiddenFilesAreNotMentioned() throws Exception {
+        try (LogCapture log = LogCapture.atLevel(Level.INFO)) {
+            inbox.drop(".hidden.json", "{\"startDate\": \"2026-10-01\"}");
+            inbox.drop(".editor.json.swp", "swap");
+            inbox.drop("first.json", "{\"startDate\": \"2026-10-01\"}");
+            await().atMost(REQUEST_DONE).until(() -> reports.oneWithTrigger("file:first.json").isPresent());
+            // a second request, so the inbox has been polled again since the hidden one was seen
+            inbox.drop("second.json", "{\"startDate\": \"2026-10-01\"}");
+            await().atMost(REQUEST_DONE).until(() -> reports.oneWithTrigger("file:second.json").isPresent());
+
+            assertThat(log.lines()).filteredOn(line -> line.contains(".hidden.json")).singleElement().asString()
+                    .contains("WARN").contains("is not read: its name starts with '.'");
+            assertThat(log.text()).doesNotContain(".editor.json.swp");
+        }
+        assertThat(inbox.has(".hidden.json")).isTrue();
+        assertThat(inbox.has(".editor.json.swp")).isTrue();
+        assertThat(reports.all()).hasSize(2);
+    }
+
     @Test
     void aFifoRequestGoesToErrorUnopenedAndTheNextRequestRuns() throws Exception {
         SpecialFiles.fifo(inbox.dir().resolve("pipe.json"));
