@@ -47,6 +47,12 @@ public final class CamelOptions {
 
     /** camel-main's configuration metadata: every option of every camel.* group, with its Java type. */
     static final String CATALOG = "META-INF/camel-main-configuration-metadata.json";
+    /**
+     * Options whose value below a least one Camel Main skips, keeping its own default in its place:
+     * {@code shutdown-timeout} 0 or -5 would leave a stop waiting Camel's 45 s for a hung run, not the
+     * operator's seconds ({@code DefaultConfigurationConfigurer} sets it only when positive).
+     */
+    private static final Map<String, Long> IGNORED_BELOW = Map.of("camel.main.shutdownTimeout", 1L);
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
     /** What TimeUtils reads as a duration in full; it ignores what does not fit, hence the whole match. */
     private static final Pattern DURATION = Pattern.compile("(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?");
@@ -93,7 +99,8 @@ public final class CamelOptions {
      * it, by the wiring). The phrase never repeats the value, which the caller may not show.
      */
     public Optional<String> problem(String key, String value) {
-        Optional<NumberOption> found = option(key).flatMap(CatalogOption::number);
+        Optional<CatalogOption> catalogOption = option(key);
+        Optional<NumberOption> found = catalogOption.flatMap(CatalogOption::number);
         if (found.isEmpty() || value.contains("{{")) {
             return Optional.empty();
         }
@@ -103,7 +110,8 @@ public final class CamelOptions {
             return Optional.of("has white space around its value, which Camel keeps and then reads as 0; remove it");
         }
         if (WHOLE_NUMBER.matcher(value).matches()) {
-            return option.range(new BigInteger(value));
+            BigInteger number = new BigInteger(value);
+            return option.range(number).or(() -> ignoredBelowProblem(catalogOption.get().name(), number));
         }
         Matcher duration = DURATION.matcher(value);
         if (duration.matches() && option.millis()) {
@@ -117,6 +125,13 @@ public final class CamelOptions {
                 ? "expects a whole number of milliseconds or a duration such as 500ms, 30s or 5m (Camel reads"
                         + " other text its own way: abc as 0)"
                 : "expects a whole number (Camel reads other text its own way: abc as 0, 30s as 30000)");
+    }
+
+    private static Optional<String> ignoredBelowProblem(String option, BigInteger number) {
+        Long least = IGNORED_BELOW.get(option);
+        return least == null || number.compareTo(BigInteger.valueOf(least)) >= 0 ? Optional.empty()
+                : Optional.of("must be at least " + least + ": Camel ignores a smaller value without a word and keeps"
+                        + " its own default");
     }
 
     /**

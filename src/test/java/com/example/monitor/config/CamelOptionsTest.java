@@ -29,7 +29,22 @@ class CamelOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "10", "-1", "2147483647"})
     void aSecondsOptionTakesAWholeNumberInItsRange(String value) {
+        assertThat(options.problem("camel.main.duration-max-seconds", value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "10", "2147483647"})
+    void theShutdownTimeoutTakesAPositiveNumberOfSeconds(String value) {
         assertThat(options.problem("camel.main.shutdown-timeout", value)).isEmpty();
+    }
+
+    /** Camel Main sets the shutdown timeout only when positive: 0 or -5 left Camel's own 45 s in place. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "-5"})
+    void aShutdownTimeoutCamelWouldSkipIsRefused(String value) {
+        assertThat(options.problem("camel.main.shutdown-timeout", value)).hasValue("must be at least 1: Camel ignores a"
+                + " smaller value without a word and keeps its own default");
+        assertThat(options.problem("CAMEL_MAIN_SHUTDOWNTIMEOUT".toLowerCase().replace('_', '.'), value)).isPresent();
     }
 
     @Test
