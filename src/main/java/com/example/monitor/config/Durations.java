@@ -31,6 +31,26 @@ public final class Durations {
         return duration;
     }
 
+    /**
+     * A query timeout: JDBC's {@code Statement.setQueryTimeout} counts whole seconds, so {@code 500ms}
+     * or {@code 1500ms} could not be kept as written; the driver would time the query out at another moment.
+     *
+     * @throws IllegalArgumentException as {@link #parse}, or naming the whole seconds to write instead
+     */
+    public static Duration wholeSeconds(String text) {
+        return wholeSeconds(text, text);
+    }
+
+    static Duration wholeSeconds(String text, String shownAs) {
+        Duration duration = parse(text, shownAs);
+        if (duration.getNano() != 0) {
+            throw new IllegalArgumentException(Quoted.of(shownAs) + " is not whole seconds: JDBC drivers time a query"
+                    + " out in whole seconds; write " + (duration.getSeconds() + 1) + "s"
+                    + (duration.getSeconds() > 0 ? " or " + duration.getSeconds() + "s" : ""));
+        }
+        return duration;
+    }
+
     private static Duration parseOrNull(String text) {
         Matcher shortForm = SHORT_FORM.matcher(text.toLowerCase(Locale.ROOT));
         try {

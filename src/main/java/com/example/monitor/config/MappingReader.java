@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The values of one YAML mapping, after the schema has checked its keys and types: resolves
@@ -90,9 +91,19 @@ final class MappingReader {
     }
 
     Optional<Duration> duration(String key) {
+        return duration(key, Durations::parse);
+    }
+
+    /** A duration counted in whole seconds, as a query timeout is ({@link Durations#wholeSeconds}). */
+    Optional<Duration> wholeSeconds(String key) {
+        return duration(key, Durations::wholeSeconds);
+    }
+
+    /** @param parse the text and how messages show it (its {@code ${env:...}} reference, never its value) */
+    private Optional<Duration> duration(String key, BiFunction<String, String, Duration> parse) {
         return text(key).flatMap(value -> {
             try {
-                return Optional.of(Durations.parse(value.value(), value.raw()));
+                return Optional.of(parse.apply(value.value(), value.raw()));
             } catch (IllegalArgumentException e) {
                 report(key, e.getMessage());
                 return Optional.empty();

@@ -40,7 +40,7 @@ final class QueryEntryReader {
             return text.value();
         });
         Optional<SqlFile> location = reader.text("query_location").flatMap(text -> sqlFile(reader, text));
-        Optional<Duration> timeout = reader.duration("timeout");
+        Optional<Duration> timeout = reader.wholeSeconds("timeout");
         Optional<Integer> fetchSize = reader.integer("fetch_size", 1, Integer.MAX_VALUE, POSITIVE);
         Optional<Integer> maxRows = reader.integer("max_rows", 1, Integer.MAX_VALUE, POSITIVE);
 

@@ -60,7 +60,8 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
     public static final Setting<Duration> CONNECT_TIMEOUT = declare("monitor.connect-timeout", "15s",
             Durations::parse, "bounds TCP connect, logon, and the wait for a pooled connection");
     public static final Setting<Duration> QUERY_TIMEOUT = declare("monitor.query-timeout", "30m",
-            Durations::parse, "a longer query is cancelled on the server and reported failed");
+            Durations::wholeSeconds, "a longer query is cancelled on the server and reported failed; whole seconds,"
+                    + " as JDBC counts it");
     public static final Setting<RunMode> MODE = declare("monitor.mode", "once",
             SettingParsers.choice("mode", RunMode.class),
             "`once`: one run, then exit; `service`: keep running until SIGTERM/SIGINT");

@@ -700,6 +700,21 @@ class DatabasesFileLoaderTest {
         assertEquals(10, only.queries().get(0).maxRows());
     }
 
+    /** JDBC's setQueryTimeout takes seconds: 1500ms used to be cut to 1 s, 500ms raised to 1 s. */
+    @Test
+    void aQueryTimeoutThatIsNotWholeSecondsIsRefusedWithTheSecondsToWrite() {
+        String yaml = VALID_ENTRY.replace("query_location: q1.sql", "query_location: q1.sql\n        timeout: 1500ms")
+                + VALID_ENTRY.replace("name: acct", "name: other").replace("query_location: q1.sql",
+                        "query_location: q1.sql\n        timeout: 500ms");
+        assertEquals(List.of(
+                file() + ": database 'acct', query 'q1': key 'timeout': '1500ms' is not whole seconds: JDBC drivers time a"
+                        + " query out in whole seconds; write 2s or 1s",
+                file() + ": database 'other', query 'q1': key 'timeout': '500ms' is not whole seconds: JDBC drivers time a"
+                        + " query out in whole seconds; write 1s"), problems(yaml));
+        Path wholeSeconds = entries(VALID_ENTRY.replace("query_location: q1.sql", "query_location: q1.sql\n        timeout: 2000ms"));
+        assertEquals(Duration.ofSeconds(2), loader().load(wholeSeconds).databases().get(0).queries().get(0).timeout());
+    }
+
     @Test
     void aNumberFromTheEnvironmentIsUsedOnceResolved() {
         environment.put("DB_PORT", "1600");

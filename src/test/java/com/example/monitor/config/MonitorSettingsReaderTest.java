@@ -253,6 +253,16 @@ class MonitorSettingsReaderTest {
     }
 
     @Test
+    void aQueryTimeoutOfPartSecondsIsRefusedSinceJdbcCountsWholeSeconds() {
+        assertThatThrownBy(() -> read(Map.of("monitor.query-timeout", "PT0.5S")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "monitor.query-timeout: 'PT0.5S' is not whole seconds: JDBC drivers time a query out in whole"
+                                + " seconds; write 1s"));
+        assertThat(read(Map.of("monitor.query-timeout", "90000ms")).values().get(Setting.QUERY_TIMEOUT))
+                .contains(Duration.ofSeconds(90));
+    }
+
+    @Test
     void everyBadValueIsReportedAtOnceWithWhatIsAccepted() {
         assertThatThrownBy(() -> read(Map.of(
                 "monitor.start-date", "yesterday",
