@@ -174,7 +174,6 @@ final class MonitorConfiguration implements CamelConfiguration {
         return properties;
     }
 
-    /** Settings that only a service uses are not silently dropped in once mode: the user is told. */
     /** Every problem at once: with the settings' own, those of databases.yaml, when its name is known. */
     private static MonitorSettings readTogetherWithDatabasesFile(MonitorSettingsReader reader) {
         try {
