@@ -81,12 +81,17 @@ public final class DatabasesFileLoader {
         if (FileReading.strictUtf8(bytes, problem -> scope.report(problem + "; save the file as UTF-8")).isEmpty()) {
             return Optional.empty();
         }
-        try (StrictYamlParser parser = new StrictYamlParser((YAMLParser) YAML.createParser(bytes))) {
-            JsonNode tree = YAML.readTree(parser);
-            if (!parser.findings().isEmpty()) {
-                parser.findings().forEach(finding -> scope.report(at(finding.location()) + finding.problem()));
+        try (StrictYamlParser scan = new StrictYamlParser((YAMLParser) YAML.createParser(bytes));
+             StrictYamlParser parser = new StrictYamlParser((YAMLParser) YAML.createParser(bytes))) {
+            // every token first, without reading a value: the tree would stop at the first it cannot hold
+            while (scan.nextToken() != null) {
+                // the scan's findings are all it is for
+            }
+            if (!scan.findings().isEmpty()) {
+                scan.findings().forEach(finding -> scope.report(at(finding.location()) + finding.problem()));
                 return Optional.empty();
             }
+            JsonNode tree = YAML.readTree(parser);
             if (parser.nextToken() != null) {
                 scope.report("contains more than one YAML document ('---'); put all databases in one document");
                 return Optional.empty();

@@ -3,11 +3,14 @@ package com.example.monitor.config;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the duration forms users write in databases.yaml: {@code 500ms, 15s, 10m, 1h, 2d} or ISO-8601. */
 public final class Durations {
+    /** What a timer counting milliseconds can hold, about 292 million years. */
+    private static final Duration LONGEST = Duration.ofMillis(Long.MAX_VALUE);
     private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private Durations() {
@@ -28,7 +31,29 @@ public final class Durations {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(Quoted.of(shownAs) + " is not a duration greater than zero");
         }
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(Quoted.of(shownAs) + " is too long to count in milliseconds, as the"
+                    + " timers do");
+        }
         return duration;
+    }
+
+    /** A setting's parser that also refuses what is shorter than {@code least} or longer than {@code most}. */
+    public static Function<String, Duration> between(Duration least, Duration most) {
+        return text -> {
+            Duration duration = parse(text);
+            if (duration.compareTo(least) < 0 || duration.compareTo(most) > 0) {
+                throw new IllegalArgumentException(Quoted.of(text) + " is not between " + shortForm(least) + " and "
+                        + shortForm(most));
+            }
+            return duration;
+        };
+    }
+
+    private static String shortForm(Duration duration) {
+        return duration.toHoursPart() > 0 && duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0
+                ? duration.toHours() + "h" : duration.toMinutes() > 0 && duration.toSecondsPart() == 0
+                ? duration.toMinutes() + "m" : duration.toSeconds() + "s";
     }
 
     /**

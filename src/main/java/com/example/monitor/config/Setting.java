@@ -30,6 +30,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public record Setting<T>(String key, String defaultValue, Function<String, ? extends T> parser, String help) {
 
     private static final List<Setting<?>> DECLARED = new ArrayList<>();
+    /**
+     * An HTTP wait: under a second no client on a real network sends its request in time, and past an
+     * hour a slow client holds its connection about as long as with no bound.
+     */
+    private static final Duration HTTP_LEAST_WAIT = Duration.ofSeconds(1);
+    private static final Duration HTTP_MOST_WAIT = Duration.ofHours(1);
 
     public static final Setting<Path> DATABASES_FILE = declare("monitor.databases-file", "databases.yaml",
             Path::of, "the database list");
@@ -101,10 +107,12 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
                     + " a proxy), comma-separated, `*` for any; empty: the loopback names, on a loopback address only"
                     + " (see \"Behind a reverse proxy\" in docs/operating.md)");
     public static final Setting<Duration> HTTP_HEADER_TIMEOUT = declare("monitor.http.header-timeout", "20s",
-            Durations::parse, "a connection whose request line and headers have not fully arrived within this long is"
-                    + " closed; so is a kept-alive connection that waits this long for its next request");
+            Durations.between(HTTP_LEAST_WAIT, HTTP_MOST_WAIT), "a connection whose request line and headers have not"
+                    + " fully arrived within this long is closed; so is a kept-alive connection that waits this long for"
+                    + " its next request (1s to 1h)");
     public static final Setting<Duration> HTTP_BODY_TIMEOUT = declare("monitor.http.body-timeout", "30s",
-            Durations::parse, "a request whose body has not fully arrived within this long is dropped");
+            Durations.between(HTTP_LEAST_WAIT, HTTP_MOST_WAIT), "a request whose body has not fully arrived within this"
+                    + " long is dropped (1s to 1h)");
 
     /** Every setting, in the order of {@code --help} and docs/configuration.md. */
     public static List<Setting<?>> all() {

@@ -56,7 +56,10 @@ final class StrictYamlParser extends JsonParserDelegate {
         this.yaml = yaml;
     }
 
-    /** Each key given twice in its mapping (at the second one) and each number not in decimal, in file order. */
+    /**
+     * Each key given twice in its mapping (at the second one) and each number not in decimal, in file order.
+     * Read all the tokens first: the tree stops at {@code .inf}, whose value it cannot hold.
+     */
     List<Finding> findings() {
         return List.copyOf(findings);
     }
@@ -86,10 +89,11 @@ final class StrictYamlParser extends JsonParserDelegate {
     /** Why YAML would read the number otherwise than it looks, or null when it is plain decimal. */
     private static String notDecimal(String text, boolean integer) {
         String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        boolean plain = (integer ? DECIMAL_INTEGER : DECIMAL_FRACTION).matcher(text).matches();
-        // .inf and .nan fail in the tree itself, with their own message
-        if (plain || digits.equalsIgnoreCase(".inf") || digits.equalsIgnoreCase(".nan")) {
+        if ((integer ? DECIMAL_INTEGER : DECIMAL_FRACTION).matcher(text).matches()) {
             return null;
+        }
+        if (digits.equalsIgnoreCase(".inf") || digits.equalsIgnoreCase(".nan")) {
+            return "a number with no exact value (.inf or .nan); quote it if it is text";
         }
         if (digits.contains("_")) {
             return "a number written with '_', which YAML drops; write the digits alone, or quote the value if it is"

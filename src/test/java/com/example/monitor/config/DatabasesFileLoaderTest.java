@@ -652,7 +652,7 @@ class DatabasesFileLoaderTest {
     @Test
     void anInfiniteNumberIsRefusedWithItsPositionAndWithoutItsText() {
         String yaml = VALID_ENTRY.replace("password: tiger", "password: .inf");
-        assertEquals(List.of(file() + ": line 6, column 19: invalid YAML: a number with no exact value (.inf or .nan);"
+        assertEquals(List.of(file() + ": line 6, column 15: key 'password': a number with no exact value (.inf or .nan);"
                         + " quote it if it is text"),
                 problems(yaml));
     }
@@ -687,6 +687,15 @@ class DatabasesFileLoaderTest {
         assertEquals(List.of(file() + ": line 6, column 15: key 'password': a number with a leading 0, which YAML reads"
                 + " as octal (01521 is 849); write it without the leading 0, or quote the value if it is text"), problems);
         assertFalse(problems.get(0).contains("0123") || problems.get(0).contains("83"), problems::toString);
+    }
+
+    @Test
+    void anInfiniteNumberDoesNotHideTheNumberProblemsAfterIt() {
+        String yaml = VALID_ENTRY + "    properties:\n      a: .nan\n      b: 0x10\n";
+        assertEquals(List.of(
+                file() + ": line 11, column 10: key 'a': a number with no exact value (.inf or .nan); quote it if it is text",
+                file() + ": line 12, column 10: key 'b': a number in hexadecimal, octal or binary (0x, 0o, 0b); write it"
+                        + " in decimal, or quote the value if it is text"), problems(yaml));
     }
 
     @Test

@@ -262,6 +262,24 @@ class MonitorSettingsReaderTest {
                 .contains(Duration.ofSeconds(90));
     }
 
+    /** 106752000000d passed, then overflowed at every connection; 1ms would cut off every real client. */
+    @Test
+    void httpWaitsOutsideOneSecondToOneHourAndDurationsNoTimerCanCountAreRefused() {
+        assertThatThrownBy(() -> read(Map.of("monitor.http.header-timeout", "106752000000d",
+                "monitor.http.body-timeout", "1ms", "monitor.query-timeout", "106752000000d")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder(
+                                "monitor.http.header-timeout: '106752000000d' is too long to count in milliseconds, as"
+                                        + " the timers do",
+                                "monitor.http.body-timeout: '1ms' is not between 1s and 1h",
+                                "monitor.query-timeout: '106752000000d' is too long to count in milliseconds, as the"
+                                        + " timers do"));
+        assertThatThrownBy(() -> read(Map.of("monitor.http.header-timeout", "2h")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("monitor.http.header-timeout: '2h' is not between 1s and 1h"));
+        assertThat(read(Map.of("monitor.http.header-timeout", "1h")).http().headerTimeout()).isEqualTo(Duration.ofHours(1));
+    }
+
     @Test
     void everyBadValueIsReportedAtOnceWithWhatIsAccepted() {
         assertThatThrownBy(() -> read(Map.of(

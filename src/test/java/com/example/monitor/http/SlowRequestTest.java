@@ -103,7 +103,7 @@ class SlowRequestTest extends HttpServiceTestSupport {
     }
 
     /** One answer: its head, then its body, by Content-Length or in chunks. */
-    private static String readOneResponse(InputStream in) throws IOException {
+    static String readOneResponse(InputStream in) throws IOException {
         String head = readLine(in, "\r\n\r\n");
         String lowerHead = head.toLowerCase(Locale.ROOT);
         if (lowerHead.contains("transfer-encoding: chunked")) {
