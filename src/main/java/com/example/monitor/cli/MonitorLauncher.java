@@ -215,11 +215,6 @@ public final class MonitorLauncher {
     }
 
     /**
-     * A route file Camel could not parse, or a route id used twice: the operator's mistake in a team
-     * route (./routes), said as such with exit 2, not as an internal error. The YAML problem is given
-     * with its line, without the line's text, which the file's author may have put a secret in.
-     */
-    /**
      * A camel.* option Camel could not bind that no argument or file of ours names: one from a CAMEL_*
      * environment variable or a -D system property. Named by the option, never with Camel's message,
      * which quotes the value.
@@ -235,15 +230,17 @@ public final class MonitorLauncher {
         return Optional.of("Camel option " + option + " (from the environment or a system property): " + camelReason(e));
     }
 
+    /**
+     * A route file Camel could not parse, or a route id used twice: the operator's mistake in a team
+     * route (./routes), said as such with exit 2, not as an internal error. The YAML problem is given
+     * with its line, without the line's text, which the file's author may have put a secret in. A team
+     * route file's syntax is checked before Camel reads it (RouteLocations); this is for what slips by.
+     */
     private static List<String> routeProblems(Exception e) {
         int yaml = ExceptionUtils.indexOfType(e, MarkedYamlEngineException.class);
         if (yaml >= 0) {
-            MarkedYamlEngineException problem = (MarkedYamlEngineException) ExceptionUtils.getThrowableList(e).get(yaml);
-            String where = problem.getProblemMark().or(problem::getContextMark)
-                    .map(mark -> mark.getName() + ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
-                    .orElse("a route file");
-            String context = problem.getContext() == null ? "" : problem.getContext() + ": ";
-            return List.of("cannot load the route file " + where + ": " + context + problem.getProblem());
+            return List.of(RouteLocations.yamlProblem(
+                    (MarkedYamlEngineException) ExceptionUtils.getThrowableList(e).get(yaml), "a route file"));
         }
         Matcher duplicate = DUPLICATE_ROUTE_IDS.matcher(String.valueOf(rootMessage(e)));
         if (duplicate.find()) {

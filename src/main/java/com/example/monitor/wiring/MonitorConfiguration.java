@@ -68,13 +68,21 @@ final class MonitorConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorConfiguration.class);
 
+    private final StartupProblems earlierProblems;
+
+    /** @param earlierProblems the team route files' problems, found before Camel reads those files */
+    MonitorConfiguration(StartupProblems earlierProblems) {
+        this.earlierProblems = earlierProblems;
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         MonitorSettingsReader reader = new MonitorSettingsReader(
                 MonitorSettingsReader.camelProperties(context.getPropertiesComponent()), PropertiesFiles.loadedBy(context));
-        MonitorSettings settings = readTogetherWithDatabasesFile(reader);
+        List<String> routeFileProblems = earlierProblems.all();
+        MonitorSettings settings = readTogetherWithDatabasesFile(reader, routeFileProblems);
         reader.substituted().forEach(context.getPropertiesComponent()::addOverrideProperty);
-        DatabasesConfig config = new DatabasesFileLoader().load(settings.databasesFile());
+        DatabasesConfig config = loadTogetherWith(routeFileProblems, settings.databasesFile());
 
         Registry registry = context.getRegistry();
         // routes' log steps write as route.<routeId>, INFO by default (simplelogger.properties)
@@ -174,12 +182,16 @@ final class MonitorConfiguration implements CamelConfiguration {
         return properties;
     }
 
-    /** Every problem at once: with the settings' own, those of databases.yaml, when its name is known. */
-    private static MonitorSettings readTogetherWithDatabasesFile(MonitorSettingsReader reader) {
+    /**
+     * Every problem at once: the team route files' found before, the settings' own, and those of
+     * databases.yaml, when its name is known.
+     */
+    private static MonitorSettings readTogetherWithDatabasesFile(MonitorSettingsReader reader, List<String> earlier) {
         try {
             return reader.read();
         } catch (InvalidConfigurationException settingsProblems) {
-            List<String> problems = new ArrayList<>(settingsProblems.problems());
+            List<String> problems = new ArrayList<>(earlier);
+            problems.addAll(settingsProblems.problems());
             reader.databasesFile().ifPresent(file -> {
                 try {
                     new DatabasesFileLoader().load(file);
@@ -189,6 +201,19 @@ final class MonitorConfiguration implements CamelConfiguration {
             });
             throw new InvalidConfigurationException(problems);
         }
+    }
+
+    private static DatabasesConfig loadTogetherWith(List<String> earlier, Path databasesFile) {
+        List<String> problems = new ArrayList<>(earlier);
+        try {
+            DatabasesConfig config = new DatabasesFileLoader().load(databasesFile);
+            if (problems.isEmpty()) {
+                return config;
+            }
+        } catch (InvalidConfigurationException databasesProblems) {
+            problems.addAll(databasesProblems.problems());
+        }
+        throw new InvalidConfigurationException(problems);
     }
 
     /**

@@ -63,10 +63,11 @@ public final class MonitorWiring {
      */
     public static void configure(MainConfigurationProperties configuration, Set<String> argumentKeys,
                                  Function<BaseMainSupport, CamelContext> contextOf) {
-        configuration.addConfiguration(new MonitorConfiguration());
+        StartupProblems routeFileProblems = new StartupProblems();
+        configuration.addConfiguration(new MonitorConfiguration(routeFileProblems));
         configuration.addMainListener(new ClusterActivation(contextOf));
         // the routes' locations first: the HTTP switch adds its routes to them
-        configuration.addMainListener(new RouteLocations(argumentKeys, contextOf));
+        configuration.addMainListener(new RouteLocations(argumentKeys, contextOf, routeFileProblems));
         configuration.addMainListener(new HttpServerSwitch(contextOf));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,6 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -53,22 +57,30 @@ public final class RouteLocations extends MainListenerSupport {
 
     private final Set<String> argumentKeys;
     private final Function<BaseMainSupport, CamelContext> contextOf;
+    private final StartupProblems problems;
 
-    /** The keys given as arguments, which keep their value. */
-    RouteLocations(Set<String> argumentKeys, Function<BaseMainSupport, CamelContext> contextOf) {
+    /**
+     * @param argumentKeys the keys given as arguments, which keep their value
+     * @param problems     where the team route files' problems go, to be reported with the settings'
+     */
+    RouteLocations(Set<String> argumentKeys, Function<BaseMainSupport, CamelContext> contextOf, StartupProblems problems) {
         this.argumentKeys = Set.copyOf(argumentKeys);
         this.contextOf = contextOf;
+        this.problems = problems;
     }
 
+    /**
+     * A bad team route file is not loaded at all, since Camel reads the route files before the settings
+     * are checked: its problem is reported with theirs, and Camel starts no route.
+     */
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         if (argumentKeys.contains(ROUTES_INCLUDE)) {
             return;
         }
         List<String> routeFileProblems = routeFileProblems(ROUTES_DIR);
-        if (!routeFileProblems.isEmpty()) {
-            throw new InvalidConfigurationException(routeFileProblems);
-        }
+        problems.addAll(routeFileProblems);
+        boolean teamRoutesLoad = routeFileProblems.isEmpty();
         hiddenRouteFiles(ROUTES_DIR).forEach(file -> LOG.warn("{} is not loaded: Camel skips a hidden route file;"
                 + " without the leading dot it would be", file.toAbsolutePath()));
         PropertiesComponent properties = contextOf.apply(main).getPropertiesComponent();
@@ -78,10 +90,11 @@ public final class RouteLocations extends MainListenerSupport {
         String coreRoutes = properties.resolveProperty(ROUTES_INCLUDE).orElse("");
         if (source == CoreRoutes.WORKING_DIR) {
             checkCoreRoutesInWorkingDir(coreRouteFiles(coreRoutes));
-            properties.addOverrideProperty(ROUTES_INCLUDE, WORKING_DIR_ROUTES);
+            properties.addOverrideProperty(ROUTES_INCLUDE, teamRoutesLoad ? WORKING_DIR_ROUTES
+                    : coreRouteFiles(coreRoutes).stream().map(file -> "file:routes/" + file).collect(Collectors.joining(",")));
             // the HTTP routes only with the server, which then lifts this (HttpServerSwitch)
             properties.addOverrideProperty(ROUTES_EXCLUDE, HttpServerSwitch.WORKING_DIR_API_ROUTES);
-        } else if (Files.isDirectory(ROUTES_DIR)) {
+        } else if (Files.isDirectory(ROUTES_DIR) && teamRoutesLoad) {
             // the core routes' own copies there (running from the repo root) are left out
             properties.addOverrideProperty(ROUTES_INCLUDE, coreRoutes + "," + WORKING_DIR_ROUTES);
             properties.addOverrideProperty(ROUTES_EXCLUDE, Stream.concat(
@@ -113,6 +126,8 @@ public final class RouteLocations extends MainListenerSupport {
                 } else if (!isUtf8(file)) {
                     // Camel would read it with U+FFFD for each bad byte: an id or a URI changed without a word
                     problems.add("cannot load the route file " + file.toAbsolutePath() + " (not valid UTF-8 text)");
+                } else {
+                    yamlProblem(file).ifPresent(problems::add);
                 }
             }
         } catch (IOException e) {
@@ -120,6 +135,33 @@ public final class RouteLocations extends MainListenerSupport {
         }
         problems.sort(null);
         return problems;
+    }
+
+    /**
+     * The YAML syntax error in a team route file, found by the parser Camel's YAML DSL uses, named as Camel
+     * names the file ({@code file:routes/team.camel.yaml}); only events are read, so nothing is built.
+     */
+    private static Optional<String> yamlProblem(Path file) throws IOException {
+        String label = "file:" + file;
+        try {
+            new Parse(LoadSettings.builder().setLabel(label).build()).parseString(Files.readString(file))
+                    .forEach(event -> { });
+            return Optional.empty();
+        } catch (MarkedYamlEngineException problem) {
+            return Optional.of(yamlProblem(problem, label));
+        } catch (ReaderException unreadable) {
+            return Optional.of("cannot load the route file " + label + ", character " + (unreadable.getPosition() + 1)
+                    + ": " + String.format("U+%04X", unreadable.getCodePoint()) + ", a character YAML does not allow");
+        }
+    }
+
+    /** Camel's or our parser's YAML error in a route file, with its line and column, never the line's text. */
+    public static String yamlProblem(MarkedYamlEngineException problem, String otherwise) {
+        String where = problem.getProblemMark().or(problem::getContextMark)
+                .map(mark -> mark.getName() + ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                .orElse(otherwise);
+        String context = problem.getContext() == null ? "" : problem.getContext() + ": ";
+        return "cannot load the route file " + where + ": " + context + problem.getProblem();
     }
 
     /**

@@ -316,6 +316,29 @@ class JarProcessIT {
         }
     }
 
+    /** The team route files were a start-up step of their own: a bad one and a bad setting took two restarts. */
+    @Test
+    void aBadTeamRouteFileABadSettingAndABadDatabasesFileAreReportedTogether() throws Exception {
+        H2DemoProject.write(dir, "jar_it");
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("team-b.camel.yaml"), "- route:\n    id: team-b\n    from: [unclosed\n");
+        Path fifo = SpecialFiles.fifo(routes.resolve("team-a.camel.yaml"));
+        Files.writeString(dir.resolve("databases.yaml"), Files.readString(dir.resolve("databases.yaml"))
+                .replace("auth: password", "auth: pasword"));
+
+        Result result = MonitorProcess.jar().in(dir).args("--monitor.fetch-size=0").run();
+
+        assertThat(result.exit()).as(result.log()).isEqualTo(2);
+        assertThat(result.log().lines().filter(line -> line.startsWith("error: ")))
+                .anyMatch(line -> line.equals("error: cannot load the route file " + fifo
+                        + " (not a regular file (a FIFO, socket or device))"))
+                .anyMatch(line -> line.equals("error: cannot load the route file file:routes/team-b.camel.yaml, line 4,"
+                        + " column 1: while parsing a flow sequence: expected ',' or ']', but got <stream end>"))
+                .anyMatch(line -> line.startsWith("error: monitor.fetch-size:"))
+                .anyMatch(line -> line.contains("key 'auth'"));
+        assertThat(result.log()).doesNotContain("could not start");
+    }
+
     @Test
     void aTeamRouteFileThatIsAFifoInvalidYamlOrReusesACoreRouteIdExitsTwoNamingItAndRunsNothing() throws Exception {
         H2DemoProject.write(dir, "jar_it");

@@ -27,7 +27,7 @@ class PropertiesFilesTest {
                 """);
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + file + ";optional=true,classpath:application.properties");
-        main.configure().addConfiguration(new MonitorConfiguration());
+        main.configure().addConfiguration(new MonitorConfiguration(new StartupProblems()));
 
         Throwable failure;
         try {

@@ -40,6 +40,19 @@ class RouteLocationsTest {
         assertThat(RouteLocations.routeFileProblems(dir.resolve("no-routes-here"))).isEmpty();
     }
 
+    /** Found before Camel reads the files, so that it comes with the settings' problems, in Camel's own words. */
+    @Test
+    void aRouteFileThatIsNotValidYamlIsAProblemWithItsLineAndColumnAndNotItsText() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("team-a.camel.yaml"), "- route:\n    id: team-a\n    from: [unclosed secret\n");
+        Files.writeString(routes.resolve("team-b.camel.yaml"), "- route: {}\n");
+
+        assertThat(RouteLocations.routeFileProblems(routes)).singleElement().asString()
+                .isEqualTo("cannot load the route file file:" + routes.resolve("team-a.camel.yaml") + ", line 4, column 1:"
+                        + " while parsing a flow sequence: expected ',' or ']', but got <stream end>")
+                .doesNotContain("secret");
+    }
+
     /**
      * Camel skips a hidden route file (measured: its route never ran), so an editor's lock file, a link to
      * nothing, must not stop the start, and a hidden route is named as not loaded.
@@ -61,11 +74,13 @@ class RouteLocationsTest {
     void aRouteFileLargerThanCamelsYamlParserTakesIsAProblemNamingItsSize() throws Exception {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         Path huge = SpecialFiles.sparse(routes.resolve("team-a.camel.yaml"), 3L << 30);
-        SpecialFiles.sparse(routes.resolve("team-b.camel.yaml"), 3L << 20);
+        Path atTheLimit = SpecialFiles.sparse(routes.resolve("team-b.camel.yaml"), 3L << 20);
 
+        // the one at the limit is read, and refused for what it holds (NULs), not for its size
         assertThat(RouteLocations.routeFileProblems(routes)).containsExactly("cannot load the route file " + huge
                 + " (3221225472 bytes; a route file may hold at most 3145728 bytes, the size Camel's YAML parser is"
-                + " sure to take)");
+                + " sure to take)", "cannot load the route file file:" + atTheLimit + ", character 1: U+0000, a character"
+                + " YAML does not allow");
     }
 
     /** Camel read the byte 0xFF as U+FFFD: the id team-\xff became team-\ufffd without a word. */
