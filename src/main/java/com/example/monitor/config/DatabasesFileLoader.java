@@ -1,6 +1,7 @@
 package com.example.monitor.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -82,8 +83,9 @@ public final class DatabasesFileLoader {
             return Optional.empty();
         }
         try (StrictYamlParser scan = new StrictYamlParser((YAMLParser) YAML.createParser(bytes));
-             StrictYamlParser parser = new StrictYamlParser((YAMLParser) YAML.createParser(bytes))) {
-            // every token first, without reading a value: the tree would stop at the first it cannot hold
+             JsonParser parser = YAML.createParser(bytes)) {
+            // every token first, without reading a value: the tree would stop at the first it cannot hold;
+            // what the scan found nothing in, the tree then reads as plain YAML
             while (scan.nextToken() != null) {
                 // the scan's findings are all it is for
             }

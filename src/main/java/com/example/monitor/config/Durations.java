@@ -38,22 +38,20 @@ public final class Durations {
         return duration;
     }
 
-    /** A setting's parser that also refuses what is shorter than {@code least} or longer than {@code most}. */
-    public static Function<String, Duration> between(Duration least, Duration most) {
+    /**
+     * A setting's parser that also refuses what is shorter than {@code least} or longer than {@code most},
+     * both written as the user would write them ({@code "1s"}, {@code "1h"}), which is how messages give them.
+     */
+    public static Function<String, Duration> between(String least, String most) {
+        Duration shortest = parse(least);
+        Duration longest = parse(most);
         return text -> {
             Duration duration = parse(text);
-            if (duration.compareTo(least) < 0 || duration.compareTo(most) > 0) {
-                throw new IllegalArgumentException(Quoted.of(text) + " is not between " + shortForm(least) + " and "
-                        + shortForm(most));
+            if (duration.compareTo(shortest) < 0 || duration.compareTo(longest) > 0) {
+                throw new IllegalArgumentException(Quoted.of(text) + " is not between " + least + " and " + most);
             }
             return duration;
         };
-    }
-
-    private static String shortForm(Duration duration) {
-        return duration.toHoursPart() > 0 && duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0
-                ? duration.toHours() + "h" : duration.toMinutes() > 0 && duration.toSecondsPart() == 0
-                ? duration.toMinutes() + "m" : duration.toSeconds() + "s";
     }
 
     /**

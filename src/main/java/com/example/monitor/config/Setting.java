@@ -34,8 +34,8 @@ public record Setting<T>(String key, String defaultValue, Function<String, ? ext
      * An HTTP wait: under a second no client on a real network sends its request in time, and past an
      * hour a slow client holds its connection about as long as with no bound.
      */
-    private static final Duration HTTP_LEAST_WAIT = Duration.ofSeconds(1);
-    private static final Duration HTTP_MOST_WAIT = Duration.ofHours(1);
+    private static final String HTTP_LEAST_WAIT = "1s";
+    private static final String HTTP_MOST_WAIT = "1h";
 
     public static final Setting<Path> DATABASES_FILE = declare("monitor.databases-file", "databases.yaml",
             Path::of, "the database list");

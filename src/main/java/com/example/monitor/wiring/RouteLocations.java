@@ -123,11 +123,14 @@ public final class RouteLocations extends MainListenerSupport {
                     problems.add("cannot load the route file " + file.toAbsolutePath() + " (" + Files.size(file)
                             + " bytes; a route file may hold at most " + ROUTE_FILE_MAX_BYTES
                             + " bytes, the size Camel's YAML parser is sure to take)");
-                } else if (!isUtf8(file)) {
-                    // Camel would read it with U+FFFD for each bad byte: an id or a URI changed without a word
-                    problems.add("cannot load the route file " + file.toAbsolutePath() + " (not valid UTF-8 text)");
                 } else {
-                    yamlProblem(file).ifPresent(problems::add);
+                    Optional<String> text = FileReading.strictUtf8(Files.readAllBytes(file), problem -> { });
+                    if (text.isEmpty()) {
+                        // Camel would read it with U+FFFD for each bad byte: an id or a URI changed without a word
+                        problems.add("cannot load the route file " + file.toAbsolutePath() + " (not valid UTF-8 text)");
+                    } else {
+                        yamlProblem(file, text.get()).ifPresent(problems::add);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -141,10 +144,10 @@ public final class RouteLocations extends MainListenerSupport {
      * The YAML syntax error in a team route file, found by the parser Camel's YAML DSL uses, named as Camel
      * names the file ({@code file:routes/team.camel.yaml}); only events are read, so nothing is built.
      */
-    private static Optional<String> yamlProblem(Path file) throws IOException {
+    private static Optional<String> yamlProblem(Path file, String text) {
         String label = "file:" + file;
         try {
-            new Parse(LoadSettings.builder().setLabel(label).build()).parseString(Files.readString(file))
+            new Parse(LoadSettings.builder().setLabel(label).build()).parseString(text)
                     .forEach(event -> { });
             return Optional.empty();
         } catch (MarkedYamlEngineException problem) {
@@ -187,10 +190,6 @@ public final class RouteLocations extends MainListenerSupport {
         }
         hidden.sort(null);
         return hidden;
-    }
-
-    private static boolean isUtf8(Path file) throws IOException {
-        return FileReading.strictUtf8(Files.readAllBytes(file), problem -> { }).isPresent();
     }
 
     /**
